@@ -1,0 +1,210 @@
+package loupe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import loupe.entities.ArticleEntities;
+import loupe.entities.EntityExtractor;
+import loupe.ingest.Article;
+import loupe.ingest.ArticleFiles;
+import loupe.ingest.IngestListener;
+import loupe.ingest.IngestReport;
+import loupe.ingest.IngestTally;
+import loupe.ingest.JsonLinesSource;
+import loupe.ingest.Rejection;
+import loupe.search.SearchBackend;
+
+/**
+ * Runs one indexing batch: read → extract entities → upsert, on all cores, then one commit. On any
+ * failure the batch is rolled back, so the index holds exactly the previous commit.
+ */
+final class ArticlePipeline {
+
+  /** Articles read ahead of the writers; bounds memory whatever the input size. */
+  private static final int IN_FLIGHT = 256;
+
+  private final SearchBackend backend;
+  private final EntityExtractor extractor;
+  private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  ArticlePipeline(SearchBackend backend, EntityExtractor extractor) {
+    this.backend = backend;
+    this.extractor = extractor;
+  }
+
+  synchronized IngestReport indexArticles(List<Article> articles) throws IOException {
+    return run(batch -> {
+      for (Article article : articles) {
+        batch.article(article, article.id());
+      }
+    });
+  }
+
+  synchronized IngestReport indexJsonLines(InputStream in, String name) throws IOException {
+    return run(batch -> new JsonLinesSource().read(in, name, batch));
+  }
+
+  synchronized IngestReport indexFiles(List<Path> paths, IndexingProgress progress) throws IOException {
+    return run(batch -> {
+      List<Rejection> problems = new ArrayList<>();
+      List<ArticleFiles.Input> inputs = ArticleFiles.list(paths, problems);
+      problems.forEach(batch::rejected);
+      progress.started(inputs.stream().mapToLong(ArticleFiles.Input::size).sum(), inputs.size());
+      long done = 0;
+      for (ArticleFiles.Input input : inputs) {
+        progress.file(input.file());
+        long before = done;
+        batch.onProgress = bytes -> progress.bytesRead(before + bytes);
+        try {
+          ArticleFiles.sourceFor(input.file()).orElseThrow()
+              .read(input.file(), input.name(), input.defaultId(), batch);
+        } catch (IOException e) {
+          batch.rejected(new Rejection(input.name(), 0, "cannot read: " + ArticleFiles.describe(e)));
+        }
+        done += input.size();
+        progress.bytesRead(done);
+      }
+      progress.committing();
+    });
+  }
+
+  synchronized boolean delete(String id) throws IOException {
+    boolean existed = backend.delete(id);
+    commitOrRollback();
+    return existed;
+  }
+
+  private interface Reading {
+    void readInto(Batch batch) throws IOException;
+  }
+
+  private IngestReport run(Reading reading) throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread t = new Thread(runnable, "loupe-indexer");
+      t.setDaemon(true);
+      return t;
+    });
+    Batch batch = new Batch(pool);
+    try {
+      reading.readInto(batch);
+      batch.drain();
+    } catch (IOException | RuntimeException | Error e) {
+      pool.shutdownNow();
+      rollback(e);
+      throw e;
+    } finally {
+      pool.shutdown();
+    }
+    commitOrRollback();
+    return batch.tally.report();
+  }
+
+  private void commitOrRollback() throws IOException {
+    try {
+      backend.commit();
+    } catch (IOException | RuntimeException e) {
+      rollback(e);
+      throw e;
+    }
+  }
+
+  private void rollback(Throwable cause) {
+    try {
+      backend.rollback();
+    } catch (IOException | RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** The listener readers feed: tallies in reading order, extracts and writes on the pool. */
+  private final class Batch implements IngestListener {
+    final IngestTally tally = new IngestTally();
+    private final ExecutorService pool;
+    private final Semaphore permits = new Semaphore(IN_FLIGHT);
+    private final List<Future<?>> pending = new ArrayList<>();
+    java.util.function.LongConsumer onProgress = bytes -> {};
+
+    Batch(ExecutorService pool) {
+      this.pool = pool;
+    }
+
+    /** Ids read so far in this batch, in the reading thread. */
+    private final java.util.Set<String> read = new java.util.HashSet<>();
+
+    @Override
+    public void article(Article article, String location) {
+      try {
+        boolean duplicate = !read.add(article.id());
+        if (duplicate) {
+          // The last record of an id must win: let earlier writes of it land first.
+          drain();
+        }
+        boolean existed = !duplicate && backend.contains(article.id());
+        permits.acquire();
+        pending.add(pool.submit(() -> {
+          try {
+            ArticleEntities entities = extractor.extract(article.title(), article.body());
+            backend.upsert(article, entities);
+            tally.indexed(article.id(), existed);
+          } catch (IllegalArgumentException e) {
+            // Lucene refused this one document (a term too long, bad offsets); the others go on.
+            tally.rejected(new Rejection(location, 0, "could not be indexed: " + e.getMessage()));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } finally {
+            permits.release();
+          }
+          return null;
+        }));
+        if (pending.size() >= IN_FLIGHT * 4) {
+          // Keep failed writes: drain() reports them.
+          pending.removeIf(f -> f.state() == Future.State.SUCCESS);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("indexing interrupted", e);
+      }
+    }
+
+    @Override
+    public void rejected(Rejection rejection) {
+      tally.rejected(rejection);
+    }
+
+    @Override
+    public void progress(long bytesInFile) {
+      onProgress.accept(bytesInFile);
+    }
+
+    void drain() throws IOException {
+      for (Future<?> f : pending) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("indexing interrupted", e);
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof UncheckedIOException u) {
+            throw u.getCause();
+          }
+          if (cause instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new IOException(cause);
+        }
+      }
+      pending.clear();
+    }
+  }
+}

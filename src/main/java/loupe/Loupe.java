@@ -1,0 +1,126 @@
+package loupe;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import loupe.entities.ArticleEntities;
+import loupe.entities.EntityExtractor;
+import loupe.entities.Extractors;
+import loupe.index.IndexedArticle;
+import loupe.ingest.Article;
+import loupe.ingest.IngestReport;
+import loupe.search.LuceneBackend;
+import loupe.search.SearchBackend;
+import loupe.search.SearchRequest;
+import loupe.search.SearchResponse;
+import loupe.search.Suggestion;
+
+/**
+ * The facade for using Loupe from Java, the server and the CLI alike: open an index, index
+ * articles, search, close. Everything behind it (Lucene today) can change without touching them.
+ *
+ * <p>Thread-safe: one instance per index, shared by all threads. Indexing calls are serialised, so
+ * each one is a single atomic commit.
+ */
+public final class Loupe implements Closeable {
+
+  private final SearchBackend backend;
+  private final EntityExtractor extractor;
+  private final ArticlePipeline pipeline;
+
+  private Loupe(SearchBackend backend, EntityExtractor extractor) {
+    this.backend = backend;
+    this.extractor = extractor;
+    this.pipeline = new ArticlePipeline(backend, extractor);
+  }
+
+  /** Opens the index in {@code dir} for searching and writing, creating it when absent. */
+  public static Loupe open(Path dir) throws IOException {
+    return new Loupe(LuceneBackend.open(dir), Extractors.standard());
+  }
+
+  /** Opens an existing index for searching only; takes no lock. */
+  public static Loupe openReadOnly(Path dir) throws IOException {
+    return new Loupe(LuceneBackend.openReadOnly(dir), Extractors.standard());
+  }
+
+  /** Uses any backend and extractor: another engine, a user lexicon. */
+  public static Loupe with(SearchBackend backend, EntityExtractor extractor) {
+    return new Loupe(Objects.requireNonNull(backend, "backend"), Objects.requireNonNull(extractor, "extractor"));
+  }
+
+  /** Indexes articles (upsert by id) in one atomic commit. */
+  public IngestReport index(List<Article> articles) throws IOException {
+    return pipeline.indexArticles(articles);
+  }
+
+  /**
+   * Indexes files and folders (JSON Lines, JSON, text, Markdown, HTML) in one atomic commit; bad
+   * records are reported, not fatal.
+   */
+  public IngestReport indexFiles(List<Path> paths, IndexingProgress progress) throws IOException {
+    return pipeline.indexFiles(paths, progress);
+  }
+
+  /** Indexes a JSON Lines stream (an HTTP body) in one atomic commit. */
+  public IngestReport indexJsonLines(InputStream in, String name) throws IOException {
+    return pipeline.indexJsonLines(in, name);
+  }
+
+  /** Deletes an article and commits. Returns whether it existed. */
+  public boolean delete(String id) throws IOException {
+    return pipeline.delete(id);
+  }
+
+  /** Runs a search. */
+  public SearchResponse search(SearchRequest request) throws IOException {
+    return backend.search(request);
+  }
+
+  /** The indexed article with this id. */
+  public Optional<IndexedArticle> find(String id) throws IOException {
+    return backend.find(id);
+  }
+
+  /** Streams every indexed article with its entities. */
+  public void export(Consumer<IndexedArticle> consumer) throws IOException {
+    backend.forEach(consumer);
+  }
+
+  /** Number of searchable articles. */
+  public long count() throws IOException {
+    return backend.count();
+  }
+
+  /** Completions for what the user is typing. */
+  public List<Suggestion> suggest(String prefix, int size) throws IOException {
+    return backend.suggest(prefix, size);
+  }
+
+  /** The entities Loupe would index for this article. */
+  public ArticleEntities extract(Article article) {
+    return extractor.extract(article.title(), article.body());
+  }
+
+  /** Whether this instance accepts writes. */
+  public boolean writable() {
+    return backend.writable();
+  }
+
+  /** Picks up commits made by another process, for read-only instances. */
+  public void refresh() throws IOException {
+    if (backend instanceof LuceneBackend lucene) {
+      lucene.refresh();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    backend.close();
+  }
+}

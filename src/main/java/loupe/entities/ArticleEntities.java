@@ -1,0 +1,21 @@
+package loupe.entities;
+
+import java.util.List;
+
+/**
+ * What the extractor found in one article: the body mentions (offsets into the body) and the
+ * document-level facet values, taken from title and body together.
+ *
+ * @param mentions body mentions in text order
+ * @param persons canonical person names, most salient first, no duplicates
+ * @param countries canonical French country names, most salient first, no duplicates
+ */
+public record ArticleEntities(List<Mention> mentions, List<String> persons, List<String> countries) {
+  public static final ArticleEntities NONE = new ArticleEntities(List.of(), List.of(), List.of());
+
+  public ArticleEntities {
+    mentions = List.copyOf(mentions);
+    persons = List.copyOf(persons);
+    countries = List.copyOf(countries);
+  }
+}

@@ -1,0 +1,101 @@
+package loupe.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import loupe.entities.ArticleEntities;
+import loupe.entities.Mention;
+import loupe.ingest.Article;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexableField;
+
+/** Turns articles into Lucene documents and back, so the field layout lives in one place. */
+public final class ArticleDocuments {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<List<Mention>> MENTIONS = new TypeReference<>() {};
+
+  private final FacetsConfig facetsConfig;
+
+  public ArticleDocuments(FacetsConfig facetsConfig) {
+    this.facetsConfig = facetsConfig;
+  }
+
+  /** Builds the document to index for an article and its entities. */
+  public Document toDocument(Article article, ArticleEntities entities) throws IOException {
+    Document doc = new Document();
+    doc.add(new KeywordField(Fields.ID, article.id(), Field.Store.YES));
+    doc.add(new Field(Fields.TITLE, article.title(), Fields.TEXT_WITH_OFFSETS));
+    doc.add(new Field(Fields.BODY, article.body(), Fields.TEXT_WITH_OFFSETS));
+    if (article.date() != null) {
+      doc.add(new LongField(Fields.DATE, article.date().toInstant().toEpochMilli(), Field.Store.NO));
+      doc.add(new StoredField(Fields.DATE_TEXT, article.date().toString()));
+    }
+    if (article.url() != null) {
+      doc.add(new StoredField(Fields.URL, article.url()));
+    }
+    if (article.source() != null) {
+      doc.add(new StoredField(Fields.SOURCE, article.source()));
+    }
+    for (String person : entities.persons()) {
+      doc.add(new SortedSetDocValuesFacetField(Fields.PERSON, person));
+      doc.add(new StoredField(Fields.PERSON, person));
+    }
+    for (String country : entities.countries()) {
+      doc.add(new SortedSetDocValuesFacetField(Fields.COUNTRY, country));
+      doc.add(new StoredField(Fields.COUNTRY, country));
+    }
+    doc.add(new StoredField(Fields.MENTIONS, JSON.writeValueAsString(entities.mentions())));
+    return facetsConfig.build(doc);
+  }
+
+  /** Reads back what {@link #toDocument} stored. */
+  public static IndexedArticle fromDocument(Document doc) {
+    String dateText = doc.get(Fields.DATE_TEXT);
+    Article article =
+        new Article(
+            doc.get(Fields.ID),
+            doc.get(Fields.TITLE),
+            doc.get(Fields.BODY),
+            dateText == null ? null : OffsetDateTime.parse(dateText),
+            doc.get(Fields.URL),
+            doc.get(Fields.SOURCE));
+    return new IndexedArticle(
+        article,
+        new ArticleEntities(mentions(doc), values(doc, Fields.PERSON), values(doc, Fields.COUNTRY)));
+  }
+
+  private static List<String> values(Document doc, String field) {
+    List<String> values = new ArrayList<>();
+    for (IndexableField f : doc.getFields(field)) {
+      String v = f.stringValue();
+      if (v != null) {
+        values.add(v);
+      }
+    }
+    return values;
+  }
+
+  private static List<Mention> mentions(Document doc) {
+    String json = doc.get(Fields.MENTIONS);
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(json, MENTIONS);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("stored mentions of " + doc.get(Fields.ID) + " are not valid JSON", e);
+    }
+  }
+}

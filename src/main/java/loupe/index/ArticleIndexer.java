@@ -1,0 +1,108 @@
+package loupe.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import loupe.analysis.FrenchNewsAnalyzer;
+import loupe.entities.ArticleEntities;
+import loupe.ingest.Article;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The only writer of a Loupe index: upserts articles by id and publishes them in one atomic commit.
+ *
+ * <p>Thread-safe: several threads may call {@link #upsert} at once (Lucene's IndexWriter is).
+ * Nothing is visible to a new reader before {@link #commit}; a crash before it leaves the previous
+ * commit intact.
+ */
+public final class ArticleIndexer implements AutoCloseable {
+
+  /** Buffered RAM before a flush; large enough for one flush per few thousand articles. */
+  private static final double RAM_BUFFER_MB = 128;
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final ArticleDocuments documents = new ArticleDocuments(Fields.facetsConfig());
+
+  private ArticleIndexer(Directory directory, IndexWriter writer) {
+    this.directory = directory;
+    this.writer = writer;
+  }
+
+  /**
+   * Opens (or creates) the index in {@code dir} for writing.
+   *
+   * @throws IndexLockedException when another process holds the index's write lock
+   */
+  public static ArticleIndexer open(Path dir, Analyzer analyzer) throws IOException {
+    Directory directory = FSDirectory.open(dir);
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    config.setCommitOnClose(false);
+    try {
+      return new ArticleIndexer(directory, new IndexWriter(directory, config));
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new IndexLockedException(dir.resolve(IndexWriter.WRITE_LOCK_NAME), e);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** Opens the index with Loupe's French analyzer. */
+  public static ArticleIndexer open(Path dir) throws IOException {
+    return open(dir, new FrenchNewsAnalyzer());
+  }
+
+  /** Adds the article, or replaces the one indexed under the same id. */
+  public void upsert(Article article, ArticleEntities entities) throws IOException {
+    writer.updateDocument(new Term(Fields.ID, article.id()), documents.toDocument(article, entities));
+  }
+
+  /** Deletes the article with this id; a no-op when there is none. */
+  public void delete(String id) throws IOException {
+    writer.deleteDocuments(new Term(Fields.ID, id));
+  }
+
+  /** Makes every change since the last commit durable and visible to new readers, all at once. */
+  public void commit() throws IOException {
+    writer.setLiveCommitData(Map.of("committed_at", Long.toString(System.currentTimeMillis())).entrySet());
+    writer.commit();
+  }
+
+  /** Drops every change since the last commit. The indexer is closed afterwards. */
+  public void rollback() throws IOException {
+    writer.rollback();
+  }
+
+  /** A near-real-time reader that sees uncommitted changes too. */
+  public DirectoryReader openNearRealTimeReader() throws IOException {
+    return DirectoryReader.open(writer);
+  }
+
+  /** The underlying writer, for near-real-time search managers. */
+  public IndexWriter writer() {
+    return writer;
+  }
+
+  /** Closes without committing: what was not committed is dropped, as after a crash. */
+  @Override
+  public void close() throws IOException {
+    try {
+      if (writer.isOpen()) {
+        writer.rollback();
+      }
+    } finally {
+      directory.close();
+    }
+  }
+}

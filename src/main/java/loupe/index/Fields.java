@@ -1,0 +1,64 @@
+package loupe.index;
+
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
+
+/** Names and types of the index fields, with the reason each one is indexed the way it is. */
+public final class Fields {
+
+  /** Keyword, stored: exact lookup and the key of upserts. */
+  public static final String ID = "id";
+
+  /** Analysed text with offsets in the postings, stored: search, and highlighting without re-analysis. */
+  public static final String TITLE = "title";
+
+  /** Same as the title; the main search field. */
+  public static final String BODY = "body";
+
+  /** Long point and doc values of the epoch millis: date-range filters and sort by date. */
+  public static final String DATE = "date";
+
+  /** The date as the source gave it (ISO-8601), stored only: what the API returns. */
+  public static final String DATE_TEXT = "date_text";
+
+  /** Stored only: shown, never searched. */
+  public static final String URL = "url";
+
+  /** Stored only: shown, never searched. */
+  public static final String SOURCE = "source";
+
+  /** Sorted-set facet dimension (counts, drill-down, drill-sideways); values stored as well. */
+  public static final String PERSON = "person";
+
+  /** Sorted-set facet dimension, canonical French country names; values stored as well. */
+  public static final String COUNTRY = "country";
+
+  /** Stored only: the body mentions as JSON, so the API can return them without re-extracting. */
+  public static final String MENTIONS = "mentions";
+
+  /** The stored field that holds the country ISO codes, in the order of {@link #COUNTRY}. */
+  public static final String COUNTRY_CODE = "country_code";
+
+  /** Text fields with positions for phrases and offsets for the UnifiedHighlighter. */
+  public static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+  private Fields() {}
+
+  private static FieldType textWithOffsets() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(true);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  /** The facet configuration every writer and reader of a Loupe index must share. */
+  public static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(PERSON, true);
+    config.setMultiValued(COUNTRY, true);
+    return config;
+  }
+}

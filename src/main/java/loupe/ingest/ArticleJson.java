@@ -1,0 +1,136 @@
+package loupe.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** Turns one JSON object of the article contract into an {@link Article}, naming the field at fault. */
+public final class ArticleJson {
+
+  /** Ids longer than this are certainly not keys; Lucene terms are limited to 32 KB anyway. */
+  public static final int MAX_ID_LENGTH = 512;
+
+  private ArticleJson() {}
+
+  /**
+   * Reads an article object.
+   *
+   * @param node the parsed JSON value
+   * @param defaultId the id to use when the object has none, or {@code null} when an id is required
+   */
+  public static Article fromJson(JsonNode node, String defaultId) throws InvalidArticleException {
+    if (node == null || !node.isObject()) {
+      throw new InvalidArticleException("expected a JSON object, got " + describe(node));
+    }
+    String id = idOf(node.get("id"), defaultId);
+    JsonNode bodyNode = node.hasNonNull("body") ? node.get("body") : node.get("text");
+    String body = text(bodyNode, node.hasNonNull("body") ? "body" : "text");
+    if (body == null || body.isBlank()) {
+      throw new InvalidArticleException("missing required field 'body' (or 'text')");
+    }
+    return new Article(
+        id,
+        text(node.get("title"), "title"),
+        clean(body),
+        date(node.get("date")),
+        text(node.get("url"), "url"),
+        text(node.get("source"), "source"));
+  }
+
+  private static String idOf(JsonNode idNode, String defaultId) throws InvalidArticleException {
+    if (idNode == null || idNode.isNull()) {
+      if (defaultId == null) {
+        throw new InvalidArticleException("missing required field 'id'");
+      }
+      return defaultId;
+    }
+    String id;
+    if (idNode.isTextual()) {
+      id = idNode.textValue().strip();
+    } else if (idNode.isIntegralNumber()) {
+      id = idNode.asText();
+    } else {
+      throw new InvalidArticleException("field 'id' must be a string or an integer, got " + describe(idNode));
+    }
+    if (id.isEmpty()) {
+      throw new InvalidArticleException("field 'id' is empty");
+    }
+    if (id.length() > MAX_ID_LENGTH) {
+      throw new InvalidArticleException("field 'id' is longer than " + MAX_ID_LENGTH + " characters");
+    }
+    if (id.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidArticleException("field 'id' contains control characters");
+    }
+    return id;
+  }
+
+  private static String text(JsonNode node, String field) throws InvalidArticleException {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw new InvalidArticleException("field '" + field + "' must be a string, got " + describe(node));
+    }
+    return clean(node.textValue());
+  }
+
+  /** NUL and other control characters (but line breaks and tabs) have no place in an article. */
+  private static String clean(String s) {
+    if (s.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    s.chars().filter(c -> !Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t')
+        .forEach(c -> sb.append((char) c));
+    return sb.toString();
+  }
+
+  /** Parses the contract's ISO-8601 date: a day, or a date-time with (or, leniently, without) offset. */
+  public static OffsetDateTime parseDate(String text) throws InvalidArticleException {
+    String s = text.strip();
+    try {
+      if (s.length() == 10) {
+        return LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC);
+      }
+      try {
+        return OffsetDateTime.parse(s);
+      } catch (DateTimeParseException noOffset) {
+        return LocalDateTime.parse(s).atOffset(ZoneOffset.UTC);
+      }
+    } catch (DateTimeParseException e) {
+      throw new InvalidArticleException("field 'date' is not an ISO-8601 date (2024-06-19 or 2024-06-19T08:30:00+02:00): '" + abbreviate(s) + "'");
+    }
+  }
+
+  private static OffsetDateTime date(JsonNode node) throws InvalidArticleException {
+    if (node == null || node.isNull() || (node.isTextual() && node.textValue().isBlank())) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw new InvalidArticleException("field 'date' must be an ISO-8601 string, got " + describe(node));
+    }
+    return parseDate(node.textValue());
+  }
+
+  private static String describe(JsonNode node) {
+    if (node == null) {
+      return "nothing";
+    }
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case STRING -> "a string";
+      case NULL -> "null";
+      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

@@ -1,0 +1,22 @@
+package loupe.ingest;
+
+/**
+ * Receives what a reader finds, record by record, so reading never holds a whole file in memory and
+ * one bad record never stops the others.
+ */
+public interface IngestListener {
+
+  /**
+   * A well-formed article.
+   *
+   * @param article the article
+   * @param location {@code file:line} for messages about it
+   */
+  void article(Article article, String location);
+
+  /** A record that is not indexed. */
+  void rejected(Rejection rejection);
+
+  /** Bytes of input consumed so far in the current file; for progress bars. */
+  default void progress(long bytesInFile) {}
+}

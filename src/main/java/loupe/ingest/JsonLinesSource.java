@@ -1,0 +1,103 @@
+package loupe.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads JSON Lines, one article per line, streaming: memory stays bounded by the longest line,
+ * whatever the file size. A bad line is rejected with its number; the others are still read.
+ */
+public final class JsonLinesSource implements ArticleSource {
+
+  /** A line longer than this is rejected unread rather than held in memory. */
+  public static final int MAX_LINE_BYTES = 32 * 1024 * 1024;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public void read(Path file, String name, String defaultId, IngestListener listener) throws IOException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      read(in, name, listener);
+    }
+  }
+
+  /** Reads JSON Lines from a stream (an HTTP body); {@code name} names it in rejections. */
+  public void read(InputStream in, String name, IngestListener listener) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+    long lineNumber = 0;
+    long consumed = 0;
+    boolean tooLong = false;
+    int b;
+    while (true) {
+      b = in.read();
+      if (b == -1 || b == '\n') {
+        if (b == -1 && line.size() == 0 && !tooLong) {
+          break;
+        }
+        lineNumber++;
+        consumed += line.size() + 1;
+        if (tooLong) {
+          listener.rejected(new Rejection(name, lineNumber, "line longer than " + MAX_LINE_BYTES + " bytes"));
+        } else {
+          parseLine(line, name, lineNumber, listener);
+        }
+        listener.progress(consumed);
+        line.reset();
+        tooLong = false;
+        if (b == -1) {
+          break;
+        }
+      } else if (!tooLong) {
+        if (line.size() >= MAX_LINE_BYTES) {
+          tooLong = true;
+          line.reset();
+        } else {
+          line.write(b);
+        }
+      }
+    }
+  }
+
+  private static void parseLine(ByteArrayOutputStream bytes, String name, long lineNumber, IngestListener listener) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      listener.rejected(new Rejection(name, lineNumber, "not valid UTF-8"));
+      return;
+    }
+    if (text.isBlank()) {
+      return; // blank lines (a trailing newline, spacing) are not records
+    }
+    if (lineNumber == 1 && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    JsonNode node;
+    try {
+      node = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      listener.rejected(new Rejection(name, lineNumber, "not valid JSON: " + e.getOriginalMessage()));
+      return;
+    }
+    try {
+      listener.article(ArticleJson.fromJson(node, null), name + ":" + lineNumber);
+    } catch (InvalidArticleException e) {
+      listener.rejected(new Rejection(name, lineNumber, e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,396 @@
+package loupe.search;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import loupe.analysis.FrenchNewsAnalyzer;
+import loupe.entities.ArticleEntities;
+import loupe.index.ArticleDocuments;
+import loupe.index.ArticleIndexer;
+import loupe.index.Fields;
+import loupe.index.IndexedArticle;
+import loupe.ingest.Article;
+import loupe.ingest.ArticleDates;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The Lucene implementation of {@link SearchBackend}: one index directory, one writer (when
+ * writable), near-real-time searchers refreshed after each commit.
+ *
+ * <p>One instance per index, shared by all requests and indexing threads.
+ */
+public final class LuceneBackend implements SearchBackend {
+
+  private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 2f, Fields.BODY, 1f);
+
+  private final Analyzer analyzer = new FrenchNewsAnalyzer();
+  private final FacetsConfig facetsConfig = Fields.facetsConfig();
+  private final UserQueryParser parser = new UserQueryParser(analyzer, FIELD_BOOSTS);
+  private final Path dir;
+  private volatile ArticleIndexer indexer; // null when read-only
+  private final Directory readOnlyDirectory; // null when writable
+  private volatile SearcherManager searchers;
+  private final SearcherViews views;
+
+  private LuceneBackend(Path dir, ArticleIndexer indexer, Directory readOnlyDirectory, SearcherManager searchers) {
+    this.dir = dir;
+    this.indexer = indexer;
+    this.readOnlyDirectory = readOnlyDirectory;
+    this.searchers = searchers;
+    this.views = new SearcherViews(analyzer, facetsConfig);
+  }
+
+  /** Opens the index in {@code dir} for reading and writing, creating it when absent. */
+  public static LuceneBackend open(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    ArticleIndexer indexer = ArticleIndexer.open(dir);
+    try {
+      return new LuceneBackend(dir, indexer, null, new SearcherManager(indexer.writer(), null));
+    } catch (IOException | RuntimeException e) {
+      indexer.close();
+      throw e;
+    }
+  }
+
+  /** Opens an existing index for searching only; it takes no lock, so a writer may run beside it. */
+  public static LuceneBackend openReadOnly(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IndexNotFoundException("no index at " + dir + ": create one with ./loupe index --index " + dir + " FILES...");
+    }
+    Directory directory = FSDirectory.open(dir);
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        throw new IndexNotFoundException("no index at " + dir + ": create one with ./loupe index --index " + dir + " FILES...");
+      }
+      return new LuceneBackend(dir, null, directory, new SearcherManager(directory, null));
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean writable() {
+    return indexer != null;
+  }
+
+  private ArticleIndexer indexer() {
+    if (indexer == null) {
+      throw new IllegalStateException("this index was opened read-only");
+    }
+    return indexer;
+  }
+
+  @Override
+  public void upsert(Article article, ArticleEntities entities) throws IOException {
+    indexer().upsert(article, entities);
+  }
+
+  @Override
+  public boolean delete(String id) throws IOException {
+    boolean existed = contains(id);
+    indexer().delete(id);
+    return existed;
+  }
+
+  @Override
+  public void commit() throws IOException {
+    indexer().commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  @Override
+  public synchronized void rollback() throws IOException {
+    // IndexWriter.rollback closes the writer: open a new one on the last commit, so a server keeps
+    // accepting writes after a failed batch.
+    ArticleIndexer failed = indexer();
+    failed.rollback();
+    failed.close();
+    SearcherManager old = searchers;
+    ArticleIndexer reopened = ArticleIndexer.open(dir);
+    indexer = reopened;
+    searchers = new SearcherManager(reopened.writer(), null);
+    old.close();
+  }
+
+  @Override
+  public boolean contains(String id) throws IOException {
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return searcher.count(new TermQuery(new Term(Fields.ID, id))) > 0;
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public long count() throws IOException {
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Picks up commits made by another process (read-only mode); cheap when nothing changed. */
+  public void refresh() throws IOException {
+    searchers.maybeRefresh();
+  }
+
+  @Override
+  public SearchResponse search(SearchRequest request) throws IOException {
+    long started = System.nanoTime();
+    UserQueryParser.Parsed parsed = parser.parse(request.query());
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
+    try {
+      SearcherViews.View view = views.viewFor(searcher);
+      Page page = run(view, parsed.strict(), request, parsed.matchAll());
+      boolean relaxed = false;
+      if (page.topDocs.totalHits.value() == 0 && parsed.canRelax()) {
+        Page relaxedPage = run(view, parsed.relaxed(), request, false);
+        if (relaxedPage.topDocs.totalHits.value() > 0) {
+          page = relaxedPage;
+          relaxed = true;
+        }
+      }
+      List<Hit> hits = hits(view, searcher, page.topDocs, request, parsed.highlight());
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      return new SearchResponse(request.query(), page.topDocs.totalHits.value(), tookMs,
+          request.from(), request.size(), relaxed, hits, facets(page.facets, request));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  private record Page(TopDocs topDocs, Facets facets) {}
+
+  /** User runs a query with ticked values; each facet's counts ignore its own selection. */
+  private Page run(SearcherViews.View view, Query textQuery, SearchRequest request, boolean matchAll)
+      throws IOException {
+    Query base = withDateRange(textQuery, request.dateFrom(), request.dateTo());
+    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, base);
+    request.countries().forEach(value -> drillDown.add(Fields.COUNTRY, value));
+    request.persons().forEach(value -> drillDown.add(Fields.PERSON, value));
+
+    int topN = Math.max(1, request.from() + request.size());
+    boolean byDate = request.sort() == SortOrder.DATE || matchAll;
+    // Counting every hit costs little on a news corpus and keeps totals exact (no "10,000+").
+    CollectorManager<?, ? extends TopDocs> collector = byDate
+        ? new TopFieldCollectorManager(newestFirst(), topN, Integer.MAX_VALUE)
+        : new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE);
+    if (view.facetState() == null) {
+      return new Page(view.searcher().search(drillDown, collector), null);
+    }
+    DrillSideways sideways = new DrillSideways(view.searcher(), facetsConfig, view.facetState());
+    DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drillDown, collector);
+    return new Page(result.collectorResult, result.facets);
+  }
+
+  private static Sort newestFirst() {
+    // Undated articles sort last.
+    SortField date = LongField.newSortField(Fields.DATE, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE);
+    return new Sort(date, SortField.FIELD_SCORE);
+  }
+
+  private static Query withDateRange(Query query, LocalDate from, LocalDate to) {
+    if (from == null && to == null) {
+      return query;
+    }
+    long lower = from == null ? Long.MIN_VALUE : from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    long upper = to == null ? Long.MAX_VALUE : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+    return new BooleanQuery.Builder()
+        .add(query, Occur.MUST)
+        .add(LongField.newRangeQuery(Fields.DATE, lower, upper), Occur.FILTER)
+        .build();
+  }
+
+  private List<Hit> hits(SearcherViews.View view, IndexSearcher searcher, TopDocs topDocs,
+      SearchRequest request, Query highlightQuery) throws IOException {
+    ScoreDoc[] scoreDocs = topDocs.scoreDocs;
+    int from = Math.min(request.from(), scoreDocs.length);
+    int to = Math.min(scoreDocs.length, request.from() + request.size());
+    if (to <= from) {
+      return List.of();
+    }
+    int[] docIds = new int[to - from];
+    for (int i = from; i < to; i++) {
+      docIds[i - from] = scoreDocs[i].doc;
+    }
+    SnippetHighlighter.Highlights highlights =
+        highlightQuery == null ? null : view.highlighter().highlight(highlightQuery, docIds);
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(docIds.length);
+    for (int i = 0; i < docIds.length; i++) {
+      IndexedArticle indexed = ArticleDocuments.fromDocument(stored.document(docIds[i]));
+      Article a = indexed.article();
+      String title = highlights == null ? null : highlights.title(i);
+      List<String> snippets = highlights == null ? List.of() : highlights.body(i);
+      if (snippets.isEmpty()) {
+        snippets = List.of(leadSnippet(a.body()));
+      }
+      float score = Float.isNaN(scoreDocs[from + i].score) ? 0f : scoreDocs[from + i].score;
+      hits.add(new Hit(a.id(), a.title(),
+          title == null ? HtmlSnippetFormatter.escapeAll(a.title()) : title,
+          ArticleDates.format(a.date()), a.url(), a.source(), score, snippets,
+          indexed.entities().persons(), indexed.entities().countries()));
+    }
+    return hits;
+  }
+
+  /** The opening of the body, cut at a word boundary, for hits with nothing to highlight. */
+  private static String leadSnippet(String body) {
+    int limit = SnippetHighlighter.SNIPPET_CHARS;
+    if (body.length() <= limit) {
+      return HtmlSnippetFormatter.escapeAll(body.strip());
+    }
+    int cut = body.lastIndexOf(' ', limit);
+    return HtmlSnippetFormatter.escapeAll(body.substring(0, cut > 0 ? cut : limit).strip()) + " " + HtmlSnippetFormatter.ELLIPSIS;
+  }
+
+  private Map<String, List<FacetValue>> facets(Facets facets, SearchRequest request) throws IOException {
+    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+    out.put(Fields.COUNTRY, facetValues(facets, Fields.COUNTRY, request.countries(), request.facetSize()));
+    out.put(Fields.PERSON, facetValues(facets, Fields.PERSON, request.persons(), request.facetSize()));
+    return out;
+  }
+
+  private static List<FacetValue> facetValues(Facets facets, String dim, List<String> selected, int size)
+      throws IOException {
+    List<FacetValue> values = new ArrayList<>();
+    List<String> missing = new ArrayList<>(selected);
+    if (facets != null && size > 0) {
+      FacetResult top = topChildren(facets, dim, size);
+      if (top != null) {
+        for (LabelAndValue lv : top.labelValues) {
+          values.add(new FacetValue(lv.label, lv.value.longValue(), selected.contains(lv.label)));
+          missing.remove(lv.label);
+        }
+      }
+    }
+    // A ticked value stays visible (and can be unticked) even when it is outside the top values.
+    for (String value : missing) {
+      long count = 0;
+      if (facets != null) {
+        try {
+          Number n = facets.getSpecificValue(dim, value);
+          count = n == null ? 0 : Math.max(0, n.longValue());
+        } catch (IllegalArgumentException unknownDimension) {
+          count = 0;
+        }
+      }
+      values.add(new FacetValue(value, count, true));
+    }
+    return values;
+  }
+
+  private static FacetResult topChildren(Facets facets, String dim, int size) throws IOException {
+    try {
+      return facets.getTopChildren(size, dim);
+    } catch (IllegalArgumentException unknownDimension) {
+      return null; // no article has a value in this dimension yet
+    }
+  }
+
+  @Override
+  public Optional<IndexedArticle> find(String id) throws IOException {
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
+      return Optional.of(ArticleDocuments.fromDocument(doc));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public void forEach(Consumer<IndexedArticle> consumer) throws IOException {
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
+    try {
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live == null || live.get(doc)) {
+            consumer.accept(ArticleDocuments.fromDocument(stored.document(doc)));
+          }
+        }
+      }
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public List<Suggestion> suggest(String prefix, int size) throws IOException {
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return views.viewFor(searcher).suggester().suggest(prefix, size);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      if (indexer != null) {
+        indexer.close();
+      }
+      if (readOnlyDirectory != null) {
+        readOnlyDirectory.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package loupe.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import loupe.entities.ArticleEntities;
+import loupe.index.IndexedArticle;
+import loupe.ingest.Article;
+
+/**
+ * What Loupe needs of a search engine, so a second backend (SolrCloud for corpora beyond one
+ * machine) can replace Lucene without touching the server, the CLI or the UI.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface SearchBackend extends Closeable {
+
+  /** Adds or replaces (by id) an article; visible after {@link #commit()}. */
+  void upsert(Article article, ArticleEntities entities) throws IOException;
+
+  /** Deletes an article by id; visible after {@link #commit()}. Returns whether it existed. */
+  boolean delete(String id) throws IOException;
+
+  /** Makes all changes durable and visible at once; on failure nothing of them is. */
+  void commit() throws IOException;
+
+  /** Drops the changes since the last commit. */
+  void rollback() throws IOException;
+
+  /** Whether an article with this id is committed (or written in the current batch). */
+  boolean contains(String id) throws IOException;
+
+  /** Runs a search. */
+  SearchResponse search(SearchRequest request) throws IOException;
+
+  /** The article with this id, if indexed. */
+  Optional<IndexedArticle> find(String id) throws IOException;
+
+  /** Streams every article in index order, for export. */
+  void forEach(Consumer<IndexedArticle> consumer) throws IOException;
+
+  /** Number of articles searchable now. */
+  long count() throws IOException;
+
+  /** Completions for a prefix typed in the search box. */
+  List<Suggestion> suggest(String prefix, int size) throws IOException;
+
+  /** Whether this backend accepts writes (a read-only view does not). */
+  boolean writable();
+}

@@ -1,0 +1,112 @@
+package loupe.search;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a user asks of a search: the query text, the ticked facet values, the page, the order and
+ * the date range. Validated on construction, so every backend sees a sound request.
+ *
+ * @param query the user's query text (see {@link UserQueryParser} for the syntax); empty means all
+ * @param countries ticked country values, OR-ed
+ * @param persons ticked person values, OR-ed (AND-ed with the countries)
+ * @param from offset of the first hit, 0-based
+ * @param size number of hits to return
+ * @param sort order of the hits
+ * @param dateFrom first day included, or {@code null}
+ * @param dateTo last day included, or {@code null}
+ * @param facetSize how many values each facet lists
+ */
+public record SearchRequest(
+    String query,
+    List<String> countries,
+    List<String> persons,
+    int from,
+    int size,
+    SortOrder sort,
+    LocalDate dateFrom,
+    LocalDate dateTo,
+    int facetSize) {
+
+  public static final int DEFAULT_SIZE = 10;
+  public static final int MAX_SIZE = 100;
+  /** Deep paging costs memory per request; beyond this, narrow the query (as Elasticsearch's max_result_window). */
+  public static final int MAX_WINDOW = 10_000;
+  public static final int DEFAULT_FACET_SIZE = 10;
+  public static final int MAX_FACET_SIZE = 200;
+  public static final int MAX_QUERY_LENGTH = 4_096;
+  public static final int MAX_FILTER_VALUES = 100;
+
+  public SearchRequest {
+    query = query == null ? "" : query;
+    countries = List.copyOf(Objects.requireNonNullElse(countries, List.of()));
+    persons = List.copyOf(Objects.requireNonNullElse(persons, List.of()));
+    sort = Objects.requireNonNullElse(sort, SortOrder.RELEVANCE);
+    if (query.length() > MAX_QUERY_LENGTH) {
+      throw new InvalidRequestException("q", "the query has " + query.length() + " characters, at most " + MAX_QUERY_LENGTH + " are accepted");
+    }
+    if (from < 0) {
+      throw new InvalidRequestException("from", "must be 0 or more, got " + from);
+    }
+    if (size < 0 || size > MAX_SIZE) {
+      throw new InvalidRequestException("size", "must be between 0 and " + MAX_SIZE + ", got " + size);
+    }
+    if ((long) from + size > MAX_WINDOW) {
+      throw new InvalidRequestException("from", "from + size must not exceed " + MAX_WINDOW + ", got " + ((long) from + size) + "; narrow the query or the filters instead");
+    }
+    if (facetSize < 0 || facetSize > MAX_FACET_SIZE) {
+      throw new InvalidRequestException("facet_size", "must be between 0 and " + MAX_FACET_SIZE + ", got " + facetSize);
+    }
+    if (countries.size() > MAX_FILTER_VALUES) {
+      throw new InvalidRequestException("country", "at most " + MAX_FILTER_VALUES + " values, got " + countries.size());
+    }
+    if (persons.size() > MAX_FILTER_VALUES) {
+      throw new InvalidRequestException("person", "at most " + MAX_FILTER_VALUES + " values, got " + persons.size());
+    }
+    if (dateFrom != null && dateTo != null && dateFrom.isAfter(dateTo)) {
+      throw new InvalidRequestException("date_from", "date_from " + dateFrom + " is after date_to " + dateTo);
+    }
+  }
+
+  /** A first page of results for a query, with no filter. */
+  public static SearchRequest of(String query) {
+    return builder().query(query).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Whether the query has no text: every article matches. */
+  public boolean matchAll() {
+    return query.isBlank();
+  }
+
+  /** Builds a request step by step; validation happens in {@link #build()}. */
+  public static final class Builder {
+    private String query = "";
+    private List<String> countries = List.of();
+    private List<String> persons = List.of();
+    private int from;
+    private int size = DEFAULT_SIZE;
+    private SortOrder sort = SortOrder.RELEVANCE;
+    private LocalDate dateFrom;
+    private LocalDate dateTo;
+    private int facetSize = DEFAULT_FACET_SIZE;
+
+    public Builder query(String query) { this.query = query; return this; }
+    public Builder countries(List<String> countries) { this.countries = countries; return this; }
+    public Builder persons(List<String> persons) { this.persons = persons; return this; }
+    public Builder from(int from) { this.from = from; return this; }
+    public Builder size(int size) { this.size = size; return this; }
+    public Builder sort(SortOrder sort) { this.sort = sort; return this; }
+    public Builder dateFrom(LocalDate dateFrom) { this.dateFrom = dateFrom; return this; }
+    public Builder dateTo(LocalDate dateTo) { this.dateTo = dateTo; return this; }
+    public Builder facetSize(int facetSize) { this.facetSize = facetSize; return this; }
+
+    public SearchRequest build() {
+      return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package loupe.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A page of results with the facet counts, as the API and the CLI return it.
+ *
+ * @param query the query text as received
+ * @param total number of matching articles (exact)
+ * @param tookMs time spent searching, in milliseconds
+ * @param from offset of the first hit
+ * @param size page size asked for
+ * @param relaxed true when no article had every word and the results are those with some of them
+ * @param hits the page of hits
+ * @param facets per dimension ({@code country}, {@code person}) the top values and the selected ones
+ */
+public record SearchResponse(
+    String query,
+    long total,
+    long tookMs,
+    int from,
+    int size,
+    boolean relaxed,
+    List<Hit> hits,
+    Map<String, List<FacetValue>> facets) {}
