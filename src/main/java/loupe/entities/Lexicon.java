@@ -1,0 +1,240 @@
+package loupe.entities;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Everything the rules know about names, read from the TSV resources (and optionally a user file).
+ * Built once, then only read, so one instance is shared by every thread.
+ */
+final class Lexicon {
+  static final String RESOURCES = "/loupe/entities/";
+
+  /** What a lexicon phrase stands for. */
+  enum Kind { NAME, DEMONYM, PREFIX, CAPITAL, SEAT, PLACE, LOCATIVE, NOT_COUNTRY, NOT_PERSON }
+
+  /**
+   * One phrase of the country or stop lexicons.
+   *
+   * @param code ISO code, or null for blockers
+   * @param capitalised the text must start with a capital, as the lexicon form does
+   * @param acronym the text must be all capitals, as the lexicon form is
+   */
+  record Entry(String code, Kind kind, boolean capitalised, boolean acronym) {}
+
+  final Map<String, Entry> phrases = new HashMap<>();
+  int maxPhraseLength = 1;
+  final Map<String, String> countryNames = new LinkedHashMap<>();
+  final Set<String> givenNames = new HashSet<>();
+  final Set<String> familyFirstNames = new HashSet<>();
+  final Set<String> courtesyTitles = new HashSet<>();
+  final Map<String, Integer> roles = new HashMap<>();
+  int maxRoleLength = 1;
+  final Set<String> notPersonWords = new HashSet<>();
+  /** Folded full name or alias → canonical name of a well-known person. */
+  final Map<String, String> persons = new HashMap<>();
+
+  static Lexicon standard() {
+    Lexicon lex = new Lexicon();
+    lex.readResource("countries.tsv", lex::addCountryRow);
+    lex.readResource("first-names.tsv", lex::addGivenNameRow);
+    lex.readResource("titles.tsv", lex::addTitleRow);
+    lex.readResource("non-persons.tsv", lex::addNotPersonRow);
+    lex.readResource("persons.tsv", lex::addPersonRow);
+    return lex;
+  }
+
+  /**
+   * Adds a user lexicon: TSV lines {@code KIND<TAB>FORM<TAB>VALUE}, see {@link Extractors#withUserLexicon}.
+   */
+  void addUserFile(Path file) {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int lineNo = 0;
+      for (String line; (line = r.readLine()) != null; ) {
+        lineNo++;
+        if (skip(line)) {
+          continue;
+        }
+        String[] c = line.split("\t", -1);
+        String kind = c[0].trim().toLowerCase();
+        String form = c.length > 1 ? c[1].trim() : "";
+        String value = c.length > 2 ? c[2].trim() : "";
+        if (form.isEmpty()) {
+          throw new IllegalArgumentException(file + ":" + lineNo + ": missing form");
+        }
+        switch (kind) {
+          case "person" -> addPersonRow(value.isEmpty() ? form : form + "\t" + value);
+          case "alias" -> addAlias(form, value);
+          case "given" -> addGivenNameRow(form);
+          case "not-person" -> addNotPersonRow(form + "\tuser");
+          case "country" -> {
+            String code = value.toUpperCase();
+            String k = c.length > 3 && !c[3].isBlank() ? c[3].trim() : "name";
+            if (!countryNames.containsKey(code) && k.equals("name")) {
+              countryNames.put(code, form);
+            }
+            addCountryRow(code + "\t" + k + "\t" + form);
+          }
+          default -> throw new IllegalArgumentException(
+              file + ":" + lineNo + ": unknown kind '" + kind + "' (person, alias, given, not-person, country)");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading user lexicon " + file, e);
+    }
+  }
+
+  private void addCountryRow(String line) {
+    String[] c = line.split("\t");
+    String code = c[0].trim();
+    if (c[1].trim().equals("canonical")) {
+      countryNames.put(code, c[2].trim());
+      return;
+    }
+    Kind kind = switch (c[1].trim()) {
+      case "name" -> Kind.NAME;
+      case "demonym" -> Kind.DEMONYM;
+      case "prefix" -> Kind.PREFIX;
+      case "capital" -> Kind.CAPITAL;
+      case "seat" -> Kind.SEAT;
+      case "place" -> Kind.PLACE;
+      case "locative" -> Kind.LOCATIVE;
+      case "none" -> Kind.NOT_COUNTRY;
+      default -> throw new IllegalArgumentException("unknown country kind: " + line);
+    };
+    String[] forms = c[2].split("\\|");
+    if (kind == Kind.NAME && !countryNames.containsKey(code)) {
+      countryNames.put(code, forms[0].trim());
+    }
+    for (String f : forms) {
+      f = f.trim();
+      if (f.isEmpty()) {
+        continue;
+      }
+      putPhrase(f, code.equals("-") ? null : code, kind);
+      if (kind == Kind.DEMONYM) {
+        char last = f.charAt(f.length() - 1);
+        if (last != 's' && last != 'x' && last != 'z') {
+          putPhrase(f + "s", code, kind);
+        }
+      }
+    }
+  }
+
+  private void putPhrase(String form, String code, Kind kind) {
+    String key = phraseKey(form);
+    Entry old = phrases.get(key);
+    // A country reading wins over a stop entry for the same words; the first country row wins otherwise.
+    if (old != null && (old.code() != null || code == null)) {
+      return;
+    }
+    boolean acronym = form.length() > 1 && form.equals(form.toUpperCase()) && !form.equals(form.toLowerCase());
+    phrases.put(key, new Entry(code, kind, Character.isUpperCase(form.charAt(0)), acronym));
+    maxPhraseLength = Math.max(maxPhraseLength, key.split(" ").length);
+  }
+
+  /** The key of a phrase: its word pieces, folded and joined by one space, as {@link LexiconMatcher} builds it. */
+  static String phraseKey(String form) {
+    StringBuilder b = new StringBuilder();
+    for (Token t : Tokenizer.tokenize(form)) {
+      if (t.word()) {
+        if (b.length() > 0) {
+          b.append(' ');
+        }
+        b.append(t.key());
+      }
+    }
+    return b.toString();
+  }
+
+  private void addGivenNameRow(String line) {
+    String[] c = line.split("\t");
+    String key = Fold.fold(c[0]);
+    givenNames.add(key);
+    if (c.length > 1 && c[1].trim().equals("family")) {
+      familyFirstNames.add(key);
+    }
+  }
+
+  private void addTitleRow(String line) {
+    String[] c = line.split("\t");
+    String key = phraseKey(c[0]);
+    if (c.length > 1 && c[1].trim().equals("courtesy")) {
+      courtesyTitles.add(key);
+    } else {
+      int len = Tokenizer.tokenize(c[0]).size();
+      roles.put(key, len);
+      maxRoleLength = Math.max(maxRoleLength, len);
+    }
+  }
+
+  private void addNotPersonRow(String line) {
+    String phrase = line.split("\t")[0].trim();
+    List<Token> toks = Tokenizer.tokenize(phrase);
+    if (toks.size() == 1) {
+      notPersonWords.add(toks.get(0).key());
+    } else {
+      putPhrase(phrase, null, Kind.NOT_PERSON);
+    }
+  }
+
+  private void addPersonRow(String line) {
+    String[] c = line.split("\t");
+    String canonical = c[0].trim();
+    persons.putIfAbsent(phraseKey(canonical), canonical);
+    if (c.length > 1) {
+      for (String a : c[1].split("\\|")) {
+        if (!a.isBlank()) {
+          addAlias(a.trim(), canonical);
+        }
+      }
+    }
+  }
+
+  private void addAlias(String alias, String canonical) {
+    if (canonical.isEmpty()) {
+      throw new IllegalArgumentException("alias '" + alias + "' needs a canonical name");
+    }
+    persons.putIfAbsent(phraseKey(alias), canonical);
+  }
+
+  private void readResource(String name, Consumer<String> row) {
+    // The lexicons ship inside the jar; a missing one is a packaging bug, not bad input.
+    try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCES + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCES + name);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line; (line = r.readLine()) != null; ) {
+        if (!skip(line)) {
+          row.accept(line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + name, e);
+    }
+  }
+
+  private static boolean skip(String line) {
+    String t = line.strip();
+    return t.isEmpty() || t.startsWith("#");
+  }
+
+  List<String> countryCodes() {
+    return new ArrayList<>(countryNames.keySet());
+  }
+}

@@ -1,0 +1,64 @@
+package loupe.entities;
+
+import java.util.List;
+
+/** Finds lexicon phrases in a token list, longest match first, left to right. */
+final class LexiconMatcher {
+  private final Lexicon lexicon;
+
+  LexiconMatcher(Lexicon lexicon) {
+    this.lexicon = lexicon;
+  }
+
+  /**
+   * One lexicon phrase found in the tokens.
+   *
+   * @param from index of the first token
+   * @param to index past the last token
+   */
+  record Match(int from, int to, Lexicon.Entry entry) {}
+
+  /** Returns, for each token index, the match starting there or null; matched tokens are claimed once. */
+  Match[] match(List<Token> tokens) {
+    Match[] out = new Match[tokens.size()];
+    int i = 0;
+    StringBuilder key = new StringBuilder();
+    while (i < tokens.size()) {
+      Token first = tokens.get(i);
+      if (!first.word()) {
+        i++;
+        continue;
+      }
+      key.setLength(0);
+      Match best = null;
+      for (int j = i; j < tokens.size() && j - i < lexicon.maxPhraseLength; j++) {
+        Token t = tokens.get(j);
+        if (!t.word()) {
+          break;
+        }
+        if (j > i) {
+          key.append(' ');
+        }
+        key.append(t.key());
+        Lexicon.Entry e = lexicon.phrases.get(key.toString());
+        if (e != null && fits(e, first)) {
+          best = new Match(i, j + 1, e);
+        }
+      }
+      if (best != null) {
+        out[i] = best;
+        i = best.to();
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private static boolean fits(Lexicon.Entry e, Token first) {
+    if (e.acronym()) {
+      return first.allCaps() || first.text().length() == 1;
+    }
+    return !e.capitalised() || first.capitalized();
+  }
+}

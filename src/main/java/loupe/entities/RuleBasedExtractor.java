@@ -1,0 +1,97 @@
+package loupe.entities;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The lexicon-and-rules extractor: countries from names, demonyms, capitals and seats of power; persons
+ * from capitalised runs with given-name and title cues. Immutable once built, so one instance serves all threads.
+ */
+final class RuleBasedExtractor implements EntityExtractor {
+  /** A title mention weighs as much as this many body mentions when ranking facet values. */
+  private static final int TITLE_WEIGHT = 3;
+
+  private final LexiconMatcher matcher;
+  private final CountryMentions countries;
+  private final CountryResolver resolver;
+  private final PersonNames persons;
+
+  RuleBasedExtractor(Lexicon lexicon) {
+    this.matcher = new LexiconMatcher(lexicon);
+    this.countries = new CountryMentions(lexicon);
+    this.resolver = new CountryResolver(lexicon);
+    this.persons = new PersonNames(lexicon);
+  }
+
+  @Override
+  public ArticleEntities extract(String title, String body) {
+    title = Objects.requireNonNullElse(title, "");
+    body = Objects.requireNonNullElse(body, "");
+    // Title and body are read as one text so that « Trump » in the title joins « Donald Trump » in the body.
+    int bodyStart = title.isBlank() ? 0 : title.length() + 2;
+    String text = bodyStart == 0 ? body : title + "\n\n" + body;
+    List<Token> tokens = Tokenizer.tokenize(text);
+    LexiconMatcher.Match[] matches = matcher.match(tokens);
+    boolean[] claimed = new boolean[tokens.size()];
+    List<CountryMentions.Found> found = countries.find(tokens, matches, claimed);
+    List<PersonNames.Person> people = persons.find(text, tokens, claimed);
+
+    List<Mention> mentions = new ArrayList<>();
+    Map<String, Salience> countryRank = new LinkedHashMap<>();
+    for (CountryMentions.Found f : found) {
+      int start = tokens.get(f.from()).start();
+      int end = tokens.get(f.to() - 1).end();
+      String name = resolver.canonicalName(f.code());
+      countryRank.computeIfAbsent(name, k -> new Salience(k, start)).count(start >= bodyStart ? 1 : TITLE_WEIGHT);
+      if (start >= bodyStart) {
+        mentions.add(new Mention(EntityType.COUNTRY, text.substring(start, end), start - bodyStart, end - bodyStart,
+            name, f.code()));
+      }
+    }
+    Map<String, Salience> personRank = new LinkedHashMap<>();
+    for (PersonNames.Person p : people) {
+      for (int[] span : p.spans) {
+        int start = tokens.get(span[0]).start();
+        int end = tokens.get(span[1] - 1).end();
+        personRank.computeIfAbsent(p.canonical, k -> new Salience(k, start))
+            .count(start >= bodyStart ? 1 : TITLE_WEIGHT);
+        if (start >= bodyStart) {
+          mentions.add(new Mention(EntityType.PERSON, text.substring(start, end), start - bodyStart,
+              end - bodyStart, p.canonical, null));
+        }
+      }
+    }
+    mentions.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
+    return new ArticleEntities(mentions, ranked(personRank), ranked(countryRank));
+  }
+
+  private static List<String> ranked(Map<String, Salience> rank) {
+    List<Salience> all = new ArrayList<>(rank.values());
+    all.sort(Comparator.comparingInt((Salience s) -> -s.weight).thenComparingInt(s -> s.first));
+    List<String> out = new ArrayList<>(all.size());
+    for (Salience s : all) {
+      out.add(s.value);
+    }
+    return out;
+  }
+
+  /** How prominent a facet value is in one article: weighted mention count, then first position. */
+  private static final class Salience {
+    final String value;
+    final int first;
+    int weight;
+
+    Salience(String value, int first) {
+      this.value = value;
+      this.first = Math.min(first, Integer.MAX_VALUE);
+    }
+
+    void count(int w) {
+      weight += w;
+    }
+  }
+}
