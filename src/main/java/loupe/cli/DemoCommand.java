@@ -1,0 +1,41 @@
+package loupe.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import loupe.Loupe;
+import loupe.ingest.IngestReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code loupe demo}: indexes the built-in demo corpus and serves it, the quickest way to try Loupe. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Index the built-in demo corpus (about 40 French articles) into the index and serve it.")
+final class DemoCommand implements Callable<Integer> {
+
+  /** The demo corpus inside the jar. */
+  static final String CORPUS = "/loupe/demo/articles.jsonl";
+
+  @Mixin IndexOption index;
+  @Mixin ServeCommand.ServerOptions server;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Loupe loupe = Loupe.open(index.dir())) {
+      IngestReport report;
+      try (InputStream corpus = DemoCommand.class.getResourceAsStream(CORPUS)) {
+        if (corpus == null) {
+          throw new IllegalStateException("the demo corpus is missing from the jar");
+        }
+        report = loupe.indexJsonLines(corpus, "demo corpus");
+      }
+      out.printf("indexed the demo corpus: %d articles into %s%n", report.indexed(), index.dir());
+      out.printf("open http://%s:%d/ in a browser%n", server.host, server.port);
+      return server.serve(loupe, out);
+    }
+  }
+}

@@ -1,0 +1,402 @@
+package loupe.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import loupe.entities.ArticleEntities;
+import loupe.entities.EntityExtractor;
+import loupe.entities.EntityType;
+import loupe.entities.Extractors;
+import loupe.entities.Mention;
+
+/**
+ * Prints how good and how fast the entity extractor is on the shared labelled data, with the metric
+ * definitions of {@code shared/tools/score_facets.py} and {@code score_spans.py}, so both can be cross-checked.
+ */
+public final class EntityEvaluation {
+  /** Leading titles dropped from gold and predicted spans alike, as score_spans.py does. */
+  private static final Set<String> TITLES = Set.of("m", "mm", "mme", "mmes", "mlle", "mlles", "mgr", "dr", "me",
+      "pr", "sir", "lord", "monsieur", "madame", "mademoiselle", "messieurs", "mesdames");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private EntityEvaluation() {}
+
+  /** Runs the three evaluations on {@code sharedData} (the {@code shared/data} folder); always returns 0. */
+  public static int run(Path sharedData, PrintStream out) {
+    Runtime rt = Runtime.getRuntime();
+    long before = usedAfterGc(rt);
+    EntityExtractor extractor = Extractors.standard();
+    long lexiconBytes = usedAfterGc(rt) - before;
+    facets(extractor, sharedData.resolve("facets-gold"), out);
+    mentions(extractor, sharedData.resolve("ner-fr-news"), out);
+    speed(extractor, lexiconBytes, sharedData.resolve("orangesum-news"), out);
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    run(Path.of(args.length > 0 ? args[0] : "../shared/data"), System.out);
+  }
+
+  // ---- (a) document-level facets -------------------------------------------------------------------
+
+  private static void facets(EntityExtractor extractor, Path dir, PrintStream out) {
+    Path articles = dir.resolve("articles-dev.jsonl");
+    Path gold = dir.resolve("facets-dev.jsonl");
+    out.println("== Document-level facets (" + dir + ")");
+    if (!Files.isRegularFile(articles) || !Files.isRegularFile(gold)) {
+      out.println("skipped: " + dir + "/articles-dev.jsonl or facets-dev.jsonl not found");
+      return;
+    }
+    Map<String, JsonNode> golds = new LinkedHashMap<>();
+    for (JsonNode g : readJsonLines(gold)) {
+      golds.put(g.get("id").asText(), g);
+    }
+    Map<String, String> nameToCode = new HashMap<>();
+    for (JsonNode g : golds.values()) {
+      for (String field : List.of("countries", "countries_optional")) {
+        for (JsonNode c : g.path(field)) {
+          nameToCode.put(fold(c.get("name").asText()), c.get("code").asText());
+        }
+      }
+    }
+    int pt = 0, pfp = 0, pfn = 0, ct = 0, cfp = 0, cfn = 0;
+    List<String> errors = new ArrayList<>();
+    for (JsonNode a : readJsonLines(articles)) {
+      String id = a.get("id").asText();
+      JsonNode g = golds.get(id);
+      if (g == null) {
+        continue;
+      }
+      ArticleEntities e = extractor.extract(a.path("title").asText(""), a.path("body").asText(""));
+      Set<String> gp = foldAll(g.path("persons"));
+      Set<String> amb = foldAll(g.path("persons_ambiguous"));
+      Set<String> pp = new LinkedHashSet<>();
+      e.persons().forEach(p -> pp.add(fold(p)));
+      Set<String> tp = intersect(gp, pp);
+      Set<String> fp = minus(minus(pp, gp), amb);
+      Set<String> fn = minus(gp, pp);
+      pt += tp.size();
+      pfp += fp.size();
+      pfn += fn.size();
+
+      Set<String> gc = new TreeSet<>();
+      g.path("countries").forEach(c -> gc.add(c.get("code").asText().toUpperCase(Locale.ROOT)));
+      Set<String> opt = new TreeSet<>();
+      g.path("countries_optional").forEach(c -> opt.add(c.get("code").asText().toUpperCase(Locale.ROOT)));
+      Set<String> pc = predictedCountries(e, nameToCode);
+      Set<String> cfpSet = minus(minus(pc, gc), opt);
+      Set<String> cfnSet = minus(gc, pc);
+      ct += intersect(gc, pc).size();
+      cfp += cfpSet.size();
+      cfn += cfnSet.size();
+      if (!fp.isEmpty() || !fn.isEmpty() || !cfpSet.isEmpty() || !cfnSet.isEmpty()) {
+        errors.add(id + ": person miss " + new TreeSet<>(fn) + " extra " + new TreeSet<>(fp)
+            + " | country miss " + cfnSet + " extra " + cfpSet);
+      }
+    }
+    errors.forEach(out::println);
+    out.printf(Locale.ROOT, "docs=%d persons %s | countries %s%n", golds.size(), prf(pt, pfp, pfn), prf(ct, cfp, cfn));
+  }
+
+  /** Country keys as score_facets.py builds them: mention codes, else the gold's names, else the folded name. */
+  private static Set<String> predictedCountries(ArticleEntities e, Map<String, String> nameToCode) {
+    Map<String, String> mentionCodes = new HashMap<>();
+    for (Mention m : e.mentions()) {
+      if (m.type() == EntityType.COUNTRY && m.code() != null) {
+        mentionCodes.put(fold(m.canonical()), m.code());
+      }
+    }
+    Set<String> keys = new TreeSet<>();
+    for (String c : e.countries()) {
+      String name = fold(c);
+      String code = mentionCodes.getOrDefault(name, nameToCode.get(name));
+      keys.add(code != null ? code.toUpperCase(Locale.ROOT) : name);
+    }
+    return keys;
+  }
+
+  // ---- (b) mention-level PER on historical newspapers ------------------------------------------------
+
+  private record GoldToken(String text, char bio, boolean person, boolean noSpaceAfter) {}
+
+  private record Doc(String id, List<GoldToken> tokens) {}
+
+  private static void mentions(EntityExtractor extractor, Path dir, PrintStream out) {
+    out.println("== Mention-level PER, exact spans (" + dir + ")");
+    String[][] sets = {
+      {"hipe2020-fr", "hipe2020-fr/hipe2020-fr.dev.tsv"},
+      {"letemps-fr", "letemps-fr/letemps-fr.dev.tsv"},
+      {"europeana-bnf-fr", "europeana-bnf-fr/enp_FR.bnf.dev.bio"}
+    };
+    for (String[] set : sets) {
+      Path file = dir.resolve(set[1]);
+      if (!Files.isRegularFile(file)) {
+        out.println("skipped: " + file + " not found");
+        continue;
+      }
+      List<Doc> docs = set[1].endsWith(".tsv") ? readHipe(file) : readBio(file);
+      int tp = 0, fp = 0, fn = 0;
+      for (Doc d : docs) {
+        StringBuilder text = new StringBuilder();
+        int[][] offsets = new int[d.tokens().size()][];
+        for (int k = 0; k < d.tokens().size(); k++) {
+          GoldToken t = d.tokens().get(k);
+          offsets[k] = new int[] {text.length(), text.length() + t.text().length()};
+          text.append(t.text());
+          if (!t.noSpaceAfter()) {
+            text.append(' ');
+          }
+        }
+        Set<List<Integer>> gold = new LinkedHashSet<>();
+        Integer start = null;
+        for (int k = 0; k <= d.tokens().size(); k++) {
+          char bio = k < d.tokens().size() ? d.tokens().get(k).bio() : 'O';
+          if (start != null && bio != 'I') {
+            addStripped(gold, start, k, d.tokens());
+            start = null;
+          }
+          if (bio == 'B') {
+            start = k;
+          }
+        }
+        Set<List<Integer>> pred = new LinkedHashSet<>();
+        for (Mention m : extractor.extract("", text.toString()).mentions()) {
+          if (m.type() != EntityType.PERSON) {
+            continue;
+          }
+          int first = -1, last = -1;
+          for (int k = 0; k < offsets.length; k++) {
+            if (offsets[k][0] < m.end() && offsets[k][1] > m.start()) {
+              if (first < 0) {
+                first = k;
+              }
+              last = k;
+            }
+          }
+          if (first >= 0) {
+            addStripped(pred, first, last + 1, d.tokens());
+          }
+        }
+        Set<List<Integer>> hit = intersect(gold, pred);
+        tp += hit.size();
+        fp += pred.size() - hit.size();
+        fn += gold.size() - hit.size();
+      }
+      out.printf(Locale.ROOT, "%-17s docs=%d gold=%d pred=%d PER %s%n", set[0], docs.size(), tp + fn, tp + fp,
+          prf(tp, fp, fn));
+    }
+  }
+
+  private static void addStripped(Set<List<Integer>> spans, int s, int e, List<GoldToken> tokens) {
+    while (s < e && TITLES.contains(stripDots(tokens.get(s).text().toLowerCase(Locale.ROOT)))) {
+      s++;
+    }
+    if (s < e) {
+      spans.add(List.of(s, e));
+    }
+  }
+
+  private static String stripDots(String s) {
+    int e = s.length();
+    while (e > 0 && s.charAt(e - 1) == '.') {
+      e--;
+    }
+    return s.substring(0, e);
+  }
+
+  /** HIPE-2022 TSV: one token a line, `# key = value` comments, NoSpaceAfter in the MISC column. */
+  private static List<Doc> readHipe(Path file) {
+    List<Doc> docs = new ArrayList<>();
+    List<GoldToken> cur = null;
+    for (String line : readLines(file)) {
+      if (line.isEmpty() || line.startsWith("TOKEN\t")) {
+        continue;
+      }
+      if (line.startsWith("#") && line.indexOf('\t') < 0) {
+        if (line.contains("document_id")) {
+          cur = new ArrayList<>();
+          docs.add(new Doc(line.substring(line.indexOf('=') + 1).strip(), cur));
+        }
+        continue;
+      }
+      String[] cols = line.split("\t", -1);
+      String tag = cols[1];
+      boolean per = tag.endsWith("pers");
+      cur.add(new GoldToken(cols[0], per ? tag.charAt(0) : 'O', per, cols[cols.length - 1].contains("NoSpaceAfter")));
+    }
+    return docs;
+  }
+
+  /** Europeana BIO (IOB1-like): `token TAG` lines, cut into documents of about 250 tokens at a full stop. */
+  private static List<Doc> readBio(Path file) {
+    List<Doc> docs = new ArrayList<>();
+    List<GoldToken> toks = new ArrayList<>();
+    boolean prevPer = false;
+    for (String line : readLines(file)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      int sp = line.lastIndexOf(' ');
+      String tok = sp >= 0 ? line.substring(0, sp) : line;
+      String tag = sp >= 0 ? line.substring(sp + 1) : "O";
+      boolean per = tag.endsWith("PER");
+      char bio = per ? (prevPer ? 'I' : 'B') : 'O';
+      prevPer = per;
+      toks.add(new GoldToken(tok, bio, per, tok.endsWith("'") || tok.endsWith("’")));
+      if (tok.equals(".") && toks.size() >= 250) {
+        docs.add(new Doc(String.format(Locale.ROOT, "enp-%04d", docs.size()), toks));
+        toks = new ArrayList<>();
+        prevPer = false;
+      }
+    }
+    if (!toks.isEmpty()) {
+      docs.add(new Doc(String.format(Locale.ROOT, "enp-%04d", docs.size()), toks));
+    }
+    return docs;
+  }
+
+  // ---- (c) speed and heap -------------------------------------------------------------------------------
+
+  private static void speed(EntityExtractor extractor, long lexiconBytes, Path dir, PrintStream out) {
+    out.println("== Extraction speed, one thread (" + dir + ")");
+    List<Path> files = new ArrayList<>();
+    if (Files.isDirectory(dir)) {
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "articles-*.jsonl")) {
+        ds.forEach(files::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException("listing " + dir, e);
+      }
+    }
+    if (files.isEmpty()) {
+      out.println("skipped: " + dir + "/articles-*.jsonl not found");
+      return;
+    }
+    files.sort(null);
+    Runtime rt = Runtime.getRuntime();
+    // Warm up the JIT on the first shard so the timing measures steady-state extraction.
+    List<String[]> warm = readArticles(files.get(0));
+    for (int r = 0; r < 2; r++) {
+      for (String[] a : warm) {
+        extractor.extract(a[0], a[1]);
+      }
+    }
+    warm = null;
+    long articles = 0, chars = 0, bytes = 0, nanos = 0, sink = 0, peak = 0;
+    for (Path f : files) {
+      List<String[]> batch = readArticles(f);
+      long t0 = System.nanoTime();
+      for (String[] a : batch) {
+        sink += extractor.extract(a[0], a[1]).mentions().size();
+      }
+      nanos += System.nanoTime() - t0;
+      for (String[] a : batch) {
+        articles++;
+        chars += a[0].length() + a[1].length();
+        bytes += a[0].getBytes(StandardCharsets.UTF_8).length + a[1].getBytes(StandardCharsets.UTF_8).length;
+      }
+      peak = Math.max(peak, rt.totalMemory() - rt.freeMemory());
+    }
+    double secs = nanos / 1e9;
+    out.printf(Locale.ROOT, "articles=%d text=%.1f MB (title+body) time=%.2f s -> %.0f articles/s, %.2f MB/s (%d mentions)%n",
+        articles, bytes / 1e6, secs, articles / secs, bytes / 1e6 / secs, sink);
+    out.printf(Locale.ROOT, "heap: extractor and lexicons %.1f MB retained; %.1f MB used after GC at the end; "
+        + "peak %.0f MB including the shard being read (%d chars/article on average)%n",
+        lexiconBytes / 1e6, usedAfterGc(rt) / 1e6, peak / 1e6, articles == 0 ? 0 : chars / articles);
+  }
+
+  private static long usedAfterGc(Runtime rt) {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  private static List<String[]> readArticles(Path file) {
+    List<String[]> out = new ArrayList<>();
+    for (JsonNode a : readJsonLines(file)) {
+      out.add(new String[] {a.path("title").asText(""), a.path("body").asText("")});
+    }
+    return out;
+  }
+
+  // ---- shared -----------------------------------------------------------------------------------------
+
+  /** Folds as score_facets.py does: NFKD, no accents, lower case, hyphens/dots/apostrophes as spaces. */
+  static String fold(String s) {
+    String t = Normalizer.normalize(s, Normalizer.Form.NFKD);
+    StringBuilder b = new StringBuilder(t.length());
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.getType(c) == Character.NON_SPACING_MARK || Character.getType(c) == Character.ENCLOSING_MARK
+          || Character.getType(c) == Character.COMBINING_SPACING_MARK) {
+        continue;
+      }
+      b.append(c == '-' || c == '.' || c == '\'' || c == '’' ? ' ' : c);
+    }
+    return String.join(" ", b.toString().toLowerCase(Locale.ROOT).trim().split("\\s+"));
+  }
+
+  private static Set<String> foldAll(JsonNode array) {
+    Set<String> out = new LinkedHashSet<>();
+    array.forEach(x -> out.add(fold(x.asText())));
+    return out;
+  }
+
+  private static <T> Set<T> intersect(Set<T> a, Set<T> b) {
+    Set<T> out = new LinkedHashSet<>(a);
+    out.retainAll(b);
+    return out;
+  }
+
+  private static <T> Set<T> minus(Set<T> a, Set<T> b) {
+    Set<T> out = new LinkedHashSet<>(a);
+    out.removeAll(b);
+    return out;
+  }
+
+  private static String prf(int tp, int fp, int fn) {
+    double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+    double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+    double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
+    return String.format(Locale.ROOT, "P=%.3f R=%.3f F1=%.3f", p, r, f);
+  }
+
+  private static List<JsonNode> readJsonLines(Path file) {
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : readLines(file)) {
+      if (!line.isBlank()) {
+        try {
+          out.add(JSON.readTree(line));
+        } catch (IOException e) {
+          throw new UncheckedIOException("parsing " + file, e);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> readLines(Path file) {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return r.lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + file, e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package loupe.server;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import loupe.Loupe;
+import loupe.index.IndexedArticle;
+import loupe.ingest.IngestReport;
+import loupe.search.InvalidRequestException;
+
+/** Handlers for single articles, export and ingest. */
+final class DocumentRoutes {
+
+  private final Loupe loupe;
+
+  DocumentRoutes(Loupe loupe) {
+    this.loupe = loupe;
+  }
+
+  /** Another tool fetches one article with its entities. */
+  void get(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    IndexedArticle found = loupe.find(id).orElseThrow(() -> new NotFoundResponse("no article with id '" + id + "'"));
+    Json.send(ctx, ArticleView.of(found));
+  }
+
+  /** Another system takes the whole corpus with its entities, one JSON object per line, streamed. */
+  void export(Context ctx) throws IOException {
+    String format = ctx.queryParam("format");
+    if (format != null && !format.equals("jsonl")) {
+      throw new InvalidRequestException("format", "only jsonl is supported, got '" + format + "'");
+    }
+    ctx.contentType("application/x-ndjson; charset=utf-8");
+    OutputStream out = ctx.outputStream();
+    try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
+      gen.setRootValueSeparator(null);
+      loupe.export(article -> {
+        try {
+          Json.MAPPER.writeValue(gen, ArticleView.of(article));
+          gen.writeRaw('\n');
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+
+  /** A writer sends articles as one JSON object, a JSON array, or JSON Lines; one commit. */
+  void post(Context ctx) throws IOException {
+    byte[] body = ctx.bodyAsBytes();
+    IngestReport report;
+    String contentType = ctx.contentType() == null ? "" : ctx.contentType();
+    int first = firstNonBlank(body);
+    if (first < 0) {
+      throw new InvalidRequestException("body", "empty body: send an article as JSON, an array of them, or JSON Lines");
+    }
+    if (body[first] == '[' && !contentType.contains("ndjson") && !contentType.contains("jsonl")) {
+      report = indexArray(body);
+    } else {
+      // One object per line; a single object is the one-line case.
+      report = loupe.indexJsonLines(new ByteArrayInputStream(body), "request");
+    }
+    Json.send(ctx, report.rejected() > 0 && report.indexed() == 0 ? 400 : 200, reportView(report));
+  }
+
+  private IngestReport indexArray(byte[] body) throws IOException {
+    JsonNode array;
+    try {
+      array = Json.MAPPER.readTree(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InvalidRequestException("body", "not valid JSON: " + e.getOriginalMessage());
+    }
+    // Re-encode as JSON Lines so the array goes through the same per-record checks and report.
+    StringBuilder lines = new StringBuilder();
+    for (JsonNode item : array) {
+      lines.append(Json.MAPPER.writeValueAsString(item).replace("\n", " ")).append('\n');
+    }
+    InputStream in = new ByteArrayInputStream(lines.toString().getBytes(StandardCharsets.UTF_8));
+    return loupe.indexJsonLines(in, "request");
+  }
+
+  /** A writer deletes one article. */
+  void delete(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    if (!loupe.delete(id)) {
+      throw new NotFoundResponse("no article with id '" + id + "'");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("deleted", true);
+    Json.send(ctx, body);
+  }
+
+  private static int firstNonBlank(byte[] body) {
+    for (int i = 0; i < body.length; i++) {
+      if (!Character.isWhitespace(body[i]) && body[i] != (byte) 0xEF && body[i] != (byte) 0xBB && body[i] != (byte) 0xBF) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static Map<String, Object> reportView(IngestReport report) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("indexed", report.indexed());
+    body.put("added", report.added());
+    body.put("updated", report.updated());
+    body.put("rejected", report.rejected());
+    body.put("rejections", report.rejections().stream().map(r -> Map.of(
+        "line", r.line(), "reason", r.reason())).toList());
+    body.put("duplicate_ids", report.duplicateIds());
+    return body;
+  }
+}

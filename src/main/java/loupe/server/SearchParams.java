@@ -1,0 +1,154 @@
+package loupe.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import loupe.search.InvalidRequestException;
+import loupe.search.SearchRequest;
+import loupe.search.SortOrder;
+
+/**
+ * Reads a search request from query parameters (GET) or a JSON object (POST), naming the
+ * parameter at fault in every error.
+ */
+final class SearchParams {
+
+  private static final Set<String> REPEATABLE = Set.of("country", "person");
+  private static final Set<String> KNOWN = Set.of(
+      "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size");
+
+  private SearchParams() {}
+
+  /** From the query string of {@code GET /api/search}. */
+  static SearchRequest fromQuery(Map<String, List<String>> params) {
+    for (Map.Entry<String, List<String>> e : params.entrySet()) {
+      if (!REPEATABLE.contains(e.getKey()) && e.getValue().size() > 1) {
+        throw new InvalidRequestException(e.getKey(), "given " + e.getValue().size() + " times, give it once");
+      }
+    }
+    return SearchRequest.builder()
+        .query(single(params, "q"))
+        .countries(values(params.get("country")))
+        .persons(values(params.get("person")))
+        .from(integer("from", single(params, "from"), 0))
+        .size(integer("size", single(params, "size"), SearchRequest.DEFAULT_SIZE))
+        .sort(SortOrder.parse(single(params, "sort")))
+        .dateFrom(date("date_from", single(params, "date_from")))
+        .dateTo(date("date_to", single(params, "date_to")))
+        .facetSize(integer("facet_size", single(params, "facet_size"), SearchRequest.DEFAULT_FACET_SIZE))
+        .build();
+  }
+
+  /** From the JSON body of {@code POST /api/search}. */
+  static SearchRequest fromJson(JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw new InvalidRequestException("body", "expected a JSON object such as {\"q\": \"climat\", \"country\": [\"France\"]}");
+    }
+    body.fieldNames().forEachRemaining(name -> {
+      if (!KNOWN.contains(name)) {
+        throw new InvalidRequestException(name, "unknown field; known fields are " + String.join(", ", KNOWN.stream().sorted().toList()));
+      }
+    });
+    return SearchRequest.builder()
+        .query(text(body, "q"))
+        .countries(list(body, "country"))
+        .persons(list(body, "person"))
+        .from(integer(body, "from", 0))
+        .size(integer(body, "size", SearchRequest.DEFAULT_SIZE))
+        .sort(SortOrder.parse(text(body, "sort")))
+        .dateFrom(date("date_from", text(body, "date_from")))
+        .dateTo(date("date_to", text(body, "date_to")))
+        .facetSize(integer(body, "facet_size", SearchRequest.DEFAULT_FACET_SIZE))
+        .build();
+  }
+
+  private static String single(Map<String, List<String>> params, String name) {
+    List<String> v = params.get(name);
+    return v == null || v.isEmpty() ? null : v.get(0);
+  }
+
+  private static List<String> values(List<String> raw) {
+    List<String> out = new ArrayList<>();
+    if (raw != null) {
+      for (String v : raw) {
+        if (v != null && !v.isBlank()) {
+          out.add(v.strip());
+        }
+      }
+    }
+    return out;
+  }
+
+  static int integer(String name, String value, int fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException(name, "must be an integer, got '" + abbreviate(value) + "'");
+    }
+  }
+
+  private static LocalDate date(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException(name, "must be a date as YYYY-MM-DD, got '" + abbreviate(value) + "'");
+    }
+  }
+
+  private static String text(JsonNode body, String name) {
+    JsonNode v = body.get(name);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new InvalidRequestException(name, "must be a string");
+    }
+    return v.textValue();
+  }
+
+  private static int integer(JsonNode body, String name, int fallback) {
+    JsonNode v = body.get(name);
+    if (v == null || v.isNull()) {
+      return fallback;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new InvalidRequestException(name, "must be an integer");
+    }
+    return v.intValue();
+  }
+
+  private static List<String> list(JsonNode body, String name) {
+    JsonNode v = body.get(name);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    if (v.isTextual()) {
+      return values(List.of(v.textValue()));
+    }
+    if (!v.isArray()) {
+      throw new InvalidRequestException(name, "must be a string or an array of strings");
+    }
+    List<String> raw = new ArrayList<>();
+    for (JsonNode item : v) {
+      if (!item.isTextual()) {
+        throw new InvalidRequestException(name, "must be an array of strings");
+      }
+      raw.add(item.textValue());
+    }
+    return values(raw);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}
