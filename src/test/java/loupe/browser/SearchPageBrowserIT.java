@@ -1,0 +1,476 @@
+package loupe.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import loupe.Loupe;
+import loupe.ingest.Article;
+import loupe.server.LoupeServer;
+import loupe.server.ServerConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The search page in headless Chromium against a real server over a real index: typing, facets,
+ * the URL as the single source of state, the keyboard, and article text that tries to be markup.
+ *
+ * <p>An integration test because it needs the whole stack (index, entity extraction, HTTP API,
+ * static files) plus a browser; it is skipped where Chromium is not installed.
+ */
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchPageBrowserIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+  private Loupe loupe;
+  private LoupeServer server;
+  private ChromeDriver driver;
+  private String base;
+
+  @BeforeAll
+  void startServerAndBrowser(@TempDir Path tmp) throws Exception {
+    Chromium.assumeInstalled();
+    loupe = Loupe.open(tmp.resolve("index"));
+    loupe.index(articles());
+    server = LoupeServer.start(loupe, new ServerConfig("127.0.0.1", 0, List.of(), null));
+    base = "http://127.0.0.1:" + server.port();
+    driver = Chromium.start(Files.createDirectories(tmp.resolve("chromium-profile")));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (loupe != null) {
+      loupe.close();
+    }
+  }
+
+  @AfterEach
+  void pageLoggedNoErrors() {
+    if (driver == null) {
+      return;
+    }
+    // Script errors and Content-Security-Policy violations both land in the console.
+    assertEquals(List.of(), Chromium.consoleErrors(driver), "console errors");
+  }
+
+  /** Six articles with distinct people and countries, one hostile article, and ten weather briefs for paging. */
+  private static List<Article> articles() {
+    List<Article> articles = new ArrayList<>();
+    articles.add(article("macron", "Emmanuel Macron défend sa réforme des retraites",
+        "Le président Emmanuel Macron a défendu mardi à Paris sa réforme des retraites devant les"
+            + " syndicats. La France doit, selon lui, « travailler plus longtemps ». Les"
+            + " manifestations se poursuivent dans tout le pays.",
+        "2024-03-12", "https://www.example.fr/politique/macron-retraites", "Le Quotidien de Paris"));
+    articles.add(article("poutine", "Vladimir Poutine promet de renforcer l’armée",
+        "Le président Vladimir Poutine a promis jeudi à Moscou de renforcer l’armée. La Russie"
+            + " augmentera encore ses dépenses militaires l’an prochain, a-t-il déclaré devant les"
+            + " généraux.",
+        "2024-05-09", "https://www.example.fr/monde/poutine-armee", "L’Écho du monde"));
+    articles.add(article("zelensky", "Volodymyr Zelensky demande davantage de défense aérienne",
+        "Le président Volodymyr Zelensky a demandé lundi à ses alliés davantage de systèmes de"
+            + " défense aérienne. L’Ukraine subit depuis des semaines des frappes sur ses centrales"
+            + " électriques.",
+        "2024-06-17", "https://www.example.fr/monde/zelensky-defense", "L’Écho du monde"));
+    articles.add(article("scholz", "Le budget d’Olaf Scholz adopté de justesse",
+        "Le chancelier Olaf Scholz a obtenu vendredi l’adoption du budget par le Bundestag."
+            + " L’Allemagne réduira ses subventions à l’industrie automobile.",
+        "2024-07-05", "https://www.example.fr/europe/scholz-budget", "Le Quotidien de Paris"));
+    articles.add(article("gazprom", "Gazprom annonce une baisse de ses exportations",
+        "Le géant gazier Gazprom exportera moins de gaz vers l’Europe cette année. La Russie"
+            + " cherche de nouveaux clients en Asie, notamment en Chine.",
+        "2024-02-20", "https://www.example.fr/economie/gazprom", "L’Écho du monde"));
+    articles.add(article("piege", "Piratage : <img src=x onerror=alert(1)> dans un titre",
+        "Ce piratage glisse <script>alert(2)</script> et <img src=x onerror=alert(3)> dans le"
+            + " texte, qui doit s’afficher tel quel.",
+        null, "javascript:alert(4)", "<b>Source</b>"));
+    IntStream.rangeClosed(1, 10).forEach(i -> articles.add(article("meteo-" + i,
+        "Bulletin météo n° " + i,
+        "Le temps sera ensoleillé dans le sud, avec des orages en fin de journée.",
+        "2024-01-%02d".formatted(i), "https://www.example.fr/meteo/" + i, "Météo locale")));
+    return articles;
+  }
+
+  private static Article article(String id, String title, String body, String date, String url, String source) {
+    OffsetDateTime when = date == null ? null : LocalDate.parse(date).atStartOfDay().atOffset(ZoneOffset.UTC);
+    return new Article(id, title, body, when, url, source);
+  }
+
+  @Test
+  void typingShowsHighlightedResultsAndLiveCount() {
+    open("/");
+    waitForCount("16 résultats");
+    q().sendKeys("président");
+
+    waitForCount("3 résultats");
+    assertEquals("polite", driver.findElement(By.id("count")).getAttribute("aria-live"));
+    assertEquals(3, hits().size());
+    assertEquals(List.of("président"), urlParams("q"));
+    List<String> marked = driver.findElements(By.cssSelector("#hits .snippet mark")).stream()
+        .map(mark -> mark.getText().toLowerCase()).distinct().toList();
+    assertEquals(List.of("président"), marked);
+    WebElement link = driver.findElement(By.linkText("Emmanuel Macron défend sa réforme des retraites"));
+    assertEquals("https://www.example.fr/politique/macron-retraites", link.getAttribute("href"));
+    assertTrue(hitTexts().stream().anyMatch(text -> text.contains("12 mars 2024")), "French date");
+  }
+
+  @Test
+  void tickingCountriesFiltersResultsWithOrWithinFacetAndKeepsThemInUrl() {
+    open("/?q=président");
+    waitForCount("3 résultats");
+    Map<String, Integer> countries = facetCounts("country");
+    for (String country : List.of("France", "Russie", "Ukraine")) {
+      assertEquals(1, countries.get(country), country + " in " + countries);
+    }
+
+    facetBox("country", "Russie").click();
+    waitForCount("1 résultat");
+    assertEquals(List.of("Russie"), urlParams("country"));
+    assertEquals(List.of("Vladimir Poutine promet de renforcer l’armée"), hitTitles());
+    // Person counts follow the country filter; country counts ignore their own selection.
+    waitUntil("person facet narrowed to Poutine", d -> facetCounts("person").containsKey("Vladimir Poutine")
+        && !facetCounts("person").containsKey("Emmanuel Macron"));
+    assertEquals(1, facetCounts("country").get("France"));
+
+    facetBox("country", "Ukraine").click();
+    waitForCount("2 résultats");
+    assertEquals(List.of("Russie", "Ukraine"), urlParams("country"));
+    assertTrue(facetBox("country", "Russie").isSelected());
+    assertTrue(facetBox("country", "Ukraine").isSelected());
+  }
+
+  @Test
+  void reloadRestoresQueryAndFacets() {
+    open("/");
+    waitForCount("16 résultats");
+    q().sendKeys("président");
+    waitForCount("3 résultats");
+    facetBox("country", "Russie").click();
+    waitForCount("1 résultat");
+    String url = driver.getCurrentUrl();
+
+    driver.navigate().refresh();
+    waitForCount("1 résultat");
+    assertEquals(url, driver.getCurrentUrl());
+    assertEquals("président", q().getDomProperty("value"));
+    assertTrue(facetBox("country", "Russie").isSelected());
+    assertEquals(List.of("Vladimir Poutine promet de renforcer l’armée"), hitTitles());
+  }
+
+  @Test
+  void backAndForwardRestorePreviousStates() {
+    open("/");
+    waitForCount("16 résultats");
+    q().sendKeys("président");
+    waitForCount("3 résultats");
+    facetBox("country", "Russie").click();
+    waitForCount("1 résultat");
+
+    driver.navigate().back();
+    waitForCount("3 résultats");
+    assertEquals(List.of(), urlParams("country"));
+    assertFalse(facetBox("country", "Russie").isSelected());
+    assertEquals("président", q().getDomProperty("value"));
+
+    // Typing a word is one history entry, not one per keystroke.
+    driver.navigate().back();
+    waitForCount("16 résultats");
+    assertEquals("", q().getDomProperty("value"));
+
+    driver.navigate().forward();
+    waitForCount("3 résultats");
+    assertEquals("président", q().getDomProperty("value"));
+  }
+
+  @Test
+  void tabReachesFacetCheckboxAndSpaceTicksIt() {
+    open("/?q=président");
+    waitForCount("3 résultats");
+    assertEquals("q", active().getAttribute("id"), "search box has the focus on load");
+
+    WebElement box = null;
+    for (int i = 0; i < 25 && box == null; i++) {
+      new Actions(driver).sendKeys(Keys.TAB).perform();
+      WebElement focused = active();
+      if ("checkbox".equals(focused.getAttribute("type")) && "country".equals(focused.getAttribute("name"))) {
+        box = focused;
+      }
+    }
+    assertTrue(box != null, "Tab never reached a country checkbox");
+    String value = box.getAttribute("value");
+    assertEquals("solid", box.getCssValue("outline-style"), "visible focus");
+    int count = facetCounts("country").get(value);
+
+    new Actions(driver).sendKeys(Keys.SPACE).perform();
+    waitForCount(count == 1 ? "1 résultat" : count + " résultats");
+    assertEquals(List.of(value), urlParams("country"));
+    // The facet list is re-rendered with the answer; the focus stays on the ticked value.
+    waitUntil("focus back on the ticked checkbox",
+        d -> value.equals(active().getAttribute("value")) && active().isSelected());
+  }
+
+  @Test
+  void articleMarkupIsShownAsTextAndJavascriptUrlIsNotALink() {
+    open("/?q=piratage");
+    waitForCount("1 résultat");
+
+    WebElement hit = hits().get(0);
+    assertEquals("Piratage : <img src=x onerror=alert(1)> dans un titre",
+        hit.findElement(By.cssSelector(".hit-title")).getText());
+    String text = hit.getDomProperty("textContent");
+    assertTrue(text.contains("<script>alert(2)</script>"), text);
+    assertTrue(text.contains("<b>Source</b>"), text);
+    assertEquals(List.of(), driver.findElements(By.cssSelector("main img, main script, main b")));
+    assertEquals(List.of(), hit.findElements(By.tagName("a")), "javascript: url must not be a link");
+    assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+  }
+
+  @Test
+  void markupInHighlightsIsTextEvenIfTheServerForgotToEscapeIt() {
+    open("/?q=président");
+    waitForCount("3 résultats");
+    // Stands in for a broken server: the next search answers raw tags around the <mark>s.
+    driver.executeScript("""
+        const body = {total: 1, from: 0, size: 10, relaxed: false, facets: {country: [], person: []},
+          hits: [{id: 'evil', title: 'x', title_highlighted: '<img src=x onerror=alert(1)><mark>T</mark>',
+                  url: ' javascript:alert(2)', source: '<b>s</b>', date: '2024-06-19',
+                  snippets: ['<mark>ok</mark> <img src=x onerror=alert(3)><script>alert(4)</script> &lt;mark&gt;']}]};
+        window.fetch = async () => new Response(JSON.stringify(body),
+            {headers: {'Content-Type': 'application/json'}});""");
+    q().sendKeys(" évil");
+    waitForCount("1 résultat");
+
+    WebElement hit = hits().get(0);
+    assertEquals(List.of(), driver.findElements(By.cssSelector("main img, main script, main b")));
+    assertEquals(List.of("T", "ok"), hit.findElements(By.tagName("mark")).stream().map(WebElement::getText).toList());
+    assertEquals("<img src=x onerror=alert(1)>T", hit.findElement(By.cssSelector(".hit-title")).getText());
+    assertEquals("ok <img src=x onerror=alert(3)><script>alert(4)</script> <mark>",
+        hit.findElement(By.cssSelector(".snippet")).getText());
+    assertEquals(List.of(), hit.findElements(By.tagName("a")));
+    assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+  }
+
+  @Test
+  void noArticleWithEveryWordSaysResultsAreApproximate() {
+    open("/?q=Poutine%20Scholz");
+    waitForCount("2 résultats");
+    WebElement notice = driver.findElement(By.id("relaxed"));
+    assertTrue(notice.isDisplayed());
+    assertEquals("Aucun article ne contient tous les mots ; résultats approchants.", notice.getText());
+
+    q().sendKeys(Keys.chord(Keys.CONTROL, "a"), "Poutine");
+    waitForCount("1 résultat");
+    assertFalse(driver.findElement(By.id("relaxed")).isDisplayed());
+  }
+
+  @Test
+  void noMatchShowsEmptyState() {
+    open("/?q=zxqwvjk");
+    waitForCount("Aucun résultat");
+    assertTrue(driver.findElement(By.id("empty")).isDisplayed());
+    assertEquals(List.of(), hits());
+  }
+
+  @Test
+  void pagerMovesBetweenPagesAndRecordsThePage() {
+    open("/");
+    waitForCount("16 résultats");
+    assertEquals("page 1 sur 2", driver.findElement(By.id("page-info")).getText());
+    assertEquals(10, hits().size());
+    assertEquals(null, driver.findElement(By.id("prev")).getAttribute("href"));
+
+    driver.findElement(By.id("next")).click();
+    waitUntil("page 2", d -> "page 2 sur 2".equals(d.findElement(By.id("page-info")).getText()));
+    assertEquals(List.of("2"), urlParams("page"));
+    waitUntil("6 hits on page 2", d -> hits().size() == 6);
+    assertEquals("results-heading", active().getAttribute("id"), "focus moves to the new page");
+
+    driver.findElement(By.id("prev")).click();
+    waitUntil("page 1", d -> "page 1 sur 2".equals(d.findElement(By.id("page-info")).getText()));
+    assertEquals(List.of(), urlParams("page"));
+  }
+
+  @Test
+  void sortingByDatePutsNewestFirst() {
+    open("/?q=président");
+    waitForCount("3 résultats");
+    new Select(driver.findElement(By.id("sort"))).selectByValue("date");
+    waitUntil("sort=date in the URL", d -> urlParams("sort").equals(List.of("date")));
+    waitUntil("newest first", d -> hitTitles().equals(List.of(
+        "Volodymyr Zelensky demande davantage de défense aérienne",
+        "Vladimir Poutine promet de renforcer l’armée",
+        "Emmanuel Macron défend sa réforme des retraites")));
+  }
+
+  @Test
+  void unreachableServerIsReportedInTheAlertRegion() {
+    open("/?q=président");
+    waitForCount("3 résultats");
+    ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+    offline.setOffline(true);
+    driver.setNetworkConditions(offline);
+    try {
+      q().sendKeys(" Macron");
+      WebElement alert = driver.findElement(By.id("error"));
+      waitUntil("alert shown", d -> alert.isDisplayed());
+      assertEquals("alert", alert.getAttribute("role"));
+      assertTrue(alert.getText().contains("Le serveur ne répond pas"), alert.getText());
+    } finally {
+      driver.deleteNetworkConditions();
+    }
+    driver.findElement(By.cssSelector("#error button")).click();
+    waitForCount("1 résultat");
+    assertFalse(driver.findElement(By.id("error")).isDisplayed());
+    Chromium.consoleErrors(driver); // the failed request was logged on purpose
+  }
+
+  @Test
+  void pageIsServedWithStrictContentSecurityPolicy() throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> page = http.send(
+          HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, page.statusCode());
+      String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
+      assertTrue(csp.contains("script-src 'self'"), csp);
+      assertTrue(csp.contains("style-src 'self'"), csp);
+      HttpResponse<String> script = http.send(
+          HttpRequest.newBuilder(URI.create(base + "/app.js")).build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(script.headers().firstValue("Content-Type").orElse("").contains("javascript"),
+          "module scripts need a JavaScript MIME type");
+    }
+  }
+
+  /** Writes docs/screenshot.png (relative to the project root) for the README. */
+  @Test
+  void screenshotOfSearchWithTickedFacets() throws IOException {
+    open("/?q=président&country=Russie&country=Ukraine");
+    waitForCount("2 résultats");
+    waitUntil("search finished", d -> !d.findElement(By.tagName("body")).getDomProperty("className").contains("is-loading"));
+    Path target = Path.of("docs", "screenshot.png");
+    Files.createDirectories(target.getParent());
+    Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+    assertTrue(Files.size(target) > 10_000);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private void open(String path) {
+    driver.get(base + path);
+  }
+
+  private WebElement q() {
+    return driver.findElement(By.id("q"));
+  }
+
+  private WebElement active() {
+    return driver.switchTo().activeElement();
+  }
+
+  private List<WebElement> hits() {
+    return driver.findElements(By.cssSelector("#hits > li"));
+  }
+
+  private List<String> hitTitles() {
+    return driver.findElements(By.cssSelector("#hits .hit-title")).stream().map(WebElement::getText).toList();
+  }
+
+  private List<String> hitTexts() {
+    return hits().stream().map(WebElement::getText).toList();
+  }
+
+  private WebElement facetBox(String facet, String value) {
+    return new WebDriverWait(driver, PATIENCE).until(d -> d.findElements(By.cssSelector(
+            "#facet-" + facet + " input[type=checkbox]")).stream()
+        .filter(box -> value.equals(box.getAttribute("value")))
+        .findFirst().orElse(null));
+  }
+
+  /** Facet values shown with a positive count, as the page displays them. */
+  private Map<String, Integer> facetCounts(String facet) {
+    return driver.findElements(By.cssSelector("#facet-" + facet + " .facet-option")).stream()
+        .collect(Collectors.toMap(
+            option -> option.findElement(By.className("facet-value")).getText(),
+            option -> Integer.parseInt(option.findElement(By.className("facet-count")).getText()
+                .replaceAll("\\D", ""))))
+        .entrySet().stream().filter(e -> e.getValue() > 0)
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  private List<String> urlParams(String name) {
+    String query = URI.create(driver.getCurrentUrl()).getRawQuery();
+    if (query == null) {
+      return List.of();
+    }
+    return Arrays.stream(query.split("&"))
+        .map(pair -> pair.split("=", 2))
+        .filter(pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8).equals(name))
+        .map(pair -> pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "")
+        .toList();
+  }
+
+  private void waitForCount(String text) {
+    waitUntil("count « " + text + " »", d -> text.equals(d.findElement(By.id("count")).getText()));
+  }
+
+  private void waitUntil(String what, Function<WebDriver, Boolean> condition) {
+    // The page re-renders lists when an answer arrives, so an element read a moment ago may be gone.
+    new WebDriverWait(driver, PATIENCE)
+        .ignoring(StaleElementReferenceException.class)
+        .withMessage(() -> what + "; " + pageSummary())
+        .until(condition);
+  }
+
+  private String pageSummary() {
+    try {
+      return "page shows count « " + driver.findElement(By.id("count")).getText() + " », alert « "
+          + driver.findElement(By.id("error")).getText() + " », url " + driver.getCurrentUrl();
+    } catch (RuntimeException e) {
+      return "page unreadable: " + e.getMessage();
+    }
+  }
+}

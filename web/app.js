@@ -1,0 +1,517 @@
+// Loupe search page. The whole state (q, country[], person[], sort, page) lives in the URL query
+// string; results come from /api/search and are rendered with DOM calls only, never innerHTML, so
+// nothing from an article can turn into markup.
+
+const PAGE_SIZE = 10;
+const DEBOUNCE_MS = 250;
+const FACETS = ['country', 'person'];
+const FACET_SHOWN = 8; // values listed before « Afficher … de plus »
+const SNIPPETS_SHOWN = 3;
+const SORTS = new Set(['relevance', 'date']);
+const SEARCH_URL = new URL('api/search', document.baseURI);
+const HEALTH_URL = new URL('api/health', document.baseURI);
+const DEFAULT_TITLE = document.title;
+
+const numbers = new Intl.NumberFormat('fr-FR');
+// Dates are formatted in UTC from their YYYY-MM-DD part so an article keeps the day it was dated,
+// whatever the reader's time zone.
+const dates = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  form: $('search-form'),
+  q: $('q'),
+  sort: $('sort'),
+  error: $('error'),
+  count: $('count'),
+  relaxed: $('relaxed'),
+  empty: $('empty'),
+  hits: $('hits'),
+  pager: $('pager'),
+  prev: $('prev'),
+  next: $('next'),
+  pageInfo: $('page-info'),
+  resultsHeading: $('results-heading'),
+  filters: document.querySelector('.filters'),
+  clearFilters: $('clear-filters'),
+  homeLink: $('home-link'),
+  docCount: $('doc-count'),
+  facets: Object.fromEntries(FACETS.map((name) => [name, $(`facet-${name}`)])),
+};
+
+let state = readState(location.search);
+let typingTimer = 0;
+// True while the current history entry was created by typing: further keystrokes replace it rather
+// than pushing one entry per word, so Back goes to the state before the user started typing.
+let typingEntry = false;
+let inFlight = null; // AbortController of the request whose answer we are waiting for
+let lastRequest = null; // query string of the last request sent (skips duplicates)
+let lastResponse = null;
+const expandedFacets = new Set();
+
+// ---------------------------------------------------------------------------------------------
+// State and URL
+
+function readState(search) {
+  const params = new URLSearchParams(search);
+  const page = Number.parseInt(params.get('page') ?? '1', 10);
+  const sort = params.get('sort');
+  return {
+    q: params.get('q') ?? '',
+    country: distinct(params.getAll('country')),
+    person: distinct(params.getAll('person')),
+    sort: SORTS.has(sort) ? sort : 'relevance',
+    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+function distinct(values) {
+  return [...new Set(values.filter((v) => v !== ''))];
+}
+
+function pageUrl(s) {
+  const params = new URLSearchParams();
+  if (s.q) params.set('q', s.q);
+  for (const name of FACETS) for (const value of s[name]) params.append(name, value);
+  if (s.sort !== 'relevance') params.set('sort', s.sort);
+  if (s.page > 1) params.set('page', String(s.page));
+  const query = params.toString();
+  return location.pathname + (query ? `?${query}` : '');
+}
+
+function apiQuery(s) {
+  const params = new URLSearchParams();
+  params.set('q', s.q.trim());
+  for (const name of FACETS) for (const value of s[name]) params.append(name, value);
+  params.set('from', String((s.page - 1) * PAGE_SIZE));
+  params.set('size', String(PAGE_SIZE));
+  params.set('sort', s.sort);
+  return params.toString();
+}
+
+/** Moves to a new state: records it in the history ('push' or 'replace') and searches. */
+function go(next, how) {
+  state = next;
+  const url = pageUrl(state);
+  if (url !== location.pathname + location.search) {
+    if (how === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+  updateTitle();
+  search();
+}
+
+/** A user action other than typing: pending keystrokes are folded in, and it gets its own entry. */
+function act(change) {
+  clearTimeout(typingTimer);
+  go({ ...state, q: ui.q.value, page: 1, ...change }, 'push');
+  typingEntry = false;
+}
+
+function updateTitle() {
+  const q = state.q.trim();
+  document.title = q ? `${q} — Loupe` : DEFAULT_TITLE;
+}
+
+function syncControls() {
+  if (ui.q.value !== state.q) ui.q.value = state.q;
+  ui.sort.value = state.sort;
+  for (const box of ui.filters.querySelectorAll('input[type="checkbox"]')) {
+    box.checked = state[box.name]?.includes(box.value) ?? false;
+  }
+  ui.clearFilters.hidden = !hasFilters();
+}
+
+function hasFilters() {
+  return FACETS.some((name) => state[name].length > 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Talking to the API
+
+class ApiError extends Error {}
+
+async function search() {
+  const query = apiQuery(state);
+  if (query === lastRequest) return;
+  lastRequest = query;
+  inFlight?.abort();
+  const controller = new AbortController();
+  inFlight = controller;
+  setBusy(true);
+  try {
+    const response = await fetch(`${SEARCH_URL}?${query}`, {
+      signal: controller.signal,
+      headers: { Accept: 'application/json' },
+    });
+    const body = await readJson(response);
+    if (!response.ok) throw new ApiError(errorMessage(response, body));
+    if (body === null || typeof body !== 'object') throw new ApiError('Réponse illisible du serveur.');
+    if (controller.signal.aborted) return;
+    clearError();
+    render(body);
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    lastRequest = null; // let the same search be tried again
+    showError(error instanceof ApiError ? error.message
+      : 'Le serveur ne répond pas. Vérifiez qu’il est lancé, puis réessayez.');
+    renderFailure();
+  } finally {
+    if (inFlight === controller) {
+      inFlight = null;
+      setBusy(false);
+    }
+  }
+}
+
+async function readJson(response) {
+  try {
+    return await response.json();
+  } catch (error) {
+    if (error?.name === 'AbortError') throw error;
+    return null;
+  }
+}
+
+function errorMessage(response, body) {
+  const error = body?.error;
+  const status = Number.isInteger(error?.status) ? error.status : response.status;
+  const message = typeof error?.message === 'string' && error.message.trim() !== ''
+    ? error.message : (response.statusText || 'erreur inconnue');
+  return `Erreur ${status} : ${message}`;
+}
+
+function setBusy(busy) {
+  ui.hits.setAttribute('aria-busy', String(busy));
+  document.body.classList.toggle('is-loading', busy);
+}
+
+function showError(message) {
+  const retry = node('button', 'button button-small', 'Réessayer');
+  retry.type = 'button';
+  retry.addEventListener('click', () => {
+    lastRequest = null;
+    search();
+  });
+  ui.error.replaceChildren(node('p', null, message), retry);
+}
+
+function clearError() {
+  ui.error.replaceChildren();
+}
+
+async function loadHealth() {
+  try {
+    const response = await fetch(HEALTH_URL, { headers: { Accept: 'application/json' } });
+    const body = await response.json();
+    if (response.ok && Number.isSafeInteger(body?.documents)) {
+      ui.docCount.textContent = `${plural(body.documents, 'article indexé', 'articles indexés')}.`;
+    }
+  } catch {
+    // The footer count is a nicety; search errors are reported where they happen.
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+function render(body) {
+  const total = Number.isSafeInteger(body.total) && body.total >= 0 ? body.total : 0;
+  const hits = Array.isArray(body.hits) ? body.hits : [];
+  const size = Number.isSafeInteger(body.size) && body.size > 0 ? body.size : PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(total / size));
+
+  if (hits.length === 0 && total > 0 && state.page > pages) {
+    // A page number past the end (an old link, a shrunken index): show the last page instead.
+    go({ ...state, page: pages }, 'replace');
+    return;
+  }
+  lastResponse = body;
+
+  ui.count.textContent = total === 0 ? 'Aucun résultat' : plural(total, 'résultat', 'résultats');
+  ui.relaxed.hidden = body.relaxed !== true || total === 0;
+  ui.empty.hidden = total !== 0;
+  ui.hits.start = (state.page - 1) * size + 1;
+  ui.hits.replaceChildren(...hits.filter((hit) => hit && typeof hit === 'object').map(renderHit));
+
+  for (const name of FACETS) renderFacet(name, body.facets?.[name]);
+  ui.clearFilters.hidden = !hasFilters();
+
+  ui.pager.hidden = pages <= 1 && state.page <= 1;
+  setPageLink(ui.prev, state.page > 1 ? Math.min(state.page - 1, pages) : 0);
+  setPageLink(ui.next, state.page < pages ? state.page + 1 : 0);
+  ui.pageInfo.textContent = `page ${numbers.format(state.page)} sur ${numbers.format(pages)}`;
+}
+
+function renderFailure() {
+  ui.count.textContent = '';
+  ui.relaxed.hidden = true;
+  ui.empty.hidden = true;
+  ui.hits.replaceChildren();
+  ui.pager.hidden = true;
+}
+
+function renderHit(hit) {
+  const item = node('li', 'hit');
+  const article = node('article');
+  const title = node('h3', 'hit-title');
+  const titleContent = typeof hit.title_highlighted === 'string' && hit.title_highlighted.trim() !== ''
+    ? markedText(hit.title_highlighted)
+    : [document.createTextNode(text(hit.title) || 'Sans titre')];
+  const href = httpUrl(hit.url);
+  if (href) {
+    const link = node('a');
+    link.href = href;
+    link.append(...titleContent);
+    title.append(link);
+  } else {
+    title.append(...titleContent);
+  }
+  article.append(title);
+
+  const meta = node('p', 'hit-meta');
+  const day = isoDay(hit.date);
+  if (day) {
+    const time = node('time', null, dates.format(new Date(`${day}T00:00:00Z`)));
+    time.dateTime = day;
+    meta.append(time);
+  }
+  const source = text(hit.source) || (href ? new URL(href).hostname.replace(/^www\./, '') : '');
+  if (source) meta.append(node('span', 'hit-source', source));
+  if (meta.childElementCount > 0) article.append(meta);
+
+  const snippets = Array.isArray(hit.snippets) ? hit.snippets : [];
+  for (const snippet of snippets.filter((s) => typeof s === 'string' && s.trim() !== '').slice(0, SNIPPETS_SHOWN)) {
+    const p = node('p', 'snippet');
+    p.append(...markedText(snippet));
+    article.append(p);
+  }
+  item.append(article);
+  return item;
+}
+
+/**
+ * Turns the server's highlighted text (HTML-escaped, with only <mark> and </mark> added) into
+ * nodes: the two exact tags become <mark> elements and everything else becomes text, so a tag the
+ * server failed to escape still shows as text.
+ */
+function markedText(highlighted) {
+  const nodes = [];
+  let inMark = false;
+  for (const part of highlighted.split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>') inMark = true;
+    else if (part === '</mark>') inMark = false;
+    else if (part !== '') {
+      const textNode = document.createTextNode(decodeEntities(part));
+      if (inMark) {
+        const mark = node('mark');
+        mark.append(textNode);
+        nodes.push(mark);
+      } else {
+        nodes.push(textNode);
+      }
+    }
+  }
+  return nodes;
+}
+
+const NAMED_ENTITIES = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', laquo: '«',
+  raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', ndash: '–', mdash: '—',
+};
+
+/** Decodes character references in one pass (so « &amp;lt; » stays « &lt; »); unknown ones stay as written. */
+function decodeEntities(s) {
+  return s.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g, (whole, ref) => {
+    if (ref[0] !== '#') return Object.hasOwn(NAMED_ENTITIES, ref) ? NAMED_ENTITIES[ref] : whole;
+    const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+    const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+    return valid ? String.fromCodePoint(code) : '\ufffd';
+  });
+}
+
+/** The URL when it is an absolute http(s) URL, otherwise null (javascript:, data:, relative…). */
+function httpUrl(value) {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function isoDay(value) {
+  if (typeof value !== 'string') return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) return null;
+  const day = match[0];
+  return Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? null : day;
+}
+
+function renderFacet(name, values) {
+  const fieldset = ui.facets[name];
+  const list = fieldset.querySelector('.facet-list');
+  const more = fieldset.querySelector('.facet-more');
+  const selected = new Set(state[name]);
+  const items = (Array.isArray(values) ? values : [])
+    .filter((v) => v && typeof v.value === 'string' && v.value !== '');
+  // A ticked value stays listed (and can be unticked) even if the server left it out.
+  for (const value of selected) {
+    if (!items.some((item) => item.value === value)) items.push({ value, count: 0 });
+  }
+
+  // Re-rendering replaces the checkboxes; keep the keyboard focus on the same value.
+  const active = document.activeElement;
+  const focused = active instanceof HTMLInputElement && list.contains(active) ? active.value : null;
+
+  const expanded = expandedFacets.has(name);
+  const shown = expanded ? items : items.filter((item, i) => i < FACET_SHOWN || selected.has(item.value));
+  list.replaceChildren(...shown.map((item) => facetOption(name, item, selected.has(item.value))));
+  fieldset.classList.toggle('is-empty', items.length === 0);
+
+  const hidden = items.length - items.filter((item, i) => i < FACET_SHOWN || selected.has(item.value)).length;
+  more.hidden = hidden === 0;
+  more.setAttribute('aria-expanded', String(expanded));
+  more.textContent = expanded ? 'Afficher moins' : `Afficher ${plural(hidden, 'autre', 'autres')}`;
+
+  if (focused !== null) {
+    for (const box of list.querySelectorAll('input')) {
+      if (box.value === focused) box.focus();
+    }
+  }
+}
+
+function facetOption(name, item, checked) {
+  const li = node('li');
+  const label = node('label', 'facet-option');
+  const box = node('input');
+  box.type = 'checkbox';
+  box.name = name;
+  box.value = item.value;
+  box.checked = checked;
+  const count = Number.isSafeInteger(item.count) && item.count >= 0 ? item.count : 0;
+  const countNode = node('span', 'facet-count');
+  countNode.append(
+    node('span', 'visually-hidden', ', '),
+    numbers.format(count),
+    node('span', 'visually-hidden', count === 1 ? ' article' : ' articles'),
+  );
+  label.append(box, node('span', 'facet-value', item.value), countNode);
+  li.append(label);
+  return li;
+}
+
+function setPageLink(link, page) {
+  if (page > 0) {
+    link.href = pageUrl({ ...state, page });
+    link.dataset.page = String(page);
+    link.removeAttribute('aria-disabled');
+  } else {
+    link.removeAttribute('href');
+    delete link.dataset.page;
+    link.setAttribute('aria-disabled', 'true');
+  }
+}
+
+function plural(n, one, many) {
+  return `${numbers.format(n)} ${n === 1 ? one : many}`;
+}
+
+function text(value) {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function node(tag, className, content) {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (content !== undefined) element.textContent = content;
+  return element;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+ui.q.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    go({ ...state, q: ui.q.value, page: 1 }, typingEntry ? 'replace' : 'push');
+    typingEntry = true;
+  }, DEBOUNCE_MS);
+});
+
+ui.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(typingTimer);
+  go({ ...state, q: ui.q.value, page: 1 }, typingEntry ? 'replace' : 'push');
+  typingEntry = false;
+});
+
+ui.sort.addEventListener('change', () => act({ sort: SORTS.has(ui.sort.value) ? ui.sort.value : 'relevance' }));
+
+ui.filters.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox' || !FACETS.includes(box.name)) return;
+  const values = new Set(state[box.name]);
+  if (box.checked) values.add(box.value);
+  else values.delete(box.value);
+  act({ [box.name]: [...values] });
+  ui.clearFilters.hidden = !hasFilters();
+});
+
+ui.filters.addEventListener('click', (event) => {
+  const more = event.target instanceof Element ? event.target.closest('.facet-more') : null;
+  if (!more) return;
+  const name = more.closest('.facet').dataset.facet;
+  if (expandedFacets.has(name)) expandedFacets.delete(name);
+  else expandedFacets.add(name);
+  if (lastResponse) renderFacet(name, lastResponse.facets?.[name]);
+});
+
+ui.clearFilters.addEventListener('click', () => {
+  act(Object.fromEntries(FACETS.map((name) => [name, []])));
+  syncControls();
+  ui.resultsHeading.focus();
+});
+
+ui.pager.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[data-page]') : null;
+  if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  clearTimeout(typingTimer);
+  go({ ...state, q: ui.q.value, page: Number(link.dataset.page) }, 'push');
+  typingEntry = false;
+  ui.resultsHeading.focus();
+});
+
+ui.homeLink.addEventListener('click', (event) => {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  act({ q: '', country: [], person: [], sort: 'relevance' });
+  syncControls();
+  ui.q.focus();
+});
+
+window.addEventListener('popstate', () => {
+  clearTimeout(typingTimer);
+  typingEntry = false;
+  state = readState(location.search);
+  syncControls();
+  updateTitle();
+  search();
+});
+
+// « / » jumps back to the search box, as on many search sites.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target;
+  if (target instanceof Element && target.closest('input, textarea, select, [contenteditable]')) return;
+  event.preventDefault();
+  ui.q.focus();
+  ui.q.select();
+});
+
+syncControls();
+updateTitle();
+search();
+loadHealth();
