@@ -1,0 +1,95 @@
+package loupe.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.junit.jupiter.api.Test;
+
+class FrenchNewsAnalyzerTest {
+
+  private final Analyzer analyzer = new FrenchNewsAnalyzer();
+
+  private List<String> tokens(String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("body", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add((inc.getPositionIncrement() == 0 ? "=" : "") + term);
+      }
+      ts.end();
+    }
+    return out;
+  }
+
+  @Test
+  void bothApostrophesGiveTheSameTokens() throws IOException {
+    assertEquals(tokens("aujourd'hui l'Ukraine"), tokens("aujourd’hui l’Ukraine"));
+  }
+
+  @Test
+  void elisionStopWordsAccentsAndStemming() throws IOException {
+    assertEquals(List.of("electricit", "ukrain"), tokens("l’électricité de l’Ukraine"));
+  }
+
+  @Test
+  void hyphenatedWordKeepsPartsAndJoinedForm() throws IOException {
+    List<String> compound = tokens("nord-coréen");
+    assertEquals(List.of(tokens("nord").get(0), "=" + tokens("nordcoréen").get(0), tokens("coréen").get(0)), compound);
+  }
+
+  @Test
+  void elidedArticleIsLeftOutOfTheOffsets() throws IOException {
+    String text = "l’électricité";
+    try (TokenStream ts = analyzer.tokenStream("body", text)) {
+      OffsetAttribute offsets = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      ts.incrementToken();
+      assertEquals("électricité", text.substring(offsets.startOffset(), offsets.endOffset()));
+      ts.end();
+    }
+  }
+
+  @Test
+  void numberRangesAreSplitButNotJoined() throws IOException {
+    assertEquals(List.of("2023", "2024"), tokens("2023-2024"));
+  }
+
+  @Test
+  void offsetsPointAtTheOriginalText() throws IOException {
+    String text = "Le régime nord-coréen";
+    List<String> spans = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("body", text)) {
+      OffsetAttribute offsets = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        spans.add(text.substring(offsets.startOffset(), offsets.endOffset()));
+      }
+      ts.end();
+    }
+    assertEquals(List.of("régime", "nord", "nord-coréen", "coréen"), spans);
+  }
+
+  @Test
+  void elidedCompoundKeepsOffsetsInOrder() throws IOException {
+    String text = "Porte-parole de l’arrière-pays";
+    List<String> spans = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("title", text)) {
+      OffsetAttribute offsets = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        spans.add(text.substring(offsets.startOffset(), offsets.endOffset()));
+      }
+      ts.end();
+    }
+    assertEquals(List.of("Porte", "Porte-parole", "parole", "arrière", "arrière-pays", "pays"), spans);
+  }
+}

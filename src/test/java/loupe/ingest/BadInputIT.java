@@ -1,0 +1,173 @@
+package loupe.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import loupe.IndexingProgress;
+import loupe.Loupe;
+import loupe.search.SearchRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Messy real-world input: good records are indexed, each bad one is reported, the index stays consistent. */
+class BadInputIT {
+
+  @TempDir Path dir;
+
+  private IngestReport index(Path... paths) throws IOException {
+    try (Loupe loupe = Loupe.open(dir.resolve("index"))) {
+      return loupe.indexFiles(List.of(paths), IndexingProgress.NONE);
+    }
+  }
+
+  private long count() throws IOException {
+    try (Loupe loupe = Loupe.openReadOnly(dir.resolve("index"))) {
+      return loupe.count();
+    }
+  }
+
+  private static boolean rejects(IngestReport report, long line, String reason) {
+    return report.rejections().stream().anyMatch(r -> r.line() == line && r.reason().contains(reason));
+  }
+
+  @Test
+  void invalidUtf8AndNulBytesAreHandledPerLine() throws IOException {
+    Path file = dir.resolve("bytes.jsonl");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write("{\"id\": \"a\", \"body\": \"premier\"}\n".getBytes(StandardCharsets.UTF_8));
+      out.write(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+      out.write("{\"id\": \"nul\", \"body\": \"avec\\u0000nul\"}\n".getBytes(StandardCharsets.UTF_8));
+    }
+    IngestReport report = index(file);
+    assertEquals(2, report.indexed());
+    assertTrue(rejects(report, 2, "not valid UTF-8"), report.rejections().toString());
+    try (Loupe loupe = Loupe.openReadOnly(dir.resolve("index"))) {
+      assertEquals("avecnul", loupe.find("nul").orElseThrow().article().body());
+    }
+  }
+
+  @Test
+  void emptyAndBlankIdsAndBodiesAreRejected() throws IOException {
+    Path file = dir.resolve("empty-fields.jsonl");
+    Files.writeString(file, """
+        {"id": "", "body": "x"}
+        {"id": "   ", "body": "x"}
+        {"id": "b", "body": ""}
+        {"id": "c", "body": 42}
+        {"id": "d", "body": "ok", "date": 20240101}
+        [1, 2]
+        {"id": "e", "body": "bon", "date": "2024-06-19T08:00:00+02:00"}
+        """);
+    IngestReport report = index(file);
+    assertEquals(1, report.indexed());
+    assertEquals(6, report.rejected());
+    assertTrue(rejects(report, 1, "'id' is empty"));
+    assertTrue(rejects(report, 3, "'body'"));
+    assertTrue(rejects(report, 4, "'body' must be a string"));
+    assertTrue(rejects(report, 5, "'date' must be an ISO-8601 string"));
+    assertTrue(rejects(report, 6, "expected a JSON object"));
+  }
+
+  @Test
+  void duplicateIdsInOneFileKeepTheLastAndAreReported() throws IOException {
+    Path file = dir.resolve("dups.jsonl");
+    Files.writeString(file, """
+        {"id": "x", "body": "version un"}
+        {"id": "x", "body": "version deux"}
+        {"id": "x", "body": "version trois"}
+        """);
+    IngestReport report = index(file);
+    assertEquals(1, report.indexed());
+    assertEquals(2, report.duplicates());
+    assertEquals(List.of("x"), report.duplicateIds());
+    try (Loupe loupe = Loupe.openReadOnly(dir.resolve("index"))) {
+      assertEquals("version trois", loupe.find("x").orElseThrow().article().body());
+    }
+  }
+
+  @Test
+  void tenMegabyteBodyIsIndexedAndSearchable() throws IOException {
+    Path file = dir.resolve("big.jsonl");
+    String body = "Le climat change. ".repeat(600_000) + "Mot final introuvable ailleurs.";
+    Files.writeString(file, "{\"id\": \"big\", \"body\": \"" + body + "\"}\n");
+    IngestReport report = index(file);
+    assertEquals(1, report.indexed(), report.rejections().toString());
+    try (Loupe loupe = Loupe.openReadOnly(dir.resolve("index"))) {
+      assertEquals(1, loupe.search(SearchRequest.of("climat")).total());
+    }
+  }
+
+  @Test
+  void emptyFilesAreReportedNotFatal() throws IOException {
+    Path jsonl = Files.writeString(dir.resolve("empty.jsonl"), "");
+    Path json = Files.writeString(dir.resolve("empty.json"), "");
+    Path txt = Files.writeString(dir.resolve("empty.txt"), "   \n");
+    IngestReport report = index(jsonl, json, txt);
+    assertEquals(0, report.indexed());
+    assertEquals(2, report.rejected(), report.rejections().toString());
+  }
+
+  @Test
+  void jsonArraysAndSingleObjectsAreRead() throws IOException {
+    Path array = Files.writeString(dir.resolve("many.json"),
+        "[{\"id\": \"j1\", \"body\": \"un\"},\n {\"id\": \"j2\"},\n {\"id\": \"j3\", \"body\": \"trois\"}]");
+    Path single = Files.writeString(dir.resolve("one.json"), "{\"title\": \"Sans id\", \"body\": \"Le chemin sert d’id.\"}");
+    IngestReport report = index(array, single);
+    assertEquals(3, report.indexed(), report.rejections().toString());
+    assertTrue(rejects(report, 2, "'body'"), report.rejections().toString());
+    try (Loupe loupe = Loupe.openReadOnly(dir.resolve("index"))) {
+      assertTrue(loupe.find("one.json").isPresent());
+    }
+  }
+
+  @Test
+  void unreadableFilesAndSymlinkLoopsAreSkippedWithAReason() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("tree/sub"));
+    Files.writeString(folder.resolve("good.txt"), "Titre\nUn texte lisible.");
+    Path locked = Files.writeString(folder.resolve("locked.txt"), "Titre\nIllisible.");
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    Files.createSymbolicLink(folder.resolve("loop"), dir.resolve("tree"));
+    IngestReport report = index(dir.resolve("tree"));
+    assertTrue(report.indexed() >= 1, report.toString());
+    assertTrue(report.rejections().stream().anyMatch(r -> r.reason().contains("loop")), report.rejections().toString());
+    boolean readable = Files.isReadable(locked); // root reads anything
+    if (!readable) {
+      assertTrue(report.rejections().stream().anyMatch(r -> r.file().endsWith("locked.txt")), report.rejections().toString());
+    }
+  }
+
+  @Test
+  void htmlScriptsAndBrokenTagsNeverReachTheIndex() throws IOException {
+    Path page = Files.writeString(dir.resolve("page.html"), """
+        <html><head><title>Page cassée</title><style>.x{}</style></head>
+        <body><script>alert('piège')</script><article><p>Le texte <b>utile <i>sur la Grèce</p>
+        <p onclick="evil()">Deuxième paragraphe</article><footer>pied de page</footer>""");
+    IngestReport report = index(page);
+    assertEquals(1, report.indexed());
+    try (Loupe loupe = Loupe.openReadOnly(dir.resolve("index"))) {
+      String body = loupe.find("page.html").orElseThrow().article().body();
+      assertTrue(body.contains("utile sur la Grèce"), body);
+      assertTrue(!body.contains("alert") && !body.contains("pied de page") && !body.contains("<"), body);
+    }
+  }
+
+  @Test
+  void aLargeFileIsStreamedNotLoaded() throws IOException {
+    Path file = dir.resolve("many.jsonl");
+    try (var w = Files.newBufferedWriter(file)) {
+      for (int i = 0; i < 20_000; i++) {
+        w.write("{\"id\": \"m" + i + "\", \"body\": \"Article numéro " + i + " sur l’économie.\"}\n");
+      }
+    }
+    IngestReport report = index(file);
+    assertEquals(20_000, report.indexed());
+    assertEquals(20_000, count());
+  }
+}
