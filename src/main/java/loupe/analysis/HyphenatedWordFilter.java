@@ -100,7 +100,8 @@ public final class HyphenatedWordFilter extends TokenFilter {
     }
     pending.add(parts.get(0));
     if (parts.size() > 1 && allLetters) {
-      pending.add(new Part(joined.toString(), tokenStart, tokenEnd, 0));
+      // From the first part to the last: a leading or trailing hyphen is not part of the word.
+      pending.add(new Part(joined.toString(), parts.get(0).start(), parts.get(parts.size() - 1).end(), 0));
     }
     pending.addAll(parts.subList(1, parts.size()));
   }

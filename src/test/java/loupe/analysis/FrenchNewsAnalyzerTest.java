@@ -79,6 +79,21 @@ class FrenchNewsAnalyzerTest {
   }
 
   @Test
+  void strayHyphenBeforeACompoundKeepsOffsetsInOrder() throws IOException {
+    String text = "les footballeurs\" -Vingt-cinq ans après";
+    List<String> spans = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("body", text)) {
+      OffsetAttribute offsets = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        spans.add(text.substring(offsets.startOffset(), offsets.endOffset()));
+      }
+      ts.end();
+    }
+    assertEquals(List.of("footballeurs", "Vingt", "Vingt-cinq", "cinq", "ans", "après"), spans);
+  }
+
+  @Test
   void elidedCompoundKeepsOffsetsInOrder() throws IOException {
     String text = "Porte-parole de l’arrière-pays";
     List<String> spans = new ArrayList<>();
