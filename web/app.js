@@ -25,6 +25,7 @@ const ui = {
   error: $('error'),
   count: $('count'),
   relaxed: $('relaxed'),
+  correction: $('correction'),
   empty: $('empty'),
   hits: $('hits'),
   pager: $('pager'),
@@ -62,6 +63,8 @@ function readState(search) {
     person: distinct(params.getAll('person')),
     sort: SORTS.has(sort) ? sort : 'relevance',
     page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+    // « Rechercher plutôt » what was typed: the server then corrects nothing.
+    exact: params.get('exact') === '1',
   };
 }
 
@@ -75,6 +78,7 @@ function pageUrl(s) {
   for (const name of FACETS) for (const value of s[name]) params.append(name, value);
   if (s.sort !== 'relevance') params.set('sort', s.sort);
   if (s.page > 1) params.set('page', String(s.page));
+  if (s.exact && s.q) params.set('exact', '1');
   const query = params.toString();
   return location.pathname + (query ? `?${query}` : '');
 }
@@ -86,6 +90,7 @@ function apiQuery(s) {
   params.set('from', String((s.page - 1) * PAGE_SIZE));
   params.set('size', String(PAGE_SIZE));
   params.set('sort', s.sort);
+  if (s.exact) params.set('autocorrect', 'false');
   return params.toString();
 }
 
@@ -230,6 +235,7 @@ function render(body) {
 
   ui.count.textContent = total === 0 ? 'Aucun résultat' : plural(total, 'résultat', 'résultats');
   ui.relaxed.hidden = body.relaxed !== true || total === 0;
+  renderCorrection(body.correction);
   ui.empty.hidden = total !== 0;
   ui.hits.start = (state.page - 1) * size + 1;
   ui.hits.replaceChildren(...hits.filter((hit) => hit && typeof hit === 'object').map(renderHit));
@@ -243,9 +249,43 @@ function render(body) {
   ui.pageInfo.textContent = `page ${numbers.format(state.page)} sur ${numbers.format(pages)}`;
 }
 
+/**
+ * The spelling line: « Résultats pour X. Rechercher plutôt Y » when the server searched a corrected
+ * query, « Essayez avec cette orthographe : X » when it only offers one. Never silent.
+ */
+function renderCorrection(correction) {
+  const corrected = text(correction?.corrected);
+  const original = text(correction?.original);
+  if (!corrected || !original) {
+    ui.correction.hidden = true;
+    ui.correction.replaceChildren();
+    return;
+  }
+  const searchFor = (q, exact) => {
+    const link = node('a', 'correction-link', q);
+    const next = { ...state, q, page: 1, exact };
+    link.href = pageUrl(next);
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      ui.q.value = q;
+      act({ q, exact });
+    });
+    return link;
+  };
+  if (correction.applied === true) {
+    ui.correction.replaceChildren(
+      'Résultats pour « ', searchFor(corrected, false), ' ». ',
+      'Rechercher plutôt « ', searchFor(original, true), ' ».');
+  } else {
+    ui.correction.replaceChildren('Essayez avec cette orthographe : « ', searchFor(corrected, false), ' ».');
+  }
+  ui.correction.hidden = false;
+}
+
 function renderFailure() {
   ui.count.textContent = '';
   ui.relaxed.hidden = true;
+  ui.correction.hidden = true;
   ui.empty.hidden = true;
   ui.hits.replaceChildren();
   ui.pager.hidden = true;
@@ -435,7 +475,7 @@ function node(tag, className, content) {
 ui.q.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => {
-    go({ ...state, q: ui.q.value, page: 1 }, typingEntry ? 'replace' : 'push');
+    go({ ...state, q: ui.q.value, page: 1, exact: false }, typingEntry ? 'replace' : 'push');
     typingEntry = true;
   }, DEBOUNCE_MS);
 });
@@ -443,7 +483,7 @@ ui.q.addEventListener('input', () => {
 ui.form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(typingTimer);
-  go({ ...state, q: ui.q.value, page: 1 }, typingEntry ? 'replace' : 'push');
+  go({ ...state, q: ui.q.value, page: 1, exact: false }, typingEntry ? 'replace' : 'push');
   typingEntry = false;
 });
 

@@ -23,7 +23,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class FrenchNewsAnalyzer extends Analyzer {
 
   /** Hyphens and typographic apostrophes, rewritten before tokenising; see {@link #initReader}. */
-  private static final NormalizeCharMap CHAR_MAP = buildCharMap();
+  static final NormalizeCharMap CHAR_MAP = buildCharMap();
 
   private final CharArraySet stopWords;
 

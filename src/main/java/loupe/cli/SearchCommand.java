@@ -144,6 +144,11 @@ final class SearchCommand implements Callable<Integer> {
   private static void print(SearchResponse response, PrintWriter out) {
     out.printf("%d résultat%s%s%n", response.total(), response.total() == 1 ? "" : "s",
         response.relaxed() ? " (aucun article ne contient tous les mots : résultats approchants)" : "");
+    if (response.correction() != null) {
+      out.println(response.correction().applied()
+          ? "Résultats pour « " + response.correction().corrected() + " » (aucun pour « " + response.correction().original() + " »)"
+          : "Essayez avec cette orthographe : « " + response.correction().corrected() + " »");
+    }
     int rank = response.from();
     for (Hit hit : response.hits()) {
       rank++;

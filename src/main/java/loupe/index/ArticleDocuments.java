@@ -38,6 +38,8 @@ public final class ArticleDocuments {
     doc.add(new KeywordField(Fields.ID, article.id(), Field.Store.YES));
     doc.add(new Field(Fields.TITLE, article.title(), Fields.TEXT_WITH_OFFSETS));
     doc.add(new Field(Fields.BODY, article.body(), Fields.TEXT_WITH_OFFSETS));
+    doc.add(new Field(Fields.SPELL, article.title(), Fields.SPELLING));
+    doc.add(new Field(Fields.SPELL, article.body(), Fields.SPELLING));
     if (article.date() != null) {
       doc.add(new LongField(Fields.DATE, article.date().toInstant().toEpochMilli(), Field.Store.NO));
       doc.add(new StoredField(Fields.DATE_TEXT, article.date().toString()));

@@ -3,7 +3,6 @@ package loupe.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import loupe.analysis.FrenchNewsAnalyzer;
 import loupe.entities.ArticleEntities;
 import loupe.ingest.Article;
 import org.apache.lucene.analysis.Analyzer;
@@ -58,9 +57,9 @@ public final class ArticleIndexer implements AutoCloseable {
     }
   }
 
-  /** Opens the index with Loupe's French analyzer. */
+  /** Opens the index with Loupe's analyzers (see {@link Fields#analyzer()}). */
   public static ArticleIndexer open(Path dir) throws IOException {
-    return open(dir, new FrenchNewsAnalyzer());
+    return open(dir, Fields.analyzer());
   }
 
   /** Adds the article, or replaces the one indexed under the same id. */

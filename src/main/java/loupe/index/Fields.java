@@ -1,5 +1,10 @@
 package loupe.index;
 
+import java.util.Map;
+import loupe.analysis.FrenchNewsAnalyzer;
+import loupe.analysis.SpellingAnalyzer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexOptions;
@@ -40,6 +45,12 @@ public final class Fields {
   /** The stored field that holds the country ISO codes, in the order of {@link #COUNTRY}. */
   public static final String COUNTRY_CODE = "country_code";
 
+  /**
+   * Title and body again, unstemmed and unstored, frequencies only: the vocabulary spelling
+   * corrections and completions are drawn from (see {@link loupe.analysis.SpellingAnalyzer}).
+   */
+  public static final String SPELL = "spell";
+
   /** Text fields with positions for phrases and offsets for the UnifiedHighlighter. */
   public static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
@@ -52,6 +63,24 @@ public final class Fields {
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     type.freeze();
     return type;
+  }
+
+  /** The spelling field: documents and frequencies are all corrections need. */
+  public static final FieldType SPELLING = spelling();
+
+  private static FieldType spelling() {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(false);
+    type.setOmitNorms(true);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.freeze();
+    return type;
+  }
+
+  /** The analyzer of every field: French analysis for search, unstemmed words for {@link #SPELL}. */
+  public static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(new FrenchNewsAnalyzer(), Map.of(SPELL, new SpellingAnalyzer()));
   }
 
   /** The facet configuration every writer and reader of a Loupe index must share. */

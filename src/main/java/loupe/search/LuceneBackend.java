@@ -65,6 +65,7 @@ public final class LuceneBackend implements SearchBackend {
   private final Analyzer analyzer = new FrenchNewsAnalyzer();
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
   private final UserQueryParser parser = new UserQueryParser(analyzer, FIELD_BOOSTS);
+  private final SpellingCorrector corrector = new SpellingCorrector();
   private final Path dir;
   private volatile ArticleIndexer indexer; // null when read-only
   private final Directory readOnlyDirectory; // null when writable
@@ -188,6 +189,24 @@ public final class LuceneBackend implements SearchBackend {
     try {
       SearcherViews.View view = views.viewFor(searcher);
       Page page = run(view, parsed.strict(), request, parsed.matchAll());
+      Correction correction = null;
+      if (!parsed.matchAll() && request.autocorrect()) {
+        Optional<String> corrected = corrector.correct(request.query(), searcher);
+        if (corrected.isPresent()) {
+          boolean applied = false;
+          if (page.topDocs.totalHits.value() == 0) {
+            // Nothing has every word as typed: show the corrected query's results, and say so.
+            UserQueryParser.Parsed fixed = parser.parse(corrected.get());
+            Page fixedPage = run(view, fixed.strict(), request, fixed.matchAll());
+            if (fixedPage.topDocs.totalHits.value() > 0) {
+              page = fixedPage;
+              parsed = fixed;
+              applied = true;
+            }
+          }
+          correction = new Correction(request.query(), corrected.get(), applied);
+        }
+      }
       boolean relaxed = false;
       if (page.topDocs.totalHits.value() == 0 && parsed.canRelax()) {
         Page relaxedPage = run(view, parsed.relaxed(), request, false);
@@ -199,7 +218,7 @@ public final class LuceneBackend implements SearchBackend {
       List<Hit> hits = hits(view, searcher, page.topDocs, request, parsed.highlight());
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       return new SearchResponse(request.query(), page.topDocs.totalHits.value(), tookMs,
-          request.from(), request.size(), relaxed, hits, facets(page.facets, request));
+          request.from(), request.size(), relaxed, correction, hits, facets(page.facets, request));
     } finally {
       manager.release(searcher);
     }

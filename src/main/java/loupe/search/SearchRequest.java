@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param dateFrom first day included, or {@code null}
  * @param dateTo last day included, or {@code null}
  * @param facetSize how many values each facet lists
+ * @param autocorrect whether a misspelt query may be corrected (false: « search instead for » what was typed)
  */
 public record SearchRequest(
     String query,
@@ -27,7 +28,8 @@ public record SearchRequest(
     SortOrder sort,
     LocalDate dateFrom,
     LocalDate dateTo,
-    int facetSize) {
+    int facetSize,
+    boolean autocorrect) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -94,6 +96,7 @@ public record SearchRequest(
     private LocalDate dateFrom;
     private LocalDate dateTo;
     private int facetSize = DEFAULT_FACET_SIZE;
+    private boolean autocorrect = true;
 
     public Builder query(String query) { this.query = query; return this; }
     public Builder countries(List<String> countries) { this.countries = countries; return this; }
@@ -104,9 +107,10 @@ public record SearchRequest(
     public Builder dateFrom(LocalDate dateFrom) { this.dateFrom = dateFrom; return this; }
     public Builder dateTo(LocalDate dateTo) { this.dateTo = dateTo; return this; }
     public Builder facetSize(int facetSize) { this.facetSize = facetSize; return this; }
+    public Builder autocorrect(boolean autocorrect) { this.autocorrect = autocorrect; return this; }
 
     public SearchRequest build() {
-      return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize);
+      return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect);
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param size page size asked for
  * @param relaxed true when no article had every word and the results are those with some of them
  * @param hits the page of hits
+ * @param correction the spelling correction offered or applied, or {@code null}
  * @param facets per dimension ({@code country}, {@code person}) the top values and the selected ones
  */
 public record SearchResponse(
@@ -22,5 +23,6 @@ public record SearchResponse(
     int from,
     int size,
     boolean relaxed,
+    Correction correction,
     List<Hit> hits,
     Map<String, List<FacetValue>> facets) {}

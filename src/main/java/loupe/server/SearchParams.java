@@ -19,7 +19,7 @@ final class SearchParams {
 
   private static final Set<String> REPEATABLE = Set.of("country", "person");
   private static final Set<String> KNOWN = Set.of(
-      "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size");
+      "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect");
 
   private SearchParams() {}
 
@@ -40,7 +40,19 @@ final class SearchParams {
         .dateFrom(date("date_from", single(params, "date_from")))
         .dateTo(date("date_to", single(params, "date_to")))
         .facetSize(integer("facet_size", single(params, "facet_size"), SearchRequest.DEFAULT_FACET_SIZE))
+        .autocorrect(bool("autocorrect", single(params, "autocorrect"), true))
         .build();
+  }
+
+  private static boolean bool(String name, String value, boolean fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw new InvalidRequestException(name, "must be true or false, got '" + abbreviate(value) + "'");
+    };
   }
 
   /** From the JSON body of {@code POST /api/search}. */
@@ -63,6 +75,7 @@ final class SearchParams {
         .dateFrom(date("date_from", text(body, "date_from")))
         .dateTo(date("date_to", text(body, "date_to")))
         .facetSize(integer(body, "facet_size", SearchRequest.DEFAULT_FACET_SIZE))
+        .autocorrect(!body.has("autocorrect") || body.get("autocorrect").isNull() || booleanField(body, "autocorrect"))
         .build();
   }
 
@@ -125,6 +138,14 @@ final class SearchParams {
       throw new InvalidRequestException(name, "must be an integer");
     }
     return v.intValue();
+  }
+
+  private static boolean booleanField(JsonNode body, String name) {
+    JsonNode v = body.get(name);
+    if (!v.isBoolean()) {
+      throw new InvalidRequestException(name, "must be true or false");
+    }
+    return v.booleanValue();
   }
 
   private static List<String> list(JsonNode body, String name) {

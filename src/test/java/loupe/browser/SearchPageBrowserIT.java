@@ -309,6 +309,23 @@ class SearchPageBrowserIT {
   }
 
   @Test
+  void misspeltQueryShowsResultsForTheCorrectionWithAWayBack() {
+    open("/?q=Zelenski");
+    waitForCount("1 résultat");
+    WebElement line = driver.findElement(By.id("correction"));
+    assertTrue(line.isDisplayed());
+    assertEquals("Résultats pour « Zelensky ». Rechercher plutôt « Zelenski ».", line.getText());
+
+    line.findElements(By.tagName("a")).get(1).click();
+    waitUntil("search instead for what was typed", d -> urlParams("exact").equals(List.of("1")));
+    waitUntil("no correction line", d -> !d.findElement(By.id("correction")).isDisplayed());
+    assertEquals("Zelenski", q().getAttribute("value"));
+
+    driver.navigate().back();
+    waitUntil("correction line again", d -> d.findElement(By.id("correction")).isDisplayed());
+  }
+
+  @Test
   void noMatchShowsEmptyState() {
     open("/?q=zxqwvjk");
     waitForCount("Aucun résultat");

@@ -162,6 +162,36 @@ class LuceneBackendIT {
   }
 
   @Test
+  void misspeltQueryShowsResultsForTheCorrectionAndSaysSo() throws IOException {
+    SearchResponse r = search(SearchRequest.builder().query("Zelenski"));
+    assertTrue(r.correction() != null && r.correction().applied(), String.valueOf(r.correction()));
+    assertEquals("Zelensky", r.correction().corrected());
+    assertEquals("Zelenski", r.correction().original());
+    assertTrue(ids(r).contains("fx-3"), ids(r).toString());
+  }
+
+  @Test
+  void correctionIsOnlyOfferedWhenTheQueryAsTypedFindsSomething() throws IOException {
+    loupe.index(List.of(new Article("rare", "", "Un seul article écrit Zelenski ainsi.", null, null, null)));
+    SearchResponse r = search(SearchRequest.builder().query("Zelenski"));
+    assertEquals(List.of("rare"), ids(r));
+    assertTrue(r.correction() == null || !r.correction().applied(), String.valueOf(r.correction()));
+  }
+
+  @Test
+  void searchingInsteadForWhatWasTypedTurnsCorrectionOff() throws IOException {
+    SearchResponse r = search(SearchRequest.builder().query("Zelenski").autocorrect(false));
+    assertEquals(null, r.correction());
+    assertTrue(r.hits().isEmpty() || r.relaxed());
+  }
+
+  @Test
+  void correctWordsAreLeftAlone() throws IOException {
+    assertEquals(null, search(SearchRequest.builder().query("Zelensky")).correction());
+    assertEquals(null, search(SearchRequest.builder().query("électricité")).correction());
+  }
+
+  @Test
   void deletedArticleIsGone() throws IOException {
     assertTrue(loupe.delete("fx-4"));
     assertTrue(loupe.find("fx-4").isEmpty());

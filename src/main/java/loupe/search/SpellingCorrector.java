@@ -1,0 +1,237 @@
+package loupe.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import loupe.analysis.FrenchNewsAnalyzer;
+import loupe.analysis.SpellingAnalyzer;
+import loupe.index.Fields;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+/**
+ * Proposes a corrected query from the index's own vocabulary (unstemmed, accent-folded words of
+ * titles and bodies, names included): « Poutinne » → « Poutine », « Macrom » → « Macron ».
+ *
+ * <p>A word is replaced only by a word at most two edits away that is at least {@link #POPULARITY}
+ * times more frequent, so rare but real words stay as typed. The replacement is written as the
+ * corpus writes it (accents, capitals), read back from an article that contains it. Thread-safe.
+ */
+final class SpellingCorrector {
+
+  /** How much more frequent a replacement must be than the word typed. */
+  static final int POPULARITY = 10;
+  /** Shorter words are left alone: too many neighbours at two edits. */
+  static final int MIN_WORD_LENGTH = 4;
+  private static final int MIN_CANDIDATE_FREQUENCY = 1;
+
+  private final Analyzer analyzer = new SpellingAnalyzer();
+  private final Analyzer stemmer = new FrenchNewsAnalyzer();
+  private final DirectSpellChecker checker = new DirectSpellChecker();
+
+  SpellingCorrector() {
+    checker.setMaxEdits(2);
+    checker.setMinPrefix(1);
+    checker.setMinQueryLength(MIN_WORD_LENGTH);
+    checker.setAccuracy(0.7f);
+  }
+
+  /** The query with its misspelt words corrected, or empty when every word looks right. */
+  Optional<String> correct(String query, IndexSearcher searcher) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    List<int[]> spans = words(query);
+    List<String> context = new ArrayList<>();
+    for (int[] span : spans) {
+      List<String> terms = analyze(query.substring(span[0], span[1]));
+      for (String t : terms) {
+        if (reader.docFreq(new Term(Fields.SPELL, t)) > 0) {
+          context.add(t);
+        }
+      }
+    }
+    StringBuilder corrected = new StringBuilder(query.length());
+    boolean changed = false;
+    int last = 0;
+    for (int[] span : spans) {
+      String word = query.substring(span[0], span[1]);
+      Optional<String> replacement = correctWord(word, context, searcher, reader);
+      corrected.append(query, last, span[0]);
+      if (replacement.isPresent() && !replacement.get().equalsIgnoreCase(word)) {
+        corrected.append(replacement.get());
+        changed = true;
+      } else {
+        corrected.append(word);
+      }
+      last = span[1];
+    }
+    corrected.append(query.substring(last));
+    return changed ? Optional.of(corrected.toString()) : Optional.empty();
+  }
+
+  private Optional<String> correctWord(String word, List<String> context, IndexSearcher searcher, IndexReader reader)
+      throws IOException {
+    if (word.equals("OR") || word.equals("AND") || word.length() < MIN_WORD_LENGTH) {
+      return Optional.empty();
+    }
+    List<String> terms = analyze(word);
+    if (terms.size() != 1) {
+      return Optional.empty(); // compounds and stop words: nothing reliable to correct
+    }
+    Term term = new Term(Fields.SPELL, terms.get(0));
+    int frequency = reader.docFreq(term);
+    SuggestWord[] candidates = checker.suggestSimilar(term, 8, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+    List<String> others = context.stream().filter(t -> !t.equals(term.text())).toList();
+    int typedTogether = others.isEmpty() || frequency == 0 ? 0 : searcher.count(withContext(term.text(), others));
+    SuggestWord best = null;
+    int bestTogether = -1;
+    for (SuggestWord candidate : candidates) {
+      boolean popular = candidate.freq >= Math.max(MIN_CANDIDATE_FREQUENCY, POPULARITY * frequency);
+      // Another inflection of the same word (« présidentiels » / « présidentielles ») is a real word
+      // too: it replaces the typed one only when the rest of the query clearly prefers it.
+      boolean betterInflection = !popular && !others.isEmpty() && candidate.freq >= 2 * frequency
+          && sameStem(candidate.string, term.text())
+          && searcher.count(withContext(candidate.string, others)) >= 2 * Math.max(1, typedTogether);
+      if (!popular && !betterInflection) {
+        continue;
+      }
+      // A misspelling rarely changes grammatical number: « présidentiels » is a plural, so its
+      // correction is « présidentielles », not the nearer « présidentielle ». Then the form found with
+      // the other words of the query wins, then the nearest, then the most frequent.
+      boolean sameNumber = isPlural(candidate.string) == isPlural(term.text());
+      int together = (sameNumber ? 1_000_000_000 : 0)
+          + (others.isEmpty() ? 0 : Math.min(999_999_999, searcher.count(withContext(candidate.string, others))));
+      if (best == null || together > bestTogether
+          || (together == bestTogether && (candidate.score > best.score
+              || (candidate.score == best.score && candidate.freq > best.freq)))) {
+        best = candidate;
+        bestTogether = together;
+      }
+    }
+    return best == null ? Optional.empty() : Optional.of(surfaceForm(best.string, searcher));
+  }
+
+  private boolean sameStem(String a, String b) {
+    List<String> stemA = stems(a);
+    return !stemA.isEmpty() && stemA.equals(stems(b));
+  }
+
+  private List<String> stems(String word) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = stemmer.tokenStream(Fields.BODY, word)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static boolean isPlural(String folded) {
+    return folded.endsWith("s") || folded.endsWith("x");
+  }
+
+  private static Query withContext(String candidate, List<String> others) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new TermQuery(new Term(Fields.SPELL, candidate)), BooleanClause.Occur.FILTER);
+    for (String other : others) {
+      b.add(new TermQuery(new Term(Fields.SPELL, other)), BooleanClause.Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  /** How the corpus writes a folded term: its most frequent spelling in a few articles. */
+  private String surfaceForm(String folded, IndexSearcher searcher) throws IOException {
+    Map<String, Integer> spellings = new HashMap<>();
+    for (ScoreDoc hit : searcher.search(new TermQuery(new Term(Fields.SPELL, folded)), 3).scoreDocs) {
+      Document doc = searcher.storedFields().document(hit.doc);
+      for (String field : List.of(Fields.TITLE, Fields.BODY)) {
+        String text = doc.get(field);
+        if (text != null) {
+          collectSpellings(text, folded, spellings);
+        }
+      }
+    }
+    // Sentence-initial capitals would make every word look like a name: prefer lower case on a tie.
+    return spellings.entrySet().stream()
+        .max(Map.Entry.<String, Integer>comparingByValue()
+            .thenComparing(e -> Character.isLowerCase(e.getKey().charAt(0))))
+        .map(Map.Entry::getKey)
+        .orElse(folded);
+  }
+
+  private void collectSpellings(String text, String folded, Map<String, Integer> spellings) {
+    try (TokenStream ts = analyzer.tokenStream(Fields.SPELL, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offsets = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (term.toString().equals(folded)) {
+          spellings.merge(text.substring(offsets.startOffset(), offsets.endOffset()), 1, Integer::sum);
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<String> analyze(String word) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(Fields.SPELL, word)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** Spans of the words of a query: runs of letters, digits and inner apostrophes or hyphens. */
+  static List<int[]> words(String query) {
+    List<int[]> spans = new ArrayList<>();
+    int i = 0;
+    while (i < query.length()) {
+      if (!Character.isLetterOrDigit(query.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < query.length() && (Character.isLetterOrDigit(query.charAt(i))
+          || (isJoiner(query.charAt(i)) && i + 1 < query.length() && Character.isLetterOrDigit(query.charAt(i + 1))))) {
+        i++;
+      }
+      spans.add(new int[] {start, i});
+    }
+    return spans;
+  }
+
+  private static boolean isJoiner(char c) {
+    return c == '\'' || c == '\u2019' || c == '-';
+  }
+}
