@@ -9,6 +9,9 @@ const FACET_SHOWN = 8; // values listed before « Afficher … de plus »
 const SNIPPETS_SHOWN = 3;
 const SORTS = new Set(['relevance', 'date']);
 const SEARCH_URL = new URL('api/search', document.baseURI);
+const SUGGEST_URL = new URL('api/suggest', document.baseURI);
+const SUGGEST_MS = 120;
+const RELATED_SHOWN = 3;
 const HEALTH_URL = new URL('api/health', document.baseURI);
 const DEFAULT_TITLE = document.title;
 
@@ -26,6 +29,7 @@ const ui = {
   count: $('count'),
   relaxed: $('relaxed'),
   correction: $('correction'),
+  suggestions: $('suggestions'),
   empty: $('empty'),
   hits: $('hits'),
   pager: $('pager'),
@@ -49,6 +53,9 @@ let inFlight = null; // AbortController of the request whose answer we are waiti
 let lastRequest = null; // query string of the last request sent (skips duplicates)
 let lastResponse = null;
 const expandedFacets = new Set();
+// What the user typed in each facet's filter box: the server then lists the values with a word
+// starting so. Kept out of the URL: it narrows a list, not the results.
+const facetPrefix = { country: '', person: '' };
 
 // ---------------------------------------------------------------------------------------------
 // State and URL
@@ -91,6 +98,7 @@ function apiQuery(s) {
   params.set('size', String(PAGE_SIZE));
   params.set('sort', s.sort);
   if (s.exact) params.set('autocorrect', 'false');
+  for (const name of FACETS) if (facetPrefix[name]) params.set(`${name}_prefix`, facetPrefix[name]);
   return params.toString();
 }
 
@@ -326,8 +334,55 @@ function renderHit(hit) {
     p.append(...markedText(snippet));
     article.append(p);
   }
+  if (typeof hit.id === 'string' && hit.id !== '') article.append(relatedToggle(hit.id));
   item.append(article);
   return item;
+}
+
+/** « Articles liés »: fetched when asked for, shown under the hit. */
+function relatedToggle(id) {
+  const box = node('div', 'related');
+  const button = node('button', 'link-button related-toggle', 'Articles liés');
+  button.type = 'button';
+  button.setAttribute('aria-expanded', 'false');
+  const list = node('ul', 'related-list');
+  list.hidden = true;
+  button.addEventListener('click', async () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    list.hidden = !open;
+    if (!open || list.dataset.loaded === 'true') return;
+    try {
+      const url = new URL(`api/documents/${encodeURIComponent(id)}/related`, document.baseURI);
+      url.searchParams.set('size', String(RELATED_SHOWN));
+      const response = await fetch(url, { headers: { Accept: 'application/json' } });
+      const body = await readJson(response);
+      if (!response.ok) throw new ApiError(errorMessage(response, body));
+      const hits = Array.isArray(body?.hits) ? body.hits : [];
+      list.replaceChildren(...(hits.length === 0
+        ? [node('li', 'related-none', 'Aucun article proche.')]
+        : hits.map((related) => {
+          const li = node('li');
+          const href = httpUrl(related.url);
+          const title = text(related.title) || 'Sans titre';
+          if (href) {
+            const link = node('a', null, title);
+            link.href = href;
+            li.append(link);
+          } else {
+            li.append(title);
+          }
+          const day = isoDay(related.date);
+          if (day) li.append(' ', node('span', 'related-date', `(${dates.format(new Date(`${day}T00:00:00Z`))})`));
+          return li;
+        })));
+      list.dataset.loaded = 'true';
+    } catch (error) {
+      list.replaceChildren(node('li', 'related-none', error instanceof ApiError ? error.message : 'Le serveur ne répond pas.'));
+    }
+  });
+  box.append(button, list);
+  return box;
 }
 
 /**
@@ -472,6 +527,126 @@ function node(tag, className, content) {
 // ---------------------------------------------------------------------------------------------
 // Events
 
+// ---------------------------------------------------------------------------------------------
+// Suggestions under the search box (a combobox: arrows move, Enter picks, Escape closes)
+
+let suggestTimer = 0;
+let suggestController = null;
+let activeSuggestion = -1;
+
+function suggestionOptions() {
+  return [...ui.suggestions.querySelectorAll('[role="option"]')];
+}
+
+function closeSuggestions() {
+  clearTimeout(suggestTimer);
+  suggestController?.abort();
+  ui.suggestions.hidden = true;
+  ui.suggestions.replaceChildren();
+  ui.q.setAttribute('aria-expanded', 'false');
+  ui.q.removeAttribute('aria-activedescendant');
+  activeSuggestion = -1;
+}
+
+function setActiveSuggestion(index) {
+  const options = suggestionOptions();
+  if (options.length === 0) return;
+  activeSuggestion = (index + options.length) % options.length;
+  options.forEach((option, i) => option.setAttribute('aria-selected', String(i === activeSuggestion)));
+  ui.q.setAttribute('aria-activedescendant', options[activeSuggestion].id);
+}
+
+function pickSuggestion(value) {
+  closeSuggestions();
+  ui.q.value = value;
+  act({ q: value, exact: false });
+}
+
+const SUGGESTION_TYPES = { person: 'personne', country: 'pays', term: 'mot' };
+
+async function loadSuggestions() {
+  const typed = ui.q.value.trim();
+  suggestController?.abort();
+  if (typed.length < 2) {
+    closeSuggestions();
+    return;
+  }
+  const controller = new AbortController();
+  suggestController = controller;
+  try {
+    const url = new URL(SUGGEST_URL);
+    url.searchParams.set('q', typed);
+    url.searchParams.set('size', '8');
+    const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+    const body = await readJson(response);
+    if (!response.ok || controller.signal.aborted || ui.q.value.trim() !== typed) return;
+    const suggestions = (Array.isArray(body?.suggestions) ? body.suggestions : [])
+      .filter((s) => typeof s?.text === 'string' && s.text.trim() !== '' && s.text.trim().toLowerCase() !== typed.toLowerCase());
+    if (suggestions.length === 0 || document.activeElement !== ui.q) {
+      closeSuggestions();
+      return;
+    }
+    ui.suggestions.replaceChildren(...suggestions.map((s, i) => {
+      const option = node('li', 'suggestion');
+      option.id = `suggestion-${i}`;
+      option.setAttribute('role', 'option');
+      option.setAttribute('aria-selected', 'false');
+      option.dataset.value = s.text;
+      option.append(node('span', 'suggestion-text', s.text));
+      const kind = SUGGESTION_TYPES[s.type];
+      if (kind) option.append(node('span', 'suggestion-type', kind));
+      if (Number.isSafeInteger(s.count)) option.append(node('span', 'suggestion-count', numbers.format(s.count)));
+      return option;
+    }));
+    activeSuggestion = -1;
+    ui.suggestions.hidden = false;
+    ui.q.setAttribute('aria-expanded', 'true');
+  } catch {
+    // Suggestions are a help while typing; a failure leaves the search itself untouched.
+  }
+}
+
+ui.q.addEventListener('keydown', (event) => {
+  if (ui.suggestions.hidden) return;
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    setActiveSuggestion(activeSuggestion + (event.key === 'ArrowDown' ? 1 : -1));
+  } else if (event.key === 'Enter' && activeSuggestion >= 0) {
+    event.preventDefault();
+    pickSuggestion(suggestionOptions()[activeSuggestion].dataset.value);
+  } else if (event.key === 'Escape') {
+    event.preventDefault();
+    closeSuggestions();
+  }
+});
+
+// mousedown, not click: the input must not lose focus (and close the list) before the pick.
+ui.suggestions.addEventListener('mousedown', (event) => {
+  const option = event.target instanceof Element ? event.target.closest('[role="option"]') : null;
+  if (!option) return;
+  event.preventDefault();
+  pickSuggestion(option.dataset.value);
+});
+
+ui.q.addEventListener('blur', () => closeSuggestions());
+
+ui.q.addEventListener('input', () => {
+  clearTimeout(suggestTimer);
+  suggestTimer = setTimeout(loadSuggestions, SUGGEST_MS);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Facet filter boxes
+
+let facetFilterTimer = 0;
+ui.filters.addEventListener('input', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || !box.classList.contains('facet-filter')) return;
+  facetPrefix[box.dataset.facet] = box.value.trim();
+  clearTimeout(facetFilterTimer);
+  facetFilterTimer = setTimeout(search, DEBOUNCE_MS);
+});
+
 ui.q.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => {
@@ -482,6 +657,7 @@ ui.q.addEventListener('input', () => {
 
 ui.form.addEventListener('submit', (event) => {
   event.preventDefault();
+  closeSuggestions();
   clearTimeout(typingTimer);
   go({ ...state, q: ui.q.value, page: 1, exact: false }, typingEntry ? 'replace' : 'push');
   typingEntry = false;

@@ -14,6 +14,7 @@ import loupe.entities.Extractors;
 import loupe.index.IndexedArticle;
 import loupe.ingest.Article;
 import loupe.ingest.IngestReport;
+import loupe.search.Hit;
 import loupe.search.LuceneBackend;
 import loupe.search.SearchBackend;
 import loupe.search.SearchRequest;
@@ -80,6 +81,11 @@ public final class Loupe implements Closeable {
   /** Runs a search. */
   public SearchResponse search(SearchRequest request) throws IOException {
     return backend.search(request);
+  }
+
+  /** Articles related to this one, by shared words and entities; empty when the id is unknown. */
+  public Optional<List<Hit>> related(String id, int size) throws IOException {
+    return backend.related(id, size);
   }
 
   /** The indexed article with this id. */

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,7 @@ public final class LuceneBackend implements SearchBackend {
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
   private final UserQueryParser parser = new UserQueryParser(analyzer, FIELD_BOOSTS);
   private final SpellingCorrector corrector = new SpellingCorrector();
+  private final TermCompletions termCompletions = new TermCompletions();
   private final Path dir;
   private volatile ArticleIndexer indexer; // null when read-only
   private final Directory readOnlyDirectory; // null when writable
@@ -311,19 +314,19 @@ public final class LuceneBackend implements SearchBackend {
 
   private Map<String, List<FacetValue>> facets(Facets facets, SearchRequest request) throws IOException {
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-    out.put(Fields.COUNTRY, facetValues(facets, Fields.COUNTRY, request.countries(), request.facetSize()));
-    out.put(Fields.PERSON, facetValues(facets, Fields.PERSON, request.persons(), request.facetSize()));
+    out.put(Fields.COUNTRY, facetValues(facets, Fields.COUNTRY, request.countries(), request.facetSize(), request.countryPrefix()));
+    out.put(Fields.PERSON, facetValues(facets, Fields.PERSON, request.persons(), request.facetSize(), request.personPrefix()));
     return out;
   }
 
-  private static List<FacetValue> facetValues(Facets facets, String dim, List<String> selected, int size)
-      throws IOException {
+  private static List<FacetValue> facetValues(Facets facets, String dim, List<String> selected, int size,
+      String prefix) throws IOException {
     List<FacetValue> values = new ArrayList<>();
     List<String> missing = new ArrayList<>(selected);
     if (facets != null && size > 0) {
-      FacetResult top = topChildren(facets, dim, size);
+      List<LabelAndValue> top = prefix.isEmpty() ? topChildren(facets, dim, size) : matching(facets, dim, size, prefix);
       if (top != null) {
-        for (LabelAndValue lv : top.labelValues) {
+        for (LabelAndValue lv : top) {
           values.add(new FacetValue(lv.label, lv.value.longValue(), selected.contains(lv.label)));
           missing.remove(lv.label);
         }
@@ -345,11 +348,52 @@ public final class LuceneBackend implements SearchBackend {
     return values;
   }
 
-  private static FacetResult topChildren(Facets facets, String dim, int size) throws IOException {
+  private static List<LabelAndValue> topChildren(Facets facets, String dim, int size) throws IOException {
     try {
-      return facets.getTopChildren(size, dim);
+      FacetResult result = facets.getTopChildren(size, dim);
+      return result == null ? null : List.of(result.labelValues);
     } catch (IllegalArgumentException unknownDimension) {
       return null; // no article has a value in this dimension yet
+    }
+  }
+
+  /** User filters a long facet list by typing (« Kim… »): the values with a word starting so, most frequent first. */
+  private static List<LabelAndValue> matching(Facets facets, String dim, int size, String prefix) throws IOException {
+    FacetResult all;
+    try {
+      all = facets.getAllChildren(dim);
+    } catch (IllegalArgumentException unknownDimension) {
+      return null;
+    }
+    if (all == null) {
+      return null;
+    }
+    String folded = Suggester.fold(prefix);
+    return Arrays.stream(all.labelValues)
+        .filter(lv -> lv.value.longValue() > 0 && Suggester.hasWordStartingWith(lv.label, folded))
+        .sorted(Comparator.comparingLong((LabelAndValue lv) -> lv.value.longValue()).reversed()
+            .thenComparing(lv -> lv.label))
+        .limit(size)
+        .toList();
+  }
+
+  @Override
+  public Optional<List<Hit>> related(String id, int size) throws IOException {
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs self = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (self.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      int docId = self.scoreDocs[0].doc;
+      IndexedArticle article = ArticleDocuments.fromDocument(searcher.storedFields().document(docId));
+      Query query = RelatedArticles.query(searcher.getIndexReader(), analyzer, docId, article, facetsConfig);
+      TopDocs top = searcher.search(query, size);
+      SearchRequest page = SearchRequest.builder().size(size).build();
+      return Optional.of(hits(views.viewFor(searcher), searcher, top, page, null));
+    } finally {
+      manager.release(searcher);
     }
   }
 
@@ -393,7 +437,32 @@ public final class LuceneBackend implements SearchBackend {
     SearcherManager manager = searchers;
     IndexSearcher searcher = manager.acquire();
     try {
-      return views.viewFor(searcher).suggester().suggest(prefix, size);
+      String text = prefix.strip();
+      int lastBreak = text.lastIndexOf(' ');
+      int wordStart = lastBreak + 1;
+      // An elided article (« l'élec », « d’Ukr ») stays in front: the vocabulary has the bare words.
+      int apostrophe = Math.max(text.indexOf('\'', wordStart), text.indexOf('\u2019', wordStart));
+      if (apostrophe > wordStart && apostrophe - wordStart <= 6 && apostrophe + 1 < text.length()) {
+        wordStart = apostrophe + 1;
+      }
+      String head = text.substring(0, wordStart);
+      String last = text.substring(wordStart);
+      Suggester names = views.viewFor(searcher).suggester();
+      // Names matching the whole input first (« vladimir pou »), then names and words that complete
+      // the word being typed, after the words already typed.
+      List<Suggestion> found = new ArrayList<>(names.suggest(text, size));
+      if (!head.isEmpty()) {
+        names.suggest(last, size).forEach(s -> found.add(new Suggestion(head + s.text(), s.type(), s.count())));
+      }
+      termCompletions.complete(searcher, Suggester.fold(last), size)
+          .forEach(s -> found.add(new Suggestion(head + s.text(), s.type(), s.count())));
+      List<Suggestion> distinct = new ArrayList<>();
+      for (Suggestion s : found) {
+        if (distinct.size() < size && distinct.stream().noneMatch(d -> d.text().equalsIgnoreCase(s.text()))) {
+          distinct.add(s);
+        }
+      }
+      return distinct;
     } finally {
       manager.release(searcher);
     }

@@ -35,6 +35,9 @@ public interface SearchBackend extends Closeable {
   /** Runs a search. */
   SearchResponse search(SearchRequest request) throws IOException;
 
+  /** Articles like this one (text and shared entities), best first; empty when the id is unknown. */
+  Optional<List<Hit>> related(String id, int size) throws IOException;
+
   /** The article with this id, if indexed. */
   Optional<IndexedArticle> find(String id) throws IOException;
 

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param dateTo last day included, or {@code null}
  * @param facetSize how many values each facet lists
  * @param autocorrect whether a misspelt query may be corrected (false: « search instead for » what was typed)
+ * @param countryPrefix lists only the country values with a word starting so (« cor » → Corée du Nord), or empty
+ * @param personPrefix lists only the person values with a word starting so (« kim »), or empty
  */
 public record SearchRequest(
     String query,
@@ -29,7 +31,9 @@ public record SearchRequest(
     LocalDate dateFrom,
     LocalDate dateTo,
     int facetSize,
-    boolean autocorrect) {
+    boolean autocorrect,
+    String countryPrefix,
+    String personPrefix) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -45,6 +49,12 @@ public record SearchRequest(
     countries = List.copyOf(Objects.requireNonNullElse(countries, List.of()));
     persons = List.copyOf(Objects.requireNonNullElse(persons, List.of()));
     sort = Objects.requireNonNullElse(sort, SortOrder.RELEVANCE);
+    countryPrefix = countryPrefix == null ? "" : countryPrefix.strip();
+    personPrefix = personPrefix == null ? "" : personPrefix.strip();
+    if (countryPrefix.length() > 100 || personPrefix.length() > 100) {
+      throw new InvalidRequestException(countryPrefix.length() > 100 ? "country_prefix" : "person_prefix",
+          "at most 100 characters");
+    }
     if (query.length() > MAX_QUERY_LENGTH) {
       throw new InvalidRequestException("q", "the query has " + query.length() + " characters, at most " + MAX_QUERY_LENGTH + " are accepted");
     }
@@ -97,6 +107,8 @@ public record SearchRequest(
     private LocalDate dateTo;
     private int facetSize = DEFAULT_FACET_SIZE;
     private boolean autocorrect = true;
+    private String countryPrefix = "";
+    private String personPrefix = "";
 
     public Builder query(String query) { this.query = query; return this; }
     public Builder countries(List<String> countries) { this.countries = countries; return this; }
@@ -108,9 +120,12 @@ public record SearchRequest(
     public Builder dateTo(LocalDate dateTo) { this.dateTo = dateTo; return this; }
     public Builder facetSize(int facetSize) { this.facetSize = facetSize; return this; }
     public Builder autocorrect(boolean autocorrect) { this.autocorrect = autocorrect; return this; }
+    public Builder countryPrefix(String prefix) { this.countryPrefix = prefix; return this; }
+    public Builder personPrefix(String prefix) { this.personPrefix = prefix; return this; }
 
     public SearchRequest build() {
-      return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect);
+      return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect,
+          countryPrefix, personPrefix);
     }
   }
 }

@@ -3,9 +3,7 @@ package loupe.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import loupe.analysis.FrenchNewsAnalyzer;
 import loupe.analysis.SpellingAnalyzer;
@@ -13,15 +11,12 @@ import loupe.index.Fields;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -45,6 +40,7 @@ final class SpellingCorrector {
 
   private final Analyzer analyzer = new SpellingAnalyzer();
   private final Analyzer stemmer = new FrenchNewsAnalyzer();
+  private final SurfaceForms surfaceForms = new SurfaceForms();
   private final DirectSpellChecker checker = new DirectSpellChecker();
 
   SpellingCorrector() {
@@ -125,7 +121,7 @@ final class SpellingCorrector {
         bestTogether = together;
       }
     }
-    return best == null ? Optional.empty() : Optional.of(surfaceForm(best.string, searcher));
+    return best == null ? Optional.empty() : Optional.of(surfaceForms.of(best.string, searcher));
   }
 
   private boolean sameStem(String a, String b) {
@@ -159,42 +155,6 @@ final class SpellingCorrector {
       b.add(new TermQuery(new Term(Fields.SPELL, other)), BooleanClause.Occur.FILTER);
     }
     return b.build();
-  }
-
-  /** How the corpus writes a folded term: its most frequent spelling in a few articles. */
-  private String surfaceForm(String folded, IndexSearcher searcher) throws IOException {
-    Map<String, Integer> spellings = new HashMap<>();
-    for (ScoreDoc hit : searcher.search(new TermQuery(new Term(Fields.SPELL, folded)), 3).scoreDocs) {
-      Document doc = searcher.storedFields().document(hit.doc);
-      for (String field : List.of(Fields.TITLE, Fields.BODY)) {
-        String text = doc.get(field);
-        if (text != null) {
-          collectSpellings(text, folded, spellings);
-        }
-      }
-    }
-    // Sentence-initial capitals would make every word look like a name: prefer lower case on a tie.
-    return spellings.entrySet().stream()
-        .max(Map.Entry.<String, Integer>comparingByValue()
-            .thenComparing(e -> Character.isLowerCase(e.getKey().charAt(0))))
-        .map(Map.Entry::getKey)
-        .orElse(folded);
-  }
-
-  private void collectSpellings(String text, String folded, Map<String, Integer> spellings) {
-    try (TokenStream ts = analyzer.tokenStream(Fields.SPELL, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offsets = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        if (term.toString().equals(folded)) {
-          spellings.merge(text.substring(offsets.startOffset(), offsets.endOffset()), 1, Integer::sum);
-        }
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private List<String> analyze(String word) {

@@ -74,6 +74,20 @@ final class Suggester {
     return -1;
   }
 
+  /** Whether a word of {@code name} (after folding) starts with the folded prefix. */
+  static boolean hasWordStartingWith(String name, String foldedPrefix) {
+    String folded = fold(name);
+    int start = 0;
+    while (start >= 0 && start < folded.length()) {
+      if (folded.startsWith(foldedPrefix, start)) {
+        return true;
+      }
+      int space = indexOfWordBreak(folded, start);
+      start = space < 0 ? -1 : space + 1;
+    }
+    return false;
+  }
+
   /** Lower case without accents: what the user may type for a name. */
   static String fold(String s) {
     String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);

@@ -11,10 +11,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import loupe.Loupe;
 import loupe.index.IndexedArticle;
 import loupe.ingest.IngestReport;
+import loupe.search.Hit;
 import loupe.search.InvalidRequestException;
 
 /** Handlers for single articles, export and ingest. */
@@ -31,6 +33,20 @@ final class DocumentRoutes {
     String id = ctx.pathParam("id");
     IndexedArticle found = loupe.find(id).orElseThrow(() -> new NotFoundResponse("no article with id '" + id + "'"));
     Json.send(ctx, ArticleView.of(found));
+  }
+
+  /** A reader asks for articles like the one shown: shared distinctive words and entities. */
+  void related(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    int size = SearchParams.integer("size", ctx.queryParam("size"), 5);
+    if (size < 1 || size > 50) {
+      throw new InvalidRequestException("size", "must be between 1 and 50, got " + size);
+    }
+    List<Hit> hits = loupe.related(id, size).orElseThrow(() -> new NotFoundResponse("no article with id '" + id + "'"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("hits", hits);
+    Json.send(ctx, body);
   }
 
   /** Another system takes the whole corpus with its entities, one JSON object per line, streamed. */

@@ -65,6 +65,7 @@ public final class LoupeServer implements AutoCloseable {
       cfg.routes.get("/api/suggest", search::suggest);
       cfg.routes.get("/api/documents", documents::export);
       cfg.routes.get("/api/documents/{id}", documents::get);
+      cfg.routes.get("/api/documents/{id}/related", documents::related);
       cfg.routes.post("/api/documents", ctx -> { writes.check(ctx); documents.post(ctx); });
       cfg.routes.delete("/api/documents/{id}", ctx -> { writes.check(ctx); documents.delete(ctx); });
       cfg.routes.get("/api/openapi.json", ctx -> ctx.contentType(Json.CONTENT_TYPE).result(openApi));

@@ -19,7 +19,8 @@ final class SearchParams {
 
   private static final Set<String> REPEATABLE = Set.of("country", "person");
   private static final Set<String> KNOWN = Set.of(
-      "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect");
+      "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect",
+      "country_prefix", "person_prefix");
 
   private SearchParams() {}
 
@@ -41,6 +42,8 @@ final class SearchParams {
         .dateTo(date("date_to", single(params, "date_to")))
         .facetSize(integer("facet_size", single(params, "facet_size"), SearchRequest.DEFAULT_FACET_SIZE))
         .autocorrect(bool("autocorrect", single(params, "autocorrect"), true))
+        .countryPrefix(single(params, "country_prefix"))
+        .personPrefix(single(params, "person_prefix"))
         .build();
   }
 
@@ -76,6 +79,8 @@ final class SearchParams {
         .dateTo(date("date_to", text(body, "date_to")))
         .facetSize(integer(body, "facet_size", SearchRequest.DEFAULT_FACET_SIZE))
         .autocorrect(!body.has("autocorrect") || body.get("autocorrect").isNull() || booleanField(body, "autocorrect"))
+        .countryPrefix(text(body, "country_prefix"))
+        .personPrefix(text(body, "person_prefix"))
         .build();
   }
 

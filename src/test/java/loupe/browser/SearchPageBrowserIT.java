@@ -326,6 +326,52 @@ class SearchPageBrowserIT {
   }
 
   @Test
+  void suggestionsCompleteNamesAndArePickedWithTheKeyboard() {
+    open("/");
+    q().sendKeys("zel");
+    waitUntil("suggestions shown", d -> d.findElement(By.id("suggestions")).isDisplayed());
+    List<String> options = driver.findElements(By.cssSelector("#suggestions [role=option] .suggestion-text"))
+        .stream().map(WebElement::getText).toList();
+    assertTrue(options.contains("Volodymyr Zelensky"), options.toString());
+    assertEquals("true", q().getAttribute("aria-expanded"));
+
+    int index = options.indexOf("Volodymyr Zelensky");
+    for (int i = 0; i <= index; i++) {
+      q().sendKeys(Keys.ARROW_DOWN);
+    }
+    assertEquals("suggestion-" + index, q().getAttribute("aria-activedescendant"));
+    q().sendKeys(Keys.ENTER);
+    waitUntil("query replaced by the suggestion", d -> urlParams("q").equals(List.of("Volodymyr Zelensky")));
+    waitForCount("1 résultat");
+    assertFalse(driver.findElement(By.id("suggestions")).isDisplayed());
+
+    q().sendKeys(Keys.chord(Keys.CONTROL, "a"), "pou");
+    waitUntil("suggestions shown", d -> d.findElement(By.id("suggestions")).isDisplayed());
+    q().sendKeys(Keys.ESCAPE);
+    waitUntil("Escape closes the list", d -> !d.findElement(By.id("suggestions")).isDisplayed());
+  }
+
+  @Test
+  void facetValuesAreFilteredByTheirFilterBox() {
+    open("/");
+    waitUntil("persons listed", d -> facetCounts("person").size() > 1);
+    driver.findElement(By.cssSelector(".facet-filter[data-facet=person]")).sendKeys("vlad");
+    waitUntil("only matching persons", d -> facetCounts("person").keySet().equals(java.util.Set.of("Vladimir Poutine")));
+  }
+
+  @Test
+  void relatedArticlesOpenUnderAHit() {
+    open("/?q=Poutine");
+    waitForCount("1 résultat");
+    WebElement toggle = driver.findElement(By.cssSelector("#hits .related-toggle"));
+    toggle.click();
+    assertEquals("true", toggle.getAttribute("aria-expanded"));
+    waitUntil("related list filled", d -> !d.findElements(By.cssSelector("#hits .related-list li a")).isEmpty());
+    List<String> related = driver.findElements(By.cssSelector("#hits .related-list li a")).stream().map(WebElement::getText).toList();
+    assertTrue(related.contains("Gazprom annonce une baisse de ses exportations"), related.toString());
+  }
+
+  @Test
   void noMatchShowsEmptyState() {
     open("/?q=zxqwvjk");
     waitForCount("Aucun résultat");

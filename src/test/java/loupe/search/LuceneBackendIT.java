@@ -192,6 +192,31 @@ class LuceneBackendIT {
   }
 
   @Test
+  void suggestionsCompleteTheLastWordFromTheVocabulary() throws IOException {
+    List<Suggestion> s = loupe.suggest("prix de l'élec", 5);
+    assertTrue(s.stream().anyMatch(x -> x.text().equals("prix de l'électricité") && x.type().equals("term")), s.toString());
+  }
+
+  @Test
+  void facetValuesCanBeFilteredByPrefixInTheSameCall() throws IOException {
+    SearchResponse r = search(SearchRequest.builder().query("").personPrefix("kim").countryPrefix("cor"));
+    assertEquals(List.of("Kim Jong Un"), r.facets().get("person").stream().map(FacetValue::value).toList());
+    assertTrue(r.facets().get("country").stream().map(FacetValue::value).toList()
+        .containsAll(List.of("Corée du Nord", "Corée du Sud")), r.facets().toString());
+    assertTrue(r.facets().get("country").stream().allMatch(v -> v.value().startsWith("Corée")), r.facets().toString());
+  }
+
+  @Test
+  void relatedArticlesShareWordsOrEntitiesAndExcludeTheArticle() throws IOException {
+    List<Hit> related = loupe.related("fx-1", 3).orElseThrow();
+    assertFalse(related.isEmpty());
+    assertTrue(related.stream().noneMatch(h -> h.id().equals("fx-1")));
+    assertTrue(related.stream().map(Hit::id).toList().contains("fx-4") || related.stream().map(Hit::id).toList().contains("fx-6"),
+        related.stream().map(Hit::id).toList().toString());
+    assertTrue(loupe.related("nope", 3).isEmpty());
+  }
+
+  @Test
   void deletedArticleIsGone() throws IOException {
     assertTrue(loupe.delete("fx-4"));
     assertTrue(loupe.find("fx-4").isEmpty());
