@@ -57,8 +57,10 @@ final class RuleBasedExtractor implements EntityExtractor {
       for (int[] span : p.spans) {
         int start = tokens.get(span[0]).start();
         int end = tokens.get(span[1] - 1).end();
-        personRank.computeIfAbsent(p.canonical, k -> new Salience(k, start))
-            .count(start >= bodyStart ? 1 : TITLE_WEIGHT);
+        if (p.facet) {
+          personRank.computeIfAbsent(p.canonical, k -> new Salience(k, start))
+              .count(start >= bodyStart ? 1 : TITLE_WEIGHT);
+        }
         if (start >= bodyStart) {
           mentions.add(new Mention(EntityType.PERSON, text.substring(start, end), start - bodyStart,
               end - bodyStart, p.canonical, null));

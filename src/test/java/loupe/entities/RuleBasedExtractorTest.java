@@ -24,12 +24,118 @@ class RuleBasedExtractorTest {
   }
 
   @Test
-  void titleIsNotPartOfThePersonSpan() {
+  void courtesyTitleIsPartOfTheMentionButNotOfTheCanonicalName() {
     Mention m = mentions("Hier, M. Macron a parlé.", EntityType.PERSON).get(0);
-    assertEquals("Macron", m.text());
-    assertEquals(9, m.start());
+    assertEquals("M. Macron", m.text());
+    assertEquals(6, m.start());
     assertEquals(15, m.end());
     assertEquals("Emmanuel Macron", m.canonical());
+  }
+
+  @Test
+  void roleWordIsNotPartOfTheMention() {
+    List<Mention> ms = mentions("Le général Moreau a rejoint le colonel Bertin.", EntityType.PERSON);
+    assertEquals(List.of("Moreau", "Bertin"), ms.stream().map(Mention::text).toList());
+  }
+
+  @Test
+  void dotCutOffFromItsTitleIsLeftOutOfTheMention() {
+    // OCR text sometimes reads « MM . Durand »; the detached dot is noise, so the title stays out.
+    assertEquals(List.of("Durand"), texts(mentions("Ont voté MM . Durand hier.", EntityType.PERSON)));
+  }
+
+  @Test
+  void pluralTitleCuesEveryNameOfTheList() {
+    assertEquals(List.of("MM. Lebrun", "Moreau", "Girard"),
+        texts(mentions("Ont signé MM. Lebrun, Moreau et Girard, conseillers.", EntityType.PERSON)));
+    assertEquals(List.of("Vautrin", "Peyrac"),
+        texts(mentions("On vit arriver les généraux Vautrin et Peyrac.", EntityType.PERSON)));
+  }
+
+  @Test
+  void bareSurnameJoinsATitledFormFoundLaterInTheText() {
+    ArticleEntities e = EXTRACTOR.extract("", "Tout le village attendait Lemarchal. Enfin M. Lemarchal arriva.");
+    assertEquals(List.of("Lemarchal", "M. Lemarchal"), texts(e.mentions()));
+    assertEquals(List.of("Lemarchal"), e.persons());
+  }
+
+  @Test
+  void initialsStayInTheName() {
+    assertEquals(List.of("J. M. Tardivel"), texts(mentions("La lettre de J. M. Tardivel est arrivée.",
+        EntityType.PERSON)));
+    assertEquals(List.of("M. S. J. Tardivel"), texts(mentions("Signé : M. S. J. Tardivel, président.",
+        EntityType.PERSON)));
+  }
+
+  @Test
+  void particleAfterACourtesyTitleOpensTheSurname() {
+    ArticleEntities e = EXTRACTOR.extract("", "M. de Kerbrat a vu M. Le Goff et Mme de la Roche.");
+    assertEquals(List.of("M. de Kerbrat", "M. Le Goff", "Mme de la Roche"), texts(e.mentions()));
+    assertEquals(List.of("de Kerbrat", "Le Goff", "de la Roche"), e.persons());
+  }
+
+  @Test
+  void capitalLeInsideASentenceBelongsToAKnownName() {
+    ArticleEntities e = EXTRACTOR.extract("", "Yves Le Goff a gagné. On dit que Le Goff a triché.");
+    assertEquals(List.of("Yves Le Goff", "Le Goff"), texts(e.mentions()));
+    assertEquals(List.of(), EXTRACTOR.extract("", "Il lit Le Figaro chaque matin.").persons());
+  }
+
+  @Test
+  void regnalNumberAndRealmBelongToTheSovereignsName() {
+    ArticleEntities e = EXTRACTOR.extract("", "On attendait Louis XVIII. Le roi Ferdinand de Naples est venu.");
+    assertEquals(List.of("Louis XVIII", "Ferdinand de Naples"), e.persons());
+  }
+
+  @Test
+  void loneGivenNameIsAMentionButNotAFacetValue() {
+    ArticleEntities e = EXTRACTOR.extract("", "La porte s'ouvrit et, sans un mot, Hortense entra.");
+    assertEquals(List.of("Hortense"), texts(e.mentions()));
+    assertEquals(List.of(), e.persons());
+  }
+
+  @Test
+  void loneGivenNameJoinsTheOnlyFullNameWithThatGivenName() {
+    ArticleEntities e = EXTRACTOR.extract("", "Hortense Dufay habite ici. Le matin, Hortense sort le chien.");
+    assertEquals(List.of("Hortense Dufay", "Hortense Dufay"), e.mentions().stream().map(Mention::canonical).toList());
+  }
+
+  @Test
+  void capitalisedWordAfterAnArticleIsAPlaceNotAPerson() {
+    assertEquals(List.of("Anne Dufour"),
+        EXTRACTOR.extract("", "Anne Dufour, de la Brévine, fille du boucher, est partie.").persons());
+  }
+
+  @Test
+  void saintJoinedByAHyphenIsAPlaceNotATitle() {
+    assertEquals(List.of(), EXTRACTOR.extract("", "Le bateau est arrivé à Saint-Malo hier soir.").persons());
+    assertEquals(List.of("Geoffroy Saint-Hilaire"),
+        EXTRACTOR.extract("", "M. Geoffroy Saint-Hilaire parle demain.").persons());
+  }
+
+  @Test
+  void roleWithItsComplementIsNotAPerson() {
+    assertEquals(List.of("Durand"), EXTRACTOR.extract("", "M. le Maire de Vernier et M. Durand sont là.").persons());
+  }
+
+  @Test
+  void titleInLowerCaseCuesTheName() {
+    assertEquals(List.of("Grosjean"), EXTRACTOR.extract("", "Le docteur Grosjean arriva.").persons());
+  }
+
+  @Test
+  void shortAllCapitalsWordAfterARoleIsAnAcronym() {
+    assertEquals(List.of(), EXTRACTOR.extract("", "Selon les journalistes CFDT, rien n'a changé.").persons());
+  }
+
+  @Test
+  void allCapitalsNamesGetTheSameCanonicalValueAsOrdinaryOnes() {
+    assertEquals(List.of("Paul Verlaine"), EXTRACTOR.extract("", "Un poème de Paul VERLAINE.").persons());
+    assertEquals(List.of("Paul Verlaine"), EXTRACTOR.extract("", "Un poème de Paul Verlaine.").persons());
+  }
+
+  private static List<String> texts(List<Mention> ms) {
+    return ms.stream().filter(m -> m.type() == EntityType.PERSON).map(Mention::text).toList();
   }
 
   @Test
