@@ -46,6 +46,7 @@ public final class LoupeServer implements AutoCloseable {
     DocumentRoutes documents = new DocumentRoutes(loupe);
     WriteAccess writes = new WriteAccess(config.apiToken());
     byte[] openApi = openApiDocument();
+    CorsPolicy cors = new CorsPolicy(config.corsOrigins());
 
     Javalin app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
@@ -55,9 +56,11 @@ public final class LoupeServer implements AutoCloseable {
       // Loupe's 400 naming the limit rather than Jetty's bare 414.
       cfg.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
       webFiles(cfg);
-      cors(cfg, config);
       ErrorResponses.register(cfg);
       cfg.routes.before(LoupeServer::securityHeaders);
+      cfg.routes.before(cors::apply);
+      // Preflight requests: the headers are set by the CORS policy above; the answer has no body.
+      cfg.routes.options("/api/*", ctx -> ctx.status(204));
 
       cfg.routes.get("/api/health", search::health);
       cfg.routes.get("/api/search", search::searchGet);
@@ -99,18 +102,6 @@ public final class LoupeServer implements AutoCloseable {
       }
       files.headers = Map.of("Cache-Control", "no-cache");
     });
-  }
-
-  private static void cors(JavalinConfig cfg, ServerConfig config) {
-    if (config.corsOrigins().isEmpty()) {
-      return;
-    }
-    cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-      String first = config.corsOrigins().get(0);
-      String[] others = config.corsOrigins().subList(1, config.corsOrigins().size()).toArray(String[]::new);
-      rule.allowHost(first, others);
-      rule.exposeHeader("Content-Type");
-    }));
   }
 
   private static byte[] openApiDocument() {

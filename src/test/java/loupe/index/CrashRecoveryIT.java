@@ -3,7 +3,14 @@ package loupe.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import loupe.Fixtures;
 import loupe.Loupe;
 import org.junit.jupiter.api.Test;
@@ -34,7 +43,7 @@ class CrashRecoveryIT {
       loupe.index(Fixtures.articles());
     }
     long committed = Fixtures.articles().size();
-    Path big = writeCorpus(dir.resolve("big.jsonl"));
+    Path big = writeCorpus(dir.resolve("big.jsonl"), ARTICLES);
     List<String> committedFiles = files(index);
 
     Process child = indexInChildJvm(index, big);
@@ -62,6 +71,63 @@ class CrashRecoveryIT {
     }
   }
 
+  @Test
+  void killDuringAnHttpBulkIngestLeavesTheLastCommit() throws Exception {
+    Path index = dir.resolve("index");
+    try (Loupe loupe = Loupe.open(index)) {
+      loupe.index(Fixtures.articles());
+    }
+    long committed = Fixtures.articles().size();
+    List<String> committedFiles = files(index);
+    byte[] body = Files.readAllBytes(writeCorpus(dir.resolve("bulk.jsonl"), 40_000));
+
+    String javaBinary = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder serve = new ProcessBuilder(javaBinary, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        "loupe.cli.LoupeCommand", "serve", "--index", index.toString(), "--port", "0")
+        .redirectErrorStream(true);
+    serve.environment().put("LOUPE_API_TOKEN", "kill-test");
+    Process server = serve.start();
+    BufferedReader out = new BufferedReader(
+        new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    String port = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (port == null && System.nanoTime() < deadline) {
+      String line = out.readLine();
+      if (line == null) {
+        break;
+      }
+      Matcher m = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher(line);
+      if (m.find()) {
+        port = m.group(1);
+      }
+    }
+    assertTrue(port != null, "the server announced its port");
+    // Drain the rest of its output so it never blocks on a full pipe.
+    Thread.ofVirtual().start(() -> { try { out.transferTo(Writer.nullWriter()); } catch (IOException ignored) { } });
+
+    HttpClient http = HttpClient.newHttpClient();
+    var pending = http.sendAsync(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/api/documents"))
+        .header("Authorization", "Bearer kill-test")
+        .header("Content-Type", "application/x-ndjson")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline && server.isAlive() && !pending.isDone() && !writing(index, committedFiles)) {
+      Thread.sleep(20);
+    }
+    if (pending.isDone()) {
+      throw new AssertionError("the request finished before the kill: " + pending.get().statusCode() + " "
+          + pending.get().body().substring(0, Math.min(300, pending.get().body().length())));
+    }
+    server.destroyForcibly();
+    server.waitFor(30, TimeUnit.SECONDS);
+
+    try (Loupe reopened = Loupe.open(index)) {
+      assertEquals(committed, reopened.count(), "exactly the last commit survives");
+    }
+  }
+
   /** The child has created index files beyond the committed ones: it is writing a new segment. */
   private static boolean writing(Path index, List<String> committedFiles) throws IOException {
     return files(index).stream().anyMatch(name -> !committedFiles.contains(name) && !name.equals("write.lock"));
@@ -80,11 +146,11 @@ class CrashRecoveryIT {
     return new ProcessBuilder(cmd).redirectErrorStream(true).start();
   }
 
-  private static Path writeCorpus(Path file) throws IOException {
+  private static Path writeCorpus(Path file, int articles) throws IOException {
     String body = "Le gouvernement a présenté mardi un nouveau plan pour l’électricité et le climat. "
         .repeat(12);
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (int i = 0; i < ARTICLES; i++) {
+      for (int i = 0; i < articles; i++) {
         w.write("{\"id\": \"crash-" + i + "\", \"title\": \"Article " + i + "\", \"body\": \"" + body + i + "\"}\n");
       }
     }

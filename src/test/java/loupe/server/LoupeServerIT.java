@@ -229,6 +229,22 @@ class LoupeServerIT {
     assertNull(other.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
     HttpResponse<String> none = send(HttpRequest.newBuilder(uri(readOnlyServer, "/api/health")).header("Origin", ORIGIN).build());
     assertNull(none.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    // An unlisted origin still gets its answer (the browser enforces the missing header): Loupe's own
+    // pages send their Origin on module scripts.
+    assertEquals(200, other.statusCode());
+    assertEquals(200, send(HttpRequest.newBuilder(uri(server, "/app.js")).header("Origin", "http://127.0.0.1:" + server.port()).build()).statusCode());
+
+    HttpResponse<String> preflight = send(HttpRequest.newBuilder(uri(server, "/api/search"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", ORIGIN).header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "content-type").build());
+    assertTrue(preflight.statusCode() == 204 || preflight.statusCode() == 200, String.valueOf(preflight.statusCode()));
+    assertEquals(ORIGIN, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+    assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+
+    HttpResponse<String> widget = send(HttpRequest.newBuilder(uri(server, "/embed/loupe-search.js")).header("Origin", "http://any.example").build());
+    assertEquals(200, widget.statusCode());
+    assertEquals("*", widget.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
   }
 
   @Test
