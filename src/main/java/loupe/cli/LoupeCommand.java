@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       EntitiesCommand.class,
       EvalCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LoupeCommand implements Runnable {

@@ -45,7 +45,7 @@ class CommandLineIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "index", "serve", "search", "entities", "eval"})
+  @ValueSource(strings = {"demo", "index", "serve", "search", "entities", "eval", "bench"})
   void everyCommandPrintsHelp(String command) {
     Run r = run(command, "--help");
     assertEquals(0, r.status());

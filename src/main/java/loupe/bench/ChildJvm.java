@@ -1,0 +1,88 @@
+package loupe.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fresh JVM on this one's java binary and classpath, for what must not share our heap or our
+ * warm JIT: the smallest -Xmx that works, and the start-up time of {@code serve}.
+ */
+final class ChildJvm {
+
+  /** How a child ended: exit code (-1 when killed for its time limit) and the seconds it ran. */
+  record Outcome(int exitCode, double seconds, String lastLine) {
+    boolean ok() {
+      return exitCode == 0;
+    }
+  }
+
+  private ChildJvm() {}
+
+  static String javaBinary() {
+    return ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  /** The command line of a child JVM running {@code mainClass} with a heap limit (0: the default). */
+  static List<String> command(int xmxMb, String mainClass, List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(javaBinary());
+    if (xmxMb > 0) {
+      cmd.add("-Xmx" + xmxMb + "m");
+    }
+    // A child that runs out of heap must fail fast, not limp along answering 500s.
+    cmd.add("-XX:+ExitOnOutOfMemoryError");
+    cmd.add("--enable-native-access=ALL-UNNAMED");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(mainClass);
+    cmd.addAll(args);
+    return cmd;
+  }
+
+  /** Starts a child with stdout and stderr merged, to be read by the caller. */
+  static Process start(List<String> command) throws IOException {
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  /** Runs a child to its end (or kills it at {@code timeoutSeconds}), keeping its last output line. */
+  static Outcome run(List<String> command, double timeoutSeconds) throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    Process process = start(command);
+    String[] last = {""};
+    Thread drain = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          if (!line.isBlank() && !line.startsWith("WARNING")) {
+            last[0] = line;
+          }
+        }
+      } catch (IOException ignored) {
+        // the child was killed: its output ends here
+      }
+    }, "child-output");
+    drain.start();
+    boolean ended = process.waitFor((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
+    if (!ended) {
+      process.destroyForcibly().waitFor();
+    }
+    drain.join(5_000);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return new Outcome(ended ? process.exitValue() : -1, seconds, last[0]);
+  }
+
+  /** A TCP port free on loopback right now. */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

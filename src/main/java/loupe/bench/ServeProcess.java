@@ -1,0 +1,89 @@
+package loupe.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code loupe serve} in a child JVM, as a user starts it, with the time from launch to the first
+ * answered search: the start-up figure, JVM start included.
+ */
+final class ServeProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final double secondsToFirstAnswer;
+
+  private ServeProcess(Process process, int port, double secondsToFirstAnswer) {
+    this.process = process;
+    this.port = port;
+    this.secondsToFirstAnswer = secondsToFirstAnswer;
+  }
+
+  /**
+   * Launches {@code serve} on {@code index} and polls {@code GET /api/search?q=query} until it is
+   * answered; fails when the child dies or {@code timeoutSeconds} pass first.
+   */
+  static ServeProcess start(Path index, int xmxMb, String query, double timeoutSeconds) throws Exception {
+    int port = ChildJvm.freePort();
+    long started = System.nanoTime();
+    Process process = ChildJvm.start(ChildJvm.command(xmxMb, "loupe.cli.LoupeCommand",
+        List.of("serve", "--index", index.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))));
+    discardOutput(process.getInputStream());
+    HttpSearchClient client = new HttpSearchClient(port, List.of());
+    long deadline = started + (long) (timeoutSeconds * 1e9);
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        if (client.search(query, 0)) {
+          return new ServeProcess(process, port, (System.nanoTime() - started) / 1e9);
+        }
+      } catch (IOException notListeningYet) {
+        // the port opens only once the index is open
+      }
+      Thread.sleep(10);
+    }
+    process.destroyForcibly().waitFor();
+    throw new IOException("serve did not answer within " + timeoutSeconds + " s (exit "
+        + (process.isAlive() ? "none" : process.exitValue()) + ")");
+  }
+
+  /** Reads the child's log away so its pipe never fills and blocks it. */
+  private static void discardOutput(InputStream in) {
+    Thread drain = new Thread(() -> {
+      try (in) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      } catch (IOException ignored) {
+        // the child ended
+      }
+    }, "serve-output");
+    drain.setDaemon(true);
+    drain.start();
+  }
+
+  int port() {
+    return port;
+  }
+
+  double secondsToFirstAnswer() {
+    return secondsToFirstAnswer;
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Stops the server the way Ctrl-C does (its shutdown hook closes the index). */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package loupe.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmarks run end to end on a tiny corpus and print sane tables; no timing is asserted. */
+class BenchRunsTest {
+
+  private static final String[] SENTENCES = {
+    "Emmanuel Macron a reçu le président américain à l'Élysée.",
+    "La Russie et la Chine ont signé un accord commercial à Pékin.",
+    "Le Premier ministre Jean Castex annonce de nouvelles mesures sanitaires.",
+    "Les Bleus ont battu l'Allemagne lors d'un match amical.",
+    "Des inondations ont touché le sud-ouest de la France cette semaine.",
+  };
+
+  @TempDir Path data;
+
+  private void writeCorpus(int articles) throws Exception {
+    Path news = Files.createDirectories(data.resolve("orangesum-news"));
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < articles; i++) {
+      String body = SENTENCES[i % 5] + " " + SENTENCES[(i + 2) % 5] + " Article numéro " + i + ".";
+      lines.add(String.format(Locale.ROOT,
+          "{\"id\":\"t-%d\",\"title\":\"Titre %d %s\",\"body\":\"%s\",\"date\":\"2020-01-%02d\",\"category\":\"c%d\",\"summary\":\"ignored\"}",
+          i, i, i % 2 == 0 ? "Macron" : "Russie", body, 1 + i % 28, i % 3));
+    }
+    Files.write(news.resolve("articles-00.jsonl"), lines, StandardCharsets.UTF_8);
+    Path queries = Files.createDirectories(data.resolve("queries"));
+    Files.write(queries.resolve("keyword-queries.jsonl"), List.of(
+        "{\"qid\":\"kw-1-single\",\"query\":\"Macron\"}",
+        "{\"qid\":\"kw-2-ngram\",\"query\":\"accord commercial\"}",
+        "{\"qid\":\"kw-3-phrase\",\"query\":\"\\\"Jean Castex\\\"\"}"), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void skipsWithAMessageWhenTheDataIsAbsent() throws Exception {
+    StringWriter text = new StringWriter();
+    int code = IndexBench.run(new IndexBench.Options(data.resolve("nowhere"), 1, 1, 16, false, null), new PrintWriter(text));
+    assertEquals(0, code);
+    assertTrue(text.toString().startsWith("skipped: "), text.toString());
+    assertTrue(text.toString().contains("not found"), text.toString());
+  }
+
+  @Test
+  void indexBenchPrintsBothSidesTheirRatioAndTheCommand() throws Exception {
+    writeCorpus(60);
+    StringWriter text = new StringWriter();
+    int code = IndexBench.run(new IndexBench.Options(data, 2, 1, 16, true, data.resolve("work")), new PrintWriter(text));
+    String out = text.toString();
+    assertEquals(0, code, out);
+    assertTrue(out.contains("plain Lucene") && out.contains("Loupe") && out.contains("ratio"), out);
+    assertTrue(out.contains("60 articles in"), out);
+    assertTrue(out.contains("articles/s") && out.contains("stage entities s"), out);
+    assertTrue(out.contains("reproduce: ./loupe bench index --data " + data), out);
+  }
+
+  @Test
+  void queryBenchAnswersEveryRequestWithoutErrors() throws Exception {
+    writeCorpus(60);
+    StringWriter text = new StringWriter();
+    int code = QueryBench.run(new QueryBench.Options(data, 1, 1, 4, 40, 60, List.of(), false, data.resolve("work")),
+        new PrintWriter(text));
+    String out = text.toString();
+    assertEquals(0, code, out);
+    assertTrue(out.contains("1 thread p50 ms") && out.contains("4 clients qps"), out);
+    assertTrue(out.matches("(?s).*4 clients errors\\s+0\\s+0.*"), out);
+    assertTrue(out.contains("reproduce: ./loupe bench query"), out);
+  }
+
+  @Test
+  void percentilesUseTheNearestRank() {
+    long[] nanos = new long[100];
+    for (int i = 0; i < 100; i++) {
+      nanos[i] = (100 - i) * 1_000_000L;
+    }
+    Latencies l = Latencies.of(nanos, 0, 1.0);
+    assertEquals(50.0, l.p50Ms(), 1e-9);
+    assertEquals(99.0, l.p99Ms(), 1e-9);
+    assertEquals(100.0, l.maxMs(), 1e-9);
+    assertEquals(100.0, l.qps(), 1e-9);
+  }
+}
