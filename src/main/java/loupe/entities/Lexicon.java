@@ -37,6 +37,8 @@ final class Lexicon {
   record Entry(String code, Kind kind, boolean capitalised, boolean acronym) {}
 
   final Map<String, Entry> phrases = new HashMap<>();
+  /** Every proper word-prefix of a phrase (« corée du » for « corée du nord »): lets matching stop early. */
+  final java.util.Set<String> phrasePrefixes = new java.util.HashSet<>();
   int maxPhraseLength = 1;
   final Map<String, String> countryNames = new LinkedHashMap<>();
   final Set<String> givenNames = new HashSet<>();
@@ -145,6 +147,9 @@ final class Lexicon {
     boolean acronym = form.length() > 1 && form.equals(form.toUpperCase()) && !form.equals(form.toLowerCase());
     phrases.put(key, new Entry(code, kind, Character.isUpperCase(form.charAt(0)), acronym));
     maxPhraseLength = Math.max(maxPhraseLength, key.split(" ").length);
+    for (int space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) {
+      phrasePrefixes.add(key.substring(0, space));
+    }
   }
 
   /** The key of a phrase: its word pieces, folded and joined by one space, as {@link LexiconMatcher} builds it. */

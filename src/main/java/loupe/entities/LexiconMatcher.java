@@ -40,9 +40,14 @@ final class LexiconMatcher {
           key.append(' ');
         }
         key.append(t.key());
-        Lexicon.Entry e = lexicon.phrases.get(key.toString());
+        String phrase = key.toString();
+        Lexicon.Entry e = lexicon.phrases.get(phrase);
         if (e != null && fits(e, first)) {
           best = new Match(i, j + 1, e);
+        }
+        // Most words start no phrase: stop as soon as no longer phrase can begin with these words.
+        if (!lexicon.phrasePrefixes.contains(phrase)) {
+          break;
         }
       }
       if (best != null) {

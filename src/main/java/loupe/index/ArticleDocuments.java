@@ -78,7 +78,8 @@ public final class ArticleDocuments {
         new ArticleEntities(mentions(doc), values(doc, Fields.PERSON), values(doc, Fields.COUNTRY)));
   }
 
-  private static List<String> values(Document doc, String field) {
+  /** The stored values of a multi-valued field, in indexing order. */
+  public static List<String> values(Document doc, String field) {
     List<String> values = new ArrayList<>();
     for (IndexableField f : doc.getFields(field)) {
       String v = f.stringValue();

@@ -3,12 +3,12 @@ package loupe.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,56 +27,75 @@ public final class JsonLinesSource implements ArticleSource {
 
   @Override
   public void read(Path file, String name, String defaultId, IngestListener listener) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    try (InputStream in = Files.newInputStream(file)) {
       read(in, name, listener);
     }
   }
 
   /** Reads JSON Lines from a stream (an HTTP body); {@code name} names it in rejections. */
   public void read(InputStream in, String name, IngestListener listener) throws IOException {
+    // Scans blocks rather than bytes: the reading thread feeds every indexing thread.
+    byte[] block = new byte[1 << 16];
     ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
     long lineNumber = 0;
     long consumed = 0;
     boolean tooLong = false;
-    int b;
-    while (true) {
-      b = in.read();
-      if (b == -1 || b == '\n') {
-        if (b == -1 && line.size() == 0 && !tooLong) {
-          break;
+    int n;
+    while ((n = in.read(block)) != -1) {
+      int start = 0;
+      for (int i = 0; i < n; i++) {
+        if (block[i] != '\n') {
+          continue;
         }
+        tooLong = append(line, block, start, i - start, tooLong);
         lineNumber++;
         consumed += line.size() + 1;
-        if (tooLong) {
-          listener.rejected(new Rejection(name, lineNumber, "line longer than " + MAX_LINE_BYTES + " bytes"));
-        } else {
-          parseLine(line, name, lineNumber, listener);
-        }
+        finishLine(line, tooLong, decoder, name, lineNumber, listener);
         listener.progress(consumed);
         line.reset();
         tooLong = false;
-        if (b == -1) {
-          break;
-        }
-      } else if (!tooLong) {
-        if (line.size() >= MAX_LINE_BYTES) {
-          tooLong = true;
-          line.reset();
-        } else {
-          line.write(b);
-        }
+        start = i + 1;
       }
+      tooLong = append(line, block, start, n - start, tooLong);
+    }
+    if (line.size() > 0 || tooLong) {
+      lineNumber++;
+      consumed += line.size();
+      finishLine(line, tooLong, decoder, name, lineNumber, listener);
+      listener.progress(consumed);
     }
   }
 
-  private static void parseLine(ByteArrayOutputStream bytes, String name, long lineNumber, IngestListener listener) {
+  /** Appends bytes to the line unless it grew past the limit; returns whether it did. */
+  private static boolean append(ByteArrayOutputStream line, byte[] block, int from, int length, boolean tooLong) {
+    if (tooLong || length == 0) {
+      return tooLong;
+    }
+    if (line.size() + (long) length > MAX_LINE_BYTES) {
+      line.reset();
+      return true;
+    }
+    line.write(block, from, length);
+    return false;
+  }
+
+  private static void finishLine(ByteArrayOutputStream line, boolean tooLong, CharsetDecoder decoder, String name,
+      long lineNumber, IngestListener listener) {
+    if (tooLong) {
+      listener.rejected(new Rejection(name, lineNumber, "line longer than " + MAX_LINE_BYTES + " bytes"));
+    } else {
+      parseLine(line, decoder, name, lineNumber, listener);
+    }
+  }
+
+  private static void parseLine(ByteArrayOutputStream bytes, CharsetDecoder decoder, String name, long lineNumber,
+      IngestListener listener) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()))
-          .toString();
+      text = decoder.reset().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
     } catch (CharacterCodingException e) {
       listener.rejected(new Rejection(name, lineNumber, "not valid UTF-8"));
       return;

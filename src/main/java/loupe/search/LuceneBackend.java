@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +12,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import loupe.analysis.FrenchNewsAnalyzer;
@@ -62,6 +65,8 @@ import org.apache.lucene.util.Bits;
  */
 public final class LuceneBackend implements SearchBackend {
 
+  private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.DATE_TEXT, Fields.URL,
+      Fields.SOURCE, Fields.PERSON, Fields.COUNTRY);
   private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 2f, Fields.BODY, 1f);
 
   private final Analyzer analyzer = new FrenchNewsAnalyzer();
@@ -286,24 +291,28 @@ public final class LuceneBackend implements SearchBackend {
     StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
-      IndexedArticle indexed = ArticleDocuments.fromDocument(stored.document(docIds[i]));
-      Article a = indexed.article();
-      String title = highlights == null ? null : highlights.title(i);
+      // Only what a result shows: the body and the mentions are the bulk of a stored article.
+      Document doc = stored.document(docIds[i], HIT_FIELDS);
+      String title = Objects.requireNonNullElse(doc.get(Fields.TITLE), "");
+      String titleHighlighted = highlights == null ? null : highlights.title(i);
       List<String> snippets = highlights == null ? List.of() : highlights.body(i);
       if (snippets.isEmpty()) {
-        snippets = List.of(leadSnippet(a.body()));
+        snippets = List.of(leadSnippet(stored.document(docIds[i], Set.of(Fields.BODY)).get(Fields.BODY)));
       }
       float score = Float.isNaN(scoreDocs[from + i].score) ? 0f : scoreDocs[from + i].score;
-      hits.add(new Hit(a.id(), a.title(),
-          title == null ? HtmlSnippetFormatter.escapeAll(a.title()) : title,
-          ArticleDates.format(a.date()), a.url(), a.source(), score, snippets,
-          indexed.entities().persons(), indexed.entities().countries()));
+      String date = doc.get(Fields.DATE_TEXT);
+      hits.add(new Hit(doc.get(Fields.ID), title,
+          titleHighlighted == null ? HtmlSnippetFormatter.escapeAll(title) : titleHighlighted,
+          date == null ? null : ArticleDates.format(OffsetDateTime.parse(date)),
+          doc.get(Fields.URL), doc.get(Fields.SOURCE), score, snippets,
+          ArticleDocuments.values(doc, Fields.PERSON), ArticleDocuments.values(doc, Fields.COUNTRY)));
     }
     return hits;
   }
 
   /** The opening of the body, cut at a word boundary, for hits with nothing to highlight. */
   private static String leadSnippet(String body) {
+    body = Objects.requireNonNullElse(body, "");
     int limit = SnippetHighlighter.SNIPPET_CHARS;
     if (body.length() <= limit) {
       return HtmlSnippetFormatter.escapeAll(body.strip());
