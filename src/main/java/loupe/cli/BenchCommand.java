@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Index.class,
       BenchCommand.Query.class,
       BenchCommand.Scale.class,
-      BenchCommand.Memory.class
+      BenchCommand.Memory.class,
+      BenchCommand.Load.class
     })
 final class BenchCommand implements Runnable {
 
@@ -197,6 +198,36 @@ final class BenchCommand implements Runnable {
   private static void positive(String option, long value) {
     if (value <= 0) {
       throw new loupe.search.InvalidRequestException(option, "must be at least 1, got " + value);
+    }
+  }
+
+  /** {@code loupe bench load}: the load test (many connections for a fixed time, errors, p99, heap trend). */
+  @Command(name = "load", mixinStandardHelpOptions = true,
+      description = "Load test: concurrent HTTP connections on loopback for a fixed time with the keyword query mix; "
+          + "reports errors, latency percentiles and the heap kept after GC. Uses the demo corpus when ../shared is absent.")
+  static final class Load implements Callable<Integer> {
+    @Mixin DataOption data;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "60", description = "Measured duration (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "64", description = "Concurrent connections (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "15", description = "Warm-up duration, not measured (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      positive("--seconds", seconds);
+      positive("--connections", connections);
+      if (connections > 512 || seconds > 3600) {
+        throw new loupe.search.InvalidRequestException(connections > 512 ? "--connections" : "--seconds",
+            "at most 512 connections and 3600 seconds");
+      }
+      return loupe.bench.LoadBench.run(new loupe.bench.LoadBench.Options(data.dir(), connections, seconds, Math.max(0, warmup)), out(spec));
     }
   }
 }

@@ -80,6 +80,16 @@ class BenchRunsTest {
   }
 
   @Test
+  void loadTestRunsOnTheDemoCorpusWithoutSharedDataAndCountsNoErrors() throws Exception {
+    StringWriter text = new StringWriter();
+    int code = LoadBench.run(new LoadBench.Options(data.resolve("nowhere"), 4, 2, 1), new PrintWriter(text));
+    String out = text.toString();
+    assertEquals(0, code, out);
+    assertTrue(out.contains("built-in demo corpus"), out);
+    assertTrue(out.contains("errors 0") && out.contains("p99"), out);
+  }
+
+  @Test
   void percentilesUseTheNearestRank() {
     long[] nanos = new long[100];
     for (int i = 0; i < 100; i++) {
