@@ -129,21 +129,6 @@ final class SpellingCorrector {
     return !stemA.isEmpty() && stemA.equals(stems(b));
   }
 
-  private List<String> stems(String word) {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = stemmer.tokenStream(Fields.BODY, word)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
-  }
-
   private static boolean isPlural(String folded) {
     return folded.endsWith("s") || folded.endsWith("x");
   }
@@ -158,8 +143,16 @@ final class SpellingCorrector {
   }
 
   private List<String> analyze(String word) {
+    return terms(analyzer, Fields.SPELL, word);
+  }
+
+  private List<String> stems(String word) {
+    return terms(stemmer, Fields.BODY, word);
+  }
+
+  private static List<String> terms(Analyzer analyzer, String field, String text) {
     List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(Fields.SPELL, word)) {
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {

@@ -30,6 +30,20 @@ class FrenchNewsAnalyzerTest {
     return out;
   }
 
+  /** The original text each token stands for, as a highlighter would mark it. */
+  private List<String> spans(String field, String text) throws IOException {
+    List<String> spans = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      OffsetAttribute offsets = ts.addAttribute(OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        spans.add(text.substring(offsets.startOffset(), offsets.endOffset()));
+      }
+      ts.end();
+    }
+    return spans;
+  }
+
   @Test
   void bothApostrophesGiveTheSameTokens() throws IOException {
     assertEquals(tokens("aujourd'hui l'Ukraine"), tokens("aujourd’hui l’Ukraine"));
@@ -66,45 +80,21 @@ class FrenchNewsAnalyzerTest {
   @Test
   void offsetsPointAtTheOriginalText() throws IOException {
     String text = "Le régime nord-coréen";
-    List<String> spans = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream("body", text)) {
-      OffsetAttribute offsets = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        spans.add(text.substring(offsets.startOffset(), offsets.endOffset()));
-      }
-      ts.end();
-    }
+    List<String> spans = spans("body", text);
     assertEquals(List.of("régime", "nord", "nord-coréen", "coréen"), spans);
   }
 
   @Test
   void strayHyphenBeforeACompoundKeepsOffsetsInOrder() throws IOException {
     String text = "les footballeurs\" -Vingt-cinq ans après";
-    List<String> spans = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream("body", text)) {
-      OffsetAttribute offsets = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        spans.add(text.substring(offsets.startOffset(), offsets.endOffset()));
-      }
-      ts.end();
-    }
+    List<String> spans = spans("body", text);
     assertEquals(List.of("footballeurs", "Vingt", "Vingt-cinq", "cinq", "ans", "après"), spans);
   }
 
   @Test
   void elidedCompoundKeepsOffsetsInOrder() throws IOException {
     String text = "Porte-parole de l’arrière-pays";
-    List<String> spans = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream("title", text)) {
-      OffsetAttribute offsets = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        spans.add(text.substring(offsets.startOffset(), offsets.endOffset()));
-      }
-      ts.end();
-    }
+    List<String> spans = spans("title", text);
     assertEquals(List.of("Porte", "Porte-parole", "parole", "arrière", "arrière-pays", "pays"), spans);
   }
 }
