@@ -47,6 +47,32 @@ class CrashRecoveryIT {
     List<String> committedFiles = files(index);
 
     Process child = indexInChildJvm(index, big);
+    try {
+      waitUntilWritingThenKill(child, index, committedFiles);
+    } finally {
+      child.destroyForcibly();
+    }
+
+    try (Loupe reopened = Loupe.open(index)) {
+      assertEquals(committed, reopened.count(), "exactly the last commit survives");
+    }
+
+    Process rerun = indexInChildJvm(index, big);
+    String output;
+    try {
+      assertTrue(rerun.waitFor(5, TimeUnit.MINUTES), "re-run finishes");
+      output = new String(rerun.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } finally {
+      rerun.destroyForcibly();
+    }
+    assertEquals(0, rerun.exitValue(), output);
+    try (Loupe completed = Loupe.open(index)) {
+      assertEquals(committed + ARTICLES, completed.count());
+    }
+  }
+
+  private static void waitUntilWritingThenKill(Process child, Path index, List<String> committedFiles)
+      throws Exception {
     // Wait until the child has really started writing segments, then kill it without warning.
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline && child.isAlive() && !writing(index, committedFiles)) {
@@ -58,17 +84,6 @@ class CrashRecoveryIT {
     }
     child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no commit
     child.waitFor(30, TimeUnit.SECONDS);
-
-    try (Loupe reopened = Loupe.open(index)) {
-      assertEquals(committed, reopened.count(), "exactly the last commit survives");
-    }
-
-    Process rerun = indexInChildJvm(index, big);
-    assertTrue(rerun.waitFor(5, TimeUnit.MINUTES), "re-run finishes");
-    assertEquals(0, rerun.exitValue(), new String(rerun.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    try (Loupe completed = Loupe.open(index)) {
-      assertEquals(committed + ARTICLES, completed.count());
-    }
   }
 
   @Test
@@ -87,6 +102,18 @@ class CrashRecoveryIT {
         .redirectErrorStream(true);
     serve.environment().put("LOUPE_API_TOKEN", "kill-test");
     Process server = serve.start();
+    try {
+      killDuringBulkIngest(server, index, committedFiles, body);
+    } finally {
+      server.destroyForcibly(); // never leave a server behind, whatever failed
+    }
+    try (Loupe reopened = Loupe.open(index)) {
+      assertEquals(committed, reopened.count(), "exactly the last commit survives");
+    }
+  }
+
+  private static void killDuringBulkIngest(Process server, Path index, List<String> committedFiles, byte[] body)
+      throws Exception {
     BufferedReader out = new BufferedReader(
         new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     String port = null;
@@ -122,10 +149,6 @@ class CrashRecoveryIT {
     }
     server.destroyForcibly();
     server.waitFor(30, TimeUnit.SECONDS);
-
-    try (Loupe reopened = Loupe.open(index)) {
-      assertEquals(committed, reopened.count(), "exactly the last commit survives");
-    }
   }
 
   /** The child has created index files beyond the committed ones: it is writing a new segment. */
