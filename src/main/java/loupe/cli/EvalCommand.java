@@ -3,6 +3,7 @@ package loupe.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import loupe.eval.EntityEvaluation;
+import loupe.eval.SearchEvaluation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code loupe eval}: quality figures computed from the labelled data in ../shared/data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure result quality on labelled data (skipped with a message when the data is absent).",
-    subcommands = {EvalCommand.Entities.class})
+    subcommands = {EvalCommand.Entities.class, EvalCommand.Search.class})
 final class EvalCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -24,6 +25,26 @@ final class EvalCommand implements Runnable {
     return LoupeCommand.home().resolve("..").resolve("shared").resolve("data").normalize();
   }
 
+  /** {@code loupe eval search}: MRR@10 and recall of the ranking users get, beside a plain-Lucene baseline. */
+  @Command(name = "search", mixinStandardHelpOptions = true,
+      description = "Retrieval quality on PIAF questions and OrangeSum known-item queries: MRR@10, Recall@10, "
+          + "Recall@100 of Loupe's ranking and of plain Lucene (FrenchAnalyzer, BM25, OR), with their ratio.")
+  static final class Search implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
+    Path data;
+
+    @Override
+    public Integer call() {
+      return SearchEvaluation.run(data != null ? data : defaultData(), stdout());
+    }
+  }
+
+  /** UTF-8 standard output, whatever the platform's default charset. */
+  static java.io.PrintStream stdout() {
+    return new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** {@code loupe eval entities}: person and country precision, recall and F1. */
   @Command(name = "entities", mixinStandardHelpOptions = true,
       description = "Entity facets (facets-gold), PER mentions (ner-fr-news) and extraction speed (orangesum-news).")
@@ -35,8 +56,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() {
-      java.io.PrintStream out = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, java.nio.charset.StandardCharsets.UTF_8);
-      return EntityEvaluation.run(data != null ? data : defaultData(), out);
+      return EntityEvaluation.run(data != null ? data : defaultData(), stdout());
     }
   }
 }

@@ -67,11 +67,13 @@ public final class LuceneBackend implements SearchBackend {
 
   private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.DATE_TEXT, Fields.URL,
       Fields.SOURCE, Fields.PERSON, Fields.COUNTRY);
-  private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 2f, Fields.BODY, 1f);
+  // Equal weights: the parser scores a word by its best field, and a doubled title weight cost
+  // 6 to 9% of MRR@10 on both labelled sets (loupe eval search).
+  private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 1f, Fields.BODY, 1f);
 
   private final Analyzer analyzer = new FrenchNewsAnalyzer();
   private final FacetsConfig facetsConfig = Fields.facetsConfig();
-  private final UserQueryParser parser = new UserQueryParser(analyzer, FIELD_BOOSTS);
+  private final UserQueryParser parser = new UserQueryParser(analyzer, FIELD_BOOSTS, Fields.BODY);
   private final SpellingCorrector corrector = new SpellingCorrector();
   private final TermCompletions termCompletions = new TermCompletions();
   private final Path dir;
@@ -226,7 +228,7 @@ public final class LuceneBackend implements SearchBackend {
       List<Hit> hits = hits(view, searcher, page.topDocs, request, parsed.highlight());
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       return new SearchResponse(request.query(), page.topDocs.totalHits.value(), tookMs,
-          request.from(), request.size(), relaxed, correction, hits, facets(page.facets, request));
+          request.from(), request.size(), relaxed, correction, hits, FacetLists.of(page.facets, request));
     } finally {
       manager.release(searcher);
     }
@@ -319,71 +321,6 @@ public final class LuceneBackend implements SearchBackend {
     }
     int cut = body.lastIndexOf(' ', limit);
     return HtmlSnippetFormatter.escapeAll(body.substring(0, cut > 0 ? cut : limit).strip()) + " " + HtmlSnippetFormatter.ELLIPSIS;
-  }
-
-  private Map<String, List<FacetValue>> facets(Facets facets, SearchRequest request) throws IOException {
-    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-    out.put(Fields.COUNTRY, facetValues(facets, Fields.COUNTRY, request.countries(), request.facetSize(), request.countryPrefix()));
-    out.put(Fields.PERSON, facetValues(facets, Fields.PERSON, request.persons(), request.facetSize(), request.personPrefix()));
-    return out;
-  }
-
-  private static List<FacetValue> facetValues(Facets facets, String dim, List<String> selected, int size,
-      String prefix) throws IOException {
-    List<FacetValue> values = new ArrayList<>();
-    List<String> missing = new ArrayList<>(selected);
-    if (facets != null && size > 0) {
-      List<LabelAndValue> top = prefix.isEmpty() ? topChildren(facets, dim, size) : matching(facets, dim, size, prefix);
-      if (top != null) {
-        for (LabelAndValue lv : top) {
-          values.add(new FacetValue(lv.label, lv.value.longValue(), selected.contains(lv.label)));
-          missing.remove(lv.label);
-        }
-      }
-    }
-    // A ticked value stays visible (and can be unticked) even when it is outside the top values.
-    for (String value : missing) {
-      long count = 0;
-      if (facets != null) {
-        try {
-          Number n = facets.getSpecificValue(dim, value);
-          count = n == null ? 0 : Math.max(0, n.longValue());
-        } catch (IllegalArgumentException unknownDimension) {
-          count = 0;
-        }
-      }
-      values.add(new FacetValue(value, count, true));
-    }
-    return values;
-  }
-
-  private static List<LabelAndValue> topChildren(Facets facets, String dim, int size) throws IOException {
-    try {
-      FacetResult result = facets.getTopChildren(size, dim);
-      return result == null ? null : List.of(result.labelValues);
-    } catch (IllegalArgumentException unknownDimension) {
-      return null; // no article has a value in this dimension yet
-    }
-  }
-
-  /** User filters a long facet list by typing (« Kim… »): the values with a word starting so, most frequent first. */
-  private static List<LabelAndValue> matching(Facets facets, String dim, int size, String prefix) throws IOException {
-    FacetResult all;
-    try {
-      all = facets.getAllChildren(dim);
-    } catch (IllegalArgumentException unknownDimension) {
-      return null;
-    }
-    if (all == null) {
-      return null;
-    }
-    String folded = Suggester.fold(prefix);
-    return Arrays.stream(all.labelValues)
-        .filter(lv -> lv.value.longValue() > 0 && Suggester.hasWordStartingWith(lv.label, folded))
-        .sorted(Comparator.comparingLong((LabelAndValue lv) -> lv.value.longValue()).reversed()
-            .thenComparing(lv -> lv.label))
-        .limit(size)
-        .toList();
   }
 
   @Override

@@ -1,0 +1,62 @@
+package loupe.eval;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rank-based figures of issue 4, computed one way for Loupe and the baseline alike.
+ *
+ * @param queries number of queries with at least one relevant document (the others are left out)
+ * @param mrrAt10 mean over queries of 1 / rank of the first relevant document in the top 10, 0 when none is
+ * @param recallAt10 mean over queries of the share of its relevant documents found in the top 10
+ * @param recallAt100 the same in the top 100
+ */
+record RankingMetrics(int queries, double mrrAt10, double recallAt10, double recallAt100) {
+
+  /** One query's ranked document ids, best first, and the ids judged relevant. */
+  record Judged(List<String> ranked, Set<String> relevant) {}
+
+  static RankingMetrics of(List<Judged> judged) {
+    int n = 0;
+    double mrr = 0;
+    double r10 = 0;
+    double r100 = 0;
+    for (Judged j : judged) {
+      if (j.relevant().isEmpty()) {
+        continue; // nothing to find: it would count as a miss for every system alike
+      }
+      n++;
+      mrr += reciprocalRank(j.ranked(), j.relevant(), 10);
+      r10 += recall(j.ranked(), j.relevant(), 10);
+      r100 += recall(j.ranked(), j.relevant(), 100);
+    }
+    return n == 0 ? new RankingMetrics(0, 0, 0, 0) : new RankingMetrics(n, mrr / n, r10 / n, r100 / n);
+  }
+
+  /** 1 / the 1-based rank of the first relevant id within {@code depth}, or 0. */
+  static double reciprocalRank(List<String> ranked, Set<String> relevant, int depth) {
+    int limit = Math.min(depth, ranked.size());
+    for (int i = 0; i < limit; i++) {
+      if (relevant.contains(ranked.get(i))) {
+        return 1.0 / (i + 1);
+      }
+    }
+    return 0;
+  }
+
+  /** Share of the relevant ids present within {@code depth}; an id ranked twice counts once. */
+  static double recall(List<String> ranked, Set<String> relevant, int depth) {
+    if (relevant.isEmpty()) {
+      return 0;
+    }
+    Set<String> found = new HashSet<>();
+    int limit = Math.min(depth, ranked.size());
+    for (int i = 0; i < limit; i++) {
+      if (relevant.contains(ranked.get(i))) {
+        found.add(ranked.get(i));
+      }
+    }
+    return (double) found.size() / relevant.size();
+  }
+}
