@@ -7,8 +7,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -22,37 +20,20 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class FrenchNewsAnalyzer extends Analyzer {
 
-  /** Hyphens and typographic apostrophes, rewritten before tokenising; see {@link #initReader}. */
-  static final NormalizeCharMap CHAR_MAP = buildCharMap();
-
   private final CharArraySet stopWords;
 
   public FrenchNewsAnalyzer() {
     this.stopWords = FrenchAnalyzer.getDefaultStopSet();
   }
 
-  private static NormalizeCharMap buildCharMap() {
-    NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-    // ’ and ʼ are how French typography writes the apostrophe; the tokenizer and the elision
-    // articles only know the ASCII one.
-    map.add("\u2019", "'");
-    map.add("\u02BC", "'");
-    // The tokenizer splits on '-', losing the compound; '_' joins word parts (UAX#29 ExtendNumLet),
-    // so the compound reaches HyphenatedWordFilter whole and it decides what to index.
-    map.add("-", "_");
-    map.add("\u2010", "_");
-    map.add("\u2011", "_");
-    return map.build();
-  }
-
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new MappingCharFilter(CHAR_MAP, reader);
+    return new PunctuationCharFilter(reader);
   }
 
   @Override
   protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-    return new MappingCharFilter(CHAR_MAP, reader);
+    return new PunctuationCharFilter(reader);
   }
 
   @Override

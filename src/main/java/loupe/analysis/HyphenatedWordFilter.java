@@ -14,7 +14,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * the joined form on the first part's position, so a compound is found as typed, with a space or
  * with the hyphen dropped.
  *
- * <p>Expects the hyphens already rewritten to '_' by {@link FrenchNewsAnalyzer}'s char filter.
+ * <p>Expects the hyphens already rewritten to '_' by {@link PunctuationCharFilter}.
  * Numbers (« 2023-2024 ») are split but not joined: the joined form would be a different number.
  */
 public final class HyphenatedWordFilter extends TokenFilter {
