@@ -149,17 +149,21 @@ final class PersonNames {
     }
   }
 
+  /** Commas, « et » and the vote counts of a result list (« MM. Bellanger, 617 Bordas, 634 Burot »). */
   private static boolean onlyListSeparators(List<Token> tokens, int from, int to) {
-    if (to <= from || to - from > 2) {
+    if (to <= from || to - from > 3) {
       return false;
     }
+    boolean separated = false;
     for (int k = from; k < to; k++) {
       Token t = tokens.get(k);
-      if (!t.isPunct(',') && !t.key().equals("et")) {
+      if (t.isPunct(',') || t.key().equals("et")) {
+        separated = true;
+      } else if (!(t.word() && Character.isDigit(t.text().charAt(0)))) {
         return false;
       }
     }
-    return true;
+    return separated;
   }
 
   /** The cue word before a name is plural: « MM. », « Mmes », « les généraux », « les citoyens ». */
@@ -297,7 +301,8 @@ final class PersonNames {
         cue = Strength.CUED;
         title = isCourtesy(t) ? run.get(a) : -1;
         a++;
-      } else if (title >= 0 && (PARTICLES.contains(t.key()) || NAME_PARTICLES.contains(t.key())) && a + 1 < b) {
+      } else if ((title >= 0 || a == 0 && isCaptainAbbreviation(tokens, run.get(a)))
+          && (PARTICLES.contains(t.key()) || NAME_PARTICLES.contains(t.key())) && a + 1 < b) {
         // Right after a title, « Le », « de » open the surname (« M. Le Guen », « M. de Moustier »).
         break;
       } else if (t.capitalized() && !t.sentenceStart() && (t.key().equals("le") || t.key().equals("la"))
@@ -316,7 +321,9 @@ final class PersonNames {
         && !tokens.get(run.get(b - 1)).capitalized())) {
       b--;
     }
-    if (a >= b || isEponym(tokens, run.get(a)) || isQuoted(tokens, run.get(a), run.get(b - 1))) {
+    if (a >= b || isEponym(tokens, run.get(a)) || isQuoted(tokens, run.get(a), run.get(b - 1))
+        || isCaptainAbbreviation(tokens, run.get(b - 1) + 4)) {
+      // The last test: in shipping news the name before « , c. Lacroix » is the ship's (« Jacqueline »).
       return;
     }
     List<int[]> words = words(tokens, run.subList(a, b));
@@ -464,6 +471,18 @@ final class PersonNames {
     return false;
   }
 
+  /**
+   * « Marie, c. Monmoine, allant de… »: shipping news name each ship's master with the abbreviation « c. »
+   * (capitaine) after a comma; true when {@code start} is the capitalised word right after it.
+   */
+  private static boolean isCaptainAbbreviation(List<Token> tokens, int start) {
+    if (start < 3 || start >= tokens.size() || !tokens.get(start).capitalized()) {
+      return false;
+    }
+    Token c = tokens.get(start - 2);
+    return tokens.get(start - 1).isPunct('.') && c.word() && c.text().equals("c") && tokens.get(start - 3).isPunct(',');
+  }
+
   /** « a déclaré Wiratno », « selon Mingma Sherpa »: speech verbs announce a speaker. */
   private static boolean speechBefore(List<Token> tokens, int start) {
     int k = start - 1;
@@ -481,6 +500,9 @@ final class PersonNames {
       k--;
     }
     if (k >= 0 && (isCourtesy(tokens.get(k)) || isLowerCaseTitle(tokens.get(k)))) {
+      return Strength.CUED;
+    }
+    if (isCaptainAbbreviation(tokens, start)) {
       return Strength.CUED;
     }
     // « le prince de Bismarck », « le duc d'Aumale »: the particle belongs to the title, the name follows.

@@ -53,6 +53,19 @@ class RuleBasedExtractorTest {
   }
 
   @Test
+  void voteCountsBetweenNamesKeepTheListGoing() {
+    assertEquals(List.of("MM. Garnier", "Tessier", "Mollard"),
+        texts(mentions("Sont élus MM. Garnier, 812 Tessier, 790 Mollard, 765.", EntityType.PERSON)));
+  }
+
+  @Test
+  void captainAfterTheAbbreviationCIsAPersonAndTheShipIsNot() {
+    assertEquals(List.of("Kerbiriou", "Le Meur"),
+        texts(mentions("Partis le 21, Yvonne, c. Kerbiriou, p. Cardiff ; Saint-Yves, c. Le Meur, p. Swansea.",
+            EntityType.PERSON)));
+  }
+
+  @Test
   void bareSurnameJoinsATitledFormFoundLaterInTheText() {
     ArticleEntities e = EXTRACTOR.extract("", "Tout le village attendait Lemarchal. Enfin M. Lemarchal arriva.");
     assertEquals(List.of("Lemarchal", "M. Lemarchal"), texts(e.mentions()));
