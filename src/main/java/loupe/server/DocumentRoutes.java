@@ -72,14 +72,23 @@ final class DocumentRoutes {
 
   /** A writer sends articles as one JSON object, a JSON array, or JSON Lines; one commit. */
   void post(Context ctx) throws IOException {
+    String contentType = ctx.contentType() == null ? "" : ctx.contentType();
+    if (contentType.contains("ndjson") || contentType.contains("jsonl")) {
+      // JSON Lines are streamed line by line into the index: memory stays bounded whatever the size.
+      IngestReport report = loupe.indexJsonLines(ctx.bodyInputStream(), "request");
+      if (report.indexed() == 0 && report.rejected() == 0) {
+        throw new InvalidRequestException("body", "empty body: send one article as JSON per line");
+      }
+      Json.send(ctx, report.rejected() > 0 && report.indexed() == 0 ? 400 : 200, reportView(report));
+      return;
+    }
     byte[] body = ctx.bodyAsBytes();
     IngestReport report;
-    String contentType = ctx.contentType() == null ? "" : ctx.contentType();
     int first = firstNonBlank(body);
     if (first < 0) {
       throw new InvalidRequestException("body", "empty body: send an article as JSON, an array of them, or JSON Lines");
     }
-    if (body[first] == '[' && !contentType.contains("ndjson") && !contentType.contains("jsonl")) {
+    if (body[first] == '[') {
       report = indexArray(body);
     } else {
       // One object per line; a single object is the one-line case.

@@ -181,4 +181,31 @@ class HostileRequestsIT {
     assertEquals(0, failures.get());
     assertEquals(20, JSON.readTree(get("/api/search?q=concurrent").body()).get("total").asInt());
   }
+
+  @Test
+  void writesDoNotLeakReadersOrFileHandles() throws Exception {
+    // Each write commits and refreshes the searcher; a leaked reader would keep its files open.
+    writeAndSearch(0, 20);
+    long before = openFileDescriptors();
+    writeAndSearch(20, 80);
+    long after = openFileDescriptors();
+    assertTrue(after - before < 40, "open files grew from " + before + " to " + after + " over 60 writes");
+  }
+
+  private static void writeAndSearch(int from, int to) throws Exception {
+    for (int n = from; n < to; n++) {
+      String article = "{\"id\": \"leak-" + n + "\", \"body\": \"Article numéro " + n + " sur les fuites.\"}";
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/documents"))
+          .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(article)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode(), r.body());
+      assertEquals(n + 1, JSON.readTree(get("/api/search?q=fuites&size=0").body()).get("total").asInt());
+    }
+  }
+
+  private static long openFileDescriptors() throws IOException {
+    try (var fds = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
+      return fds.count();
+    }
+  }
 }
