@@ -23,8 +23,12 @@ import org.apache.lucene.store.LockObtainFailedException;
  */
 public final class ArticleIndexer implements AutoCloseable {
 
-  /** Buffered RAM before a flush; large enough for one flush per few thousand articles. */
-  private static final double RAM_BUFFER_MB = 128;
+  /**
+   * Buffered RAM before a flush: a tenth of the heap (as Elasticsearch's indexing buffer), between
+   * 16 MB and 128 MB, so a large batch flushes rarely on a big heap and never exhausts a small one.
+   */
+  static final double RAM_BUFFER_MB =
+      Math.max(16, Math.min(128, Runtime.getRuntime().maxMemory() / 10.0 / (1024 * 1024)));
 
   private final Directory directory;
   private final IndexWriter writer;

@@ -159,6 +159,41 @@ class BadInputIT {
   }
 
   @Test
+  void nonFrenchTextIsIndexedAndFoundAsWritten() throws IOException {
+    Path file = Files.writeString(dir.resolve("world.jsonl"), """
+        {"id": "en", "title": "Elections in the United Kingdom", "body": "Voters went to the polls on Thursday."}
+        {"id": "zh", "title": "北京新闻", "body": "今天北京天气很好。"}
+        {"id": "ru", "title": "Новости", "body": "Москва и Киев ведут переговоры."}
+        """);
+    IngestReport report = index(file);
+    assertEquals(3, report.indexed(), report.rejections().toString());
+    try (Loupe loupe = Loupe.openReadOnly(dir.resolve("index"))) {
+      assertEquals(List.of("en"), loupe.search(SearchRequest.of("voters")).hits().stream().map(h -> h.id()).toList());
+      assertEquals(List.of("ru"), loupe.search(SearchRequest.of("Москва")).hits().stream().map(h -> h.id()).toList());
+      assertEquals(1, loupe.search(SearchRequest.of("北京")).total());
+    }
+  }
+
+  @Test
+  void aFileLargerThanTheHeapIsIndexedInBoundedMemory() throws Exception {
+    Path file = dir.resolve("larger-than-heap.jsonl");
+    String filler = " Le gouvernement a présenté un plan pour l’énergie, le climat et l’industrie.".repeat(12);
+    try (var w = Files.newBufferedWriter(file)) {
+      for (int i = 0; i < 110_000; i++) {
+        w.write("{\"id\": \"h" + i + "\", \"body\": \"Article " + i + "." + filler + "\"}\n");
+      }
+    }
+    assertTrue(Files.size(file) > 100L * 1024 * 1024, "the input is larger than the child's 96 MB heap");
+    String javaBinary = ProcessHandle.current().info().command().orElse("java");
+    Process child = new ProcessBuilder(javaBinary, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
+        "loupe.cli.LoupeCommand", "index", "--index", dir.resolve("index").toString(), file.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, child.waitFor(), output);
+    assertEquals(110_000, count(), output);
+  }
+
+  @Test
   void aLargeFileIsStreamedNotLoaded() throws IOException {
     Path file = dir.resolve("many.jsonl");
     try (var w = Files.newBufferedWriter(file)) {
