@@ -46,7 +46,7 @@ public final class Fields {
   public static final String COUNTRY_CODE = "country_code";
 
   /**
-   * Title and body again, unstemmed and unstored, frequencies only: the vocabulary spelling
+   * Title and body again, unstemmed and unstored, documents only: the vocabulary spelling
    * corrections and completions are drawn from (see {@link loupe.analysis.SpellingAnalyzer}).
    */
   public static final String SPELL = "spell";
@@ -65,7 +65,7 @@ public final class Fields {
     return type;
   }
 
-  /** The spelling field: documents and frequencies are all corrections need. */
+  /** The spelling field: corrections need only which articles hold a word (its document frequency). */
   public static final FieldType SPELLING = spelling();
 
   private static FieldType spelling() {
@@ -73,7 +73,7 @@ public final class Fields {
     type.setTokenized(true);
     type.setStored(false);
     type.setOmitNorms(true);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.setIndexOptions(IndexOptions.DOCS);
     type.freeze();
     return type;
   }

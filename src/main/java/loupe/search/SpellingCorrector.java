@@ -170,7 +170,10 @@ final class SpellingCorrector {
     return out;
   }
 
-  /** Spans of the words of a query: runs of letters, digits and inner apostrophes or hyphens. */
+  /**
+   * Spans of the words of a query: runs of letters, digits and inner hyphens. An apostrophe ends a
+   * word, so an elided article stays as typed (« l'Ukrane » → « l'Ukraine »).
+   */
   static List<int[]> words(String query) {
     List<int[]> spans = new ArrayList<>();
     int i = 0;
@@ -190,6 +193,6 @@ final class SpellingCorrector {
   }
 
   private static boolean isJoiner(char c) {
-    return c == '\'' || c == '\u2019' || c == '-';
+    return c == '-';
   }
 }
