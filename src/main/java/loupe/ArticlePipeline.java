@@ -132,12 +132,15 @@ final class ArticlePipeline {
     private final List<Future<?>> pending = new ArrayList<>();
     java.util.function.LongConsumer onProgress = bytes -> {};
 
-    Batch(ExecutorService pool) {
+    Batch(ExecutorService pool) throws IOException {
       this.pool = pool;
+      this.emptyAtStart = backend.count() == 0;
     }
 
     /** Ids read so far in this batch, in the reading thread. */
     private final java.util.Set<String> read = new java.util.HashSet<>();
+    /** An index empty at the start holds none of the ids: no lookup per article on a first load. */
+    private final boolean emptyAtStart;
 
     @Override
     public void article(Article article, String location) {
@@ -147,7 +150,7 @@ final class ArticlePipeline {
           // The last record of an id must win: let earlier writes of it land first.
           drain();
         }
-        boolean existed = !duplicate && backend.contains(article.id());
+        boolean existed = !duplicate && !emptyAtStart && backend.contains(article.id());
         permits.acquire();
         pending.add(pool.submit(() -> {
           try {
