@@ -67,6 +67,8 @@ public final class LuceneBackend implements SearchBackend {
 
   private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.DATE_TEXT, Fields.URL,
       Fields.SOURCE, Fields.PERSON, Fields.COUNTRY);
+  private static final Set<String> HIT_AND_BODY_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.DATE_TEXT, Fields.URL,
+      Fields.SOURCE, Fields.PERSON, Fields.COUNTRY, Fields.BODY);
   // Equal weights: the parser scores a word by its best field, and a doubled title weight cost
   // 6 to 9% of MRR@10 on both labelled sets (loupe eval search).
   private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 1f, Fields.BODY, 1f);
@@ -288,18 +290,27 @@ public final class LuceneBackend implements SearchBackend {
     for (int i = from; i < to; i++) {
       docIds[i - from] = scoreDocs[i].doc;
     }
-    SnippetHighlighter.Highlights highlights =
-        highlightQuery == null ? null : view.highlighter().highlight(highlightQuery, docIds);
     StoredFields stored = searcher.storedFields();
+    // Each article is read (decompressed) once: what a result shows, plus the body when it is
+    // highlighted; the highlighter takes its title and body from these documents.
+    Set<String> fields = highlightQuery == null ? HIT_FIELDS : HIT_AND_BODY_FIELDS;
+    Document[] docs = new Document[docIds.length];
+    for (int i = 0; i < docIds.length; i++) {
+      docs[i] = stored.document(docIds[i], fields);
+    }
+    SnippetHighlighter.Highlights highlights =
+        highlightQuery == null ? null : view.highlighter().highlight(highlightQuery, docIds, docs);
     List<Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
-      // Only what a result shows: the body and the mentions are the bulk of a stored article.
-      Document doc = stored.document(docIds[i], HIT_FIELDS);
+      // Only what a result shows: the mentions are the bulk of a stored article.
+      Document doc = docs[i];
       String title = Objects.requireNonNullElse(doc.get(Fields.TITLE), "");
       String titleHighlighted = highlights == null ? null : highlights.title(i);
       List<String> snippets = highlights == null ? List.of() : highlights.body(i);
       if (snippets.isEmpty()) {
-        snippets = List.of(leadSnippet(stored.document(docIds[i], Set.of(Fields.BODY)).get(Fields.BODY)));
+        String body = fields.contains(Fields.BODY) ? doc.get(Fields.BODY)
+            : stored.document(docIds[i], Set.of(Fields.BODY)).get(Fields.BODY);
+        snippets = List.of(leadSnippet(body));
       }
       float score = Float.isNaN(scoreDocs[from + i].score) ? 0f : scoreDocs[from + i].score;
       String date = doc.get(Fields.DATE_TEXT);

@@ -2,11 +2,15 @@ package loupe.search;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import loupe.index.Fields;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -29,6 +33,12 @@ final class SnippetHighlighter extends UnifiedHighlighter {
   private static final String[] FIELDS = {Fields.TITLE, Fields.BODY};
   private static final int[] MAX_PASSAGES = {1, MAX_SNIPPETS};
 
+  /**
+   * Stored fields the caller already read for the documents being highlighted, by doc id: the
+   * highlighter takes the title and body from them instead of decompressing each article again.
+   */
+  private final ThreadLocal<Map<Integer, Document>> preloaded = new ThreadLocal<>();
+
   SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
     super(UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new HtmlSnippetFormatter())
@@ -43,6 +53,69 @@ final class SnippetHighlighter extends UnifiedHighlighter {
   Highlights highlight(Query query, int[] docIds) throws IOException {
     Map<String, Object[]> byField = highlightFieldsAsObjects(FIELDS, query, docIds, MAX_PASSAGES);
     return new Highlights(byField.get(Fields.TITLE), byField.get(Fields.BODY));
+  }
+
+  /** As {@link #highlight(Query, int[])}, with the stored title and body of each document already read. */
+  Highlights highlight(Query query, int[] docIds, Document[] docs) throws IOException {
+    Map<Integer, Document> byId = new HashMap<>(docIds.length * 2);
+    for (int i = 0; i < docIds.length; i++) {
+      byId.put(docIds[i], docs[i]);
+    }
+    preloaded.set(byId);
+    try {
+      return highlight(query, docIds);
+    } finally {
+      preloaded.remove();
+    }
+  }
+
+  /** Same values as the stock loader (each field cut at the max length, multiple values joined), from the preloaded documents. */
+  @Override
+  protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+      throws IOException {
+    Map<Integer, Document> docs = preloaded.get();
+    if (docs == null) {
+      return super.loadFieldValues(fields, docIter, cacheCharsThreshold);
+    }
+    List<CharSequence[]> out = new ArrayList<>();
+    int maxLength = getMaxLength();
+    int sumChars = 0;
+    do {
+      int docId = docIter.nextDoc();
+      if (docId == DocIdSetIterator.NO_MORE_DOCS) {
+        break;
+      }
+      Document doc = docs.get(docId);
+      if (doc == null) {
+        throw new IllegalStateException("document " + docId + " was not preloaded");
+      }
+      CharSequence[] values = new CharSequence[fields.length];
+      for (int f = 0; f < fields.length; f++) {
+        values[f] = limited(doc.getValues(fields[f]), maxLength);
+        sumChars += values[f] == null ? 0 : values[f].length();
+      }
+      out.add(values);
+    } while (sumChars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+    return out;
+  }
+
+  private static CharSequence limited(String[] values, int maxLength) {
+    if (values.length == 0) {
+      return null;
+    }
+    String first = values[0];
+    if (values.length == 1) {
+      return first.substring(0, Math.min(maxLength, first.length()));
+    }
+    StringBuilder sb = new StringBuilder(first.substring(0, Math.min(maxLength, first.length())));
+    for (int i = 1; i < values.length; i++) {
+      int remaining = maxLength - sb.length();
+      if (remaining <= 0) {
+        break;
+      }
+      sb.append(MULTIVAL_SEP_CHAR).append(values[i], 0, Math.min(remaining - 1, values[i].length()));
+    }
+    return sb;
   }
 
   /** Highlighter output aligned with the docIds asked for; an entry is null where nothing matched. */

@@ -104,7 +104,10 @@ final class SpellingCorrector {
     SuggestWord best = null;
     int bestTogether = -1;
     for (SuggestWord candidate : candidates) {
-      boolean popular = candidate.freq >= Math.max(MIN_CANDIDATE_FREQUENCY, POPULARITY * frequency);
+      // A word of the corpus (« porcine ») is replaced by a more frequent one only one edit away;
+      // two edits are for words the corpus never wrote, or this would read « grippe Poutine ».
+      boolean popular = candidate.freq >= Math.max(MIN_CANDIDATE_FREQUENCY, POPULARITY * frequency)
+          && (frequency == 0 || editDistance(candidate.string, term.text()) <= 1);
       // Another inflection of the same word (« présidentiels » / « présidentielles ») is a real word
       // too: it replaces the typed one only when the rest of the query clearly prefers it.
       boolean betterInflection = !popular && !others.isEmpty() && candidate.freq >= 2 * frequency
@@ -132,6 +135,26 @@ final class SpellingCorrector {
   private boolean sameStem(String a, String b) {
     List<String> stemA = stems(a);
     return !stemA.isEmpty() && stemA.equals(stems(b));
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions. */
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   private static boolean isPlural(String folded) {

@@ -186,6 +186,18 @@ class LuceneBackendIT {
   }
 
   @Test
+  void aRareRealWordIsNotCorrectedIntoAFrequentNameTwoEditsAway() throws IOException {
+    List<Article> articles = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      articles.add(new Article("p" + i, "", "Vladimir Poutine s'exprime, épisode " + i + ".", null, null, null));
+    }
+    articles.add(new Article("grippe", "", "La grippe porcine revient cet hiver.", null, null, null));
+    loupe.index(articles);
+    // Regression: « grippe porcine » was offered « grippe Poutine » (#4).
+    assertEquals(null, search(SearchRequest.builder().query("grippe porcine")).correction());
+  }
+
+  @Test
   void correctWordsAreLeftAlone() throws IOException {
     assertEquals(null, search(SearchRequest.builder().query("Zelensky")).correction());
     assertEquals(null, search(SearchRequest.builder().query("électricité")).correction());
