@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code loupe demo}: indexes the built-in demo corpus and serves it, the quickest way to try Loupe. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Index the built-in demo corpus (about 40 French articles) into the index and serve it.")
+    description = "Index the built-in demo corpus (45 French news articles) into the index and serve it.")
 final class DemoCommand implements Callable<Integer> {
 
   /** The demo corpus inside the jar. */

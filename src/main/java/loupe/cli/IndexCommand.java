@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "index", mixinStandardHelpOptions = true,
     description = {
       "Index articles from files and folders (recursively): .jsonl, .json, .txt, .md, .html.",
-      "Articles are upserted by id; everything is committed at once at the end, so an interrupted run",
-      "leaves the index as it was. Exit status 1 when some records were rejected."
+      "Articles are upserted by id; everything is committed at once at the end, so an interrupted run leaves the index as it was.",
+      "Exit status 1 when some records were rejected."
     })
 final class IndexCommand implements Callable<Integer> {
 

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
 /** {@code loupe search}: the same search as the API, from a terminal or a script. */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {
-      "Search the index. Words are all required; \"phrases\" in quotes; -word excludes; a OR b.",
+      "Search the index as the API does: keywords are all required, a question needs some of its words;",
+      "\"phrases\" in quotes; -word excludes; a OR b.",
       "With --queries, runs a JSONL file of {\"qid\", \"query\"} and prints {\"qid\", \"hits\": [{\"id\", \"score\"}]} per line."
     })
 final class SearchCommand implements Callable<Integer> {
