@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import loupe.IndexingProgress;
 import loupe.Loupe;
@@ -128,19 +127,13 @@ class BadInputIT {
   }
 
   @Test
-  void unreadableFilesAndSymlinkLoopsAreSkippedWithAReason() throws IOException {
+  void symlinkLoopsAreSkippedWithAReason() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("tree/sub"));
     Files.writeString(folder.resolve("good.txt"), "Titre\nUn texte lisible.");
-    Path locked = Files.writeString(folder.resolve("locked.txt"), "Titre\nIllisible.");
-    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
     Files.createSymbolicLink(folder.resolve("loop"), dir.resolve("tree"));
     IngestReport report = index(dir.resolve("tree"));
-    assertTrue(report.indexed() >= 1, report.toString());
+    assertEquals(1, report.indexed(), report.toString());
     assertTrue(report.rejections().stream().anyMatch(r -> r.reason().contains("loop")), report.rejections().toString());
-    boolean readable = Files.isReadable(locked); // root reads anything
-    if (!readable) {
-      assertTrue(report.rejections().stream().anyMatch(r -> r.file().endsWith("locked.txt")), report.rejections().toString());
-    }
   }
 
   @Test
