@@ -45,6 +45,14 @@ public final class Loupe implements Closeable {
     return new Loupe(LuceneBackend.open(dir), Extractors.standard());
   }
 
+  /**
+   * Opens the index in {@code dir} for searching and writing with another entity extractor (for
+   * example {@link Extractors#withUserLexicon}), creating the index when absent.
+   */
+  public static Loupe open(Path dir, EntityExtractor extractor) throws IOException {
+    return new Loupe(LuceneBackend.open(dir), Objects.requireNonNull(extractor, "extractor"));
+  }
+
   /** Opens an existing index for searching only; takes no lock. */
   public static Loupe openReadOnly(Path dir) throws IOException {
     return new Loupe(LuceneBackend.openReadOnly(dir), Extractors.standard());

@@ -18,6 +18,7 @@ final class DemoCommand implements Callable<Integer> {
   static final String CORPUS = "/loupe/demo/articles.jsonl";
 
   @Mixin IndexOption index;
+  @Mixin LexiconOption lexicon;
   @Mixin ServeCommand.ServerOptions server;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -25,7 +26,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Loupe loupe = Loupe.open(index.dir())) {
+    try (Loupe loupe = lexicon.open(index)) {
       IngestReport report;
       try (InputStream corpus = DemoCommand.class.getResourceAsStream(CORPUS)) {
         if (corpus == null) {

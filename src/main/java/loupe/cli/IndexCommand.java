@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
 final class IndexCommand implements Callable<Integer> {
 
   @Mixin IndexOption index;
+  @Mixin LexiconOption lexicon;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to index.")
   List<Path> paths;
@@ -37,7 +38,7 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     IngestReport report;
-    try (Loupe loupe = Loupe.open(index.dir());
+    try (Loupe loupe = lexicon.open(index);
         TerminalProgress progress = new TerminalProgress()) {
       report = loupe.indexFiles(paths, progress);
       progress.finish();

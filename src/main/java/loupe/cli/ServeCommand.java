@@ -26,13 +26,14 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
 
   @Mixin IndexOption index;
+  @Mixin LexiconOption lexicon;
   @Mixin ServerOptions server;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    try (Loupe loupe = Loupe.open(index.dir())) {
+    try (Loupe loupe = lexicon.open(index)) {
       return server.serve(loupe, spec.commandLine().getOut());
     }
   }

@@ -153,6 +153,20 @@ class CommandLineIT {
   }
 
   @Test
+  void aUserLexiconAddsPersonsAndCountriesAtIndexTime() throws Exception {
+    Path lexicon = Files.writeString(dir.resolve("lexicon.tsv"),
+        "person\tAlix Testeur\tTesteur\ncountry\tListenbourg\tXL\ncountry\tlistenbourgeois\tXL\tdemonym\n");
+    Path articles = Files.writeString(dir.resolve("a.jsonl"),
+        "{\"id\": \"x\", \"body\": \"Testeur a rencontré hier le gouvernement listenbourgeois.\"}\n");
+    Path index = dir.resolve("index");
+    Run r = run("index", "--index", index.toString(), "--lexicon", lexicon.toString(), articles.toString());
+    assertEquals(0, r.status(), r.err());
+    JsonNode hit = parse(run("search", "--index", index.toString(), "--json", "Testeur").out()).get("hits").get(0);
+    assertEquals("[\"Alix Testeur\"]", hit.get("persons").toString());
+    assertEquals("[\"Listenbourg\"]", hit.get("countries").toString());
+  }
+
+  @Test
   void secondWriterIsToldTheIndexIsLocked() throws Exception {
     Path index = indexFixtures();
     try (loupe.Loupe holder = loupe.Loupe.open(index)) {
