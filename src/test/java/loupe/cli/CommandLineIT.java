@@ -170,6 +170,7 @@ class CommandLineIT {
   void secondWriterIsToldTheIndexIsLocked() throws Exception {
     Path index = indexFixtures();
     try (loupe.Loupe holder = loupe.Loupe.open(index)) {
+      assertTrue(holder.writable(), "this process holds the write lock");
       Run r = run("index", "--index", index.toString(), Fixtures.copy(Fixtures.ARTICLES, dir).toString());
       assertEquals(1, r.status());
       assertTrue(r.err().contains("write.lock"), r.err());
