@@ -128,9 +128,7 @@ public final class Loupe implements Closeable {
 
   /** Picks up commits made by another process, for read-only instances. */
   public void refresh() throws IOException {
-    if (backend instanceof LuceneBackend lucene) {
-      lucene.refresh();
-    }
+    backend.refresh();
   }
 
   @Override

@@ -187,7 +187,7 @@ public final class LuceneBackend implements SearchBackend {
     }
   }
 
-  /** Picks up commits made by another process (read-only mode); cheap when nothing changed. */
+  @Override
   public void refresh() throws IOException {
     searchers.maybeRefresh();
   }

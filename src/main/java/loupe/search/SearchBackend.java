@@ -50,6 +50,9 @@ public interface SearchBackend extends Closeable {
   /** Completions for a prefix typed in the search box. */
   List<Suggestion> suggest(String prefix, int size) throws IOException;
 
+  /** Picks up changes another process committed; cheap when there are none. */
+  default void refresh() throws IOException {}
+
   /** Whether this backend accepts writes (a read-only view does not). */
   boolean writable();
 }
