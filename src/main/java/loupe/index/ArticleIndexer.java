@@ -10,6 +10,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -68,18 +69,42 @@ public final class ArticleIndexer implements AutoCloseable {
 
   /** Adds the article, or replaces the one indexed under the same id. */
   public void upsert(Article article, ArticleEntities entities) throws IOException {
-    writer.updateDocument(new Term(Fields.ID, article.id()), documents.toDocument(article, entities));
+    try {
+      writer.updateDocument(new Term(Fields.ID, article.id()), documents.toDocument(article, entities));
+    } catch (AlreadyClosedException e) {
+      throw stopped(e);
+    }
+  }
+
+  /**
+   * After a tragic failure (a full disk while flushing) the writer closes itself and every other
+   * indexing thread only sees "this IndexWriter is closed": report the failure that closed it.
+   */
+  private IOException stopped(AlreadyClosedException e) {
+    Throwable tragic = writer.getTragicException();
+    if (tragic == null) {
+      return new IOException("the index writer is closed", e);
+    }
+    return new IOException(tragic.getMessage() == null ? tragic.toString() : tragic.getMessage(), tragic);
   }
 
   /** Deletes the article with this id; a no-op when there is none. */
   public void delete(String id) throws IOException {
-    writer.deleteDocuments(new Term(Fields.ID, id));
+    try {
+      writer.deleteDocuments(new Term(Fields.ID, id));
+    } catch (AlreadyClosedException e) {
+      throw stopped(e);
+    }
   }
 
   /** Makes every change since the last commit durable and visible to new readers, all at once. */
   public void commit() throws IOException {
-    writer.setLiveCommitData(Map.of("committed_at", Long.toString(System.currentTimeMillis())).entrySet());
-    writer.commit();
+    try {
+      writer.setLiveCommitData(Map.of("committed_at", Long.toString(System.currentTimeMillis())).entrySet());
+      writer.commit();
+    } catch (AlreadyClosedException e) {
+      throw stopped(e);
+    }
   }
 
   /** Drops every change since the last commit. The indexer is closed afterwards. */
