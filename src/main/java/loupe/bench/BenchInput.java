@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +59,37 @@ record BenchInput(Path data) {
       throw new UncheckedIOException("reading " + file, e);
     }
     return Optional.of(List.copyOf(queries));
+  }
+
+  /** What a benchmark does once its articles, queries and scratch folder are there. */
+  interface WithInput {
+    int run(List<Path> articleFiles, List<String> queries, Path work) throws Exception;
+  }
+
+  /**
+   * Runs a benchmark that needs the articles and the queries: prints the « skipped » line (and
+   * returns 0) when either is absent; a scratch folder of its own is deleted afterwards.
+   *
+   * @param work the folder given with --work, kept afterwards, or null for a temporary one
+   */
+  static int withArticlesAndQueries(Path data, Path work, String name, PrintWriter out, WithInput bench)
+      throws Exception {
+    BenchInput input = new BenchInput(data);
+    Optional<List<Path>> files = input.articleFiles();
+    Optional<List<String>> queries = input.queries();
+    if (files.isEmpty() || queries.isEmpty()) {
+      out.println(input.skipped(files.isEmpty() ? ARTICLES : QUERIES));
+      out.flush();
+      return 0;
+    }
+    Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("loupe-bench-" + name);
+    try {
+      return bench.run(files.get(), queries.get(), dir);
+    } finally {
+      if (work == null) {
+        deleteTree(dir);
+      }
+    }
   }
 
   /** The line a benchmark prints instead of figures when its input is missing. */

@@ -1,7 +1,6 @@
 package loupe.bench;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,22 +36,8 @@ public final class MemoryBench {
 
   /** Runs the benchmark and prints its table; returns the exit code (0, also when skipped). */
   public static int run(Options options, PrintWriter out) throws Exception {
-    BenchInput input = new BenchInput(options.data());
-    var files = input.articleFiles();
-    var queries = input.queries();
-    if (files.isEmpty() || queries.isEmpty()) {
-      out.println(input.skipped(files.isEmpty() ? BenchInput.ARTICLES : BenchInput.QUERIES));
-      out.flush();
-      return 0;
-    }
-    Path work = options.work() != null ? Files.createDirectories(options.work()) : Files.createTempDirectory("loupe-bench-memory");
-    try {
-      return run(options, files.get(), queries.get(), work, out);
-    } finally {
-      if (options.work() == null) {
-        BenchInput.deleteTree(work);
-      }
-    }
+    return BenchInput.withArticlesAndQueries(options.data(), options.work(), "memory", out,
+        (files, queries, work) -> run(options, files, queries, work, out));
   }
 
   private static int run(Options options, List<Path> files, List<String> queries, Path work, PrintWriter out)

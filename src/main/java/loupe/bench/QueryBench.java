@@ -59,23 +59,8 @@ public final class QueryBench {
 
   /** Runs the benchmark and prints its table; returns the exit code (0, also when skipped). */
   public static int run(Options options, PrintWriter out) throws Exception {
-    BenchInput input = new BenchInput(options.data());
-    var files = input.articleFiles();
-    var queries = input.queries();
-    if (files.isEmpty() || queries.isEmpty()) {
-      out.println(input.skipped(files.isEmpty() ? BenchInput.ARTICLES : BenchInput.QUERIES));
-      out.flush();
-      return 0;
-    }
-    Path work = options.work() != null ? Files.createDirectories(options.work()) : Files.createTempDirectory("loupe-bench-query");
-    try {
-      Indexes indexes = Indexes.prepare(files.get(), work, out);
-      return run(options, queries.get(), indexes, out);
-    } finally {
-      if (options.work() == null) {
-        BenchInput.deleteTree(work);
-      }
-    }
+    return BenchInput.withArticlesAndQueries(options.data(), options.work(), "query", out,
+        (files, queries, work) -> run(options, queries, Indexes.prepare(files, work, out), out));
   }
 
   /** The two indexes of the same articles, built once and reused by later runs with the same --work. */

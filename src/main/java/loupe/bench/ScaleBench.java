@@ -2,7 +2,6 @@ package loupe.bench;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -40,22 +39,8 @@ public final class ScaleBench {
 
   /** Runs the benchmark and prints its table; returns the exit code (0, also when skipped). */
   public static int run(Options options, PrintWriter out) throws Exception {
-    BenchInput input = new BenchInput(options.data());
-    var files = input.articleFiles();
-    var queries = input.queries();
-    if (files.isEmpty() || queries.isEmpty()) {
-      out.println(input.skipped(files.isEmpty() ? BenchInput.ARTICLES : BenchInput.QUERIES));
-      out.flush();
-      return 0;
-    }
-    Path work = options.work() != null ? Files.createDirectories(options.work()) : Files.createTempDirectory("loupe-bench-scale");
-    try {
-      return run(options, files.get(), queries.get(), work, out);
-    } finally {
-      if (options.work() == null) {
-        BenchInput.deleteTree(work);
-      }
-    }
+    return BenchInput.withArticlesAndQueries(options.data(), options.work(), "scale", out,
+        (files, queries, work) -> run(options, files, queries, work, out));
   }
 
   private static int run(Options options, List<Path> realFiles, List<String> queries, Path work, PrintWriter out)
