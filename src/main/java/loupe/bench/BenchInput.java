@@ -1,18 +1,15 @@
 package loupe.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import loupe.ingest.JsonLines;
 
 /**
  * The shared benchmark input: the article files of {@code orangesum-news} and the keyword queries.
@@ -24,7 +21,6 @@ record BenchInput(Path data) {
 
   static final String ARTICLES = "orangesum-news";
   static final String QUERIES = "queries/keyword-queries.jsonl";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The article files, sorted; empty when the folder holds none. */
   public Optional<List<Path>> articleFiles() {
@@ -47,14 +43,8 @@ record BenchInput(Path data) {
       return Optional.empty();
     }
     List<String> queries = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (!line.isBlank()) {
-          JsonNode node = JSON.readTree(line);
-          queries.add(node.path("query").asText());
-        }
-      }
+    try {
+      JsonLines.forEach(file, node -> queries.add(node.path("query").asText()));
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + file, e);
     }

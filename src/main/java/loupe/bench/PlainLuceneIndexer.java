@@ -13,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import loupe.index.Fields;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -22,7 +23,6 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -44,7 +44,7 @@ final class PlainLuceneIndexer {
   static final String CATEGORY = "category";
 
   /** Same as Loupe's text fields: positions for phrases, offsets for the UnifiedHighlighter. */
-  static final FieldType TEXT = textWithOffsets();
+  static final FieldType TEXT = Fields.TEXT_WITH_OFFSETS;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String END = new String("end of input"); // identity marks the end of the queue
@@ -53,15 +53,6 @@ final class PlainLuceneIndexer {
   public record Result(long articles, long bytes, double seconds, double commitSeconds, long indexBytes) {}
 
   private PlainLuceneIndexer() {}
-
-  private static FieldType textWithOffsets() {
-    FieldType type = new FieldType();
-    type.setTokenized(true);
-    type.setStored(true);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    type.freeze();
-    return type;
-  }
 
   static FacetsConfig facetsConfig() {
     return new FacetsConfig();

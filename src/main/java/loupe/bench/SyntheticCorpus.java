@@ -3,7 +3,6 @@ package loupe.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import loupe.ingest.JsonLines;
 
 /**
  * A corpus of any size made from the real articles, for the scale benchmark: new ids, dates spread
@@ -115,20 +115,12 @@ final class SyntheticCorpus {
   private static List<Source> read(List<Path> files) throws IOException {
     List<Source> sources = new ArrayList<>();
     for (Path file : files) {
-      try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        String line;
-        while ((line = in.readLine()) != null) {
-          if (line.isBlank()) {
-            continue;
-          }
-          JsonNode n = JSON.readTree(line);
-          if (!n.hasNonNull("body")) {
-            continue;
-          }
+      JsonLines.forEach(file, n -> {
+        if (n.hasNonNull("body")) {
           sources.add(new Source(n.path("title").asText(""), n.get("body").asText().split("(?<=[.!?])\\s+"),
               text(n, "url"), text(n, "source"), text(n, "category")));
         }
-      }
+      });
     }
     return sources;
   }

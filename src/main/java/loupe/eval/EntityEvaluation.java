@@ -1,7 +1,6 @@
 package loupe.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +24,7 @@ import loupe.entities.EntityExtractor;
 import loupe.entities.EntityType;
 import loupe.entities.Extractors;
 import loupe.entities.Mention;
+import loupe.ingest.JsonLines;
 
 /**
  * Prints how good and how fast the entity extractor is on the shared labelled data, with the metric
@@ -34,7 +34,6 @@ public final class EntityEvaluation {
   /** Leading titles dropped from gold and predicted spans alike, as score_spans.py does. */
   private static final Set<String> TITLES = Set.of("m", "mm", "mme", "mmes", "mlle", "mlles", "mgr", "dr", "me",
       "pr", "sir", "lord", "monsieur", "madame", "mademoiselle", "messieurs", "mesdames");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private EntityEvaluation() {}
 
@@ -379,17 +378,11 @@ public final class EntityEvaluation {
   }
 
   private static List<JsonNode> readJsonLines(Path file) {
-    List<JsonNode> out = new ArrayList<>();
-    for (String line : readLines(file)) {
-      if (!line.isBlank()) {
-        try {
-          out.add(JSON.readTree(line));
-        } catch (IOException e) {
-          throw new UncheckedIOException("parsing " + file, e);
-        }
-      }
+    try {
+      return JsonLines.read(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + file, e);
     }
-    return out;
   }
 
   private static List<String> readLines(Path file) {

@@ -1,15 +1,12 @@
 package loupe.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import loupe.ingest.JsonLines;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.document.Document;
@@ -40,7 +37,6 @@ final class PlainLuceneBaseline implements Closeable {
   private static final String ID = "id";
   private static final String TITLE = "title";
   private static final String BODY = "body";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Directory directory;
   private final DirectoryReader reader;
@@ -75,24 +71,17 @@ final class PlainLuceneBaseline implements Closeable {
   }
 
   private static void addArticles(IndexWriter writer, Path file) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode node = JSON.readTree(line);
-        JsonNode body = node.hasNonNull("body") ? node.get("body") : node.get("text");
-        if (!node.hasNonNull(ID) || body == null || body.isNull()) {
-          continue; // Loupe rejects such a record too
-        }
-        Document doc = new Document();
-        doc.add(new StringField(ID, node.get(ID).asText(), Field.Store.YES));
-        doc.add(new TextField(TITLE, node.path(TITLE).asText(""), Field.Store.NO));
-        doc.add(new TextField(BODY, body.asText(), Field.Store.NO));
-        writer.updateDocument(new Term(ID, node.get(ID).asText()), doc);
+    JsonLines.forEach(file, node -> {
+      JsonNode body = node.hasNonNull("body") ? node.get("body") : node.get("text");
+      if (!node.hasNonNull(ID) || body == null || body.isNull()) {
+        return; // Loupe rejects such a record too
       }
-    }
+      Document doc = new Document();
+      doc.add(new StringField(ID, node.get(ID).asText(), Field.Store.YES));
+      doc.add(new TextField(TITLE, node.path(TITLE).asText(""), Field.Store.NO));
+      doc.add(new TextField(BODY, body.asText(), Field.Store.NO));
+      writer.updateDocument(new Term(ID, node.get(ID).asText()), doc);
+    });
   }
 
   /** Number of articles indexed. */

@@ -1,12 +1,8 @@
 package loupe.eval;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +19,7 @@ import loupe.search.Hit;
 import loupe.search.InvalidRequestException;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
+import loupe.ingest.JsonLines;
 
 /**
  * {@code loupe eval search}: how well Loupe ranks the labelled sets of shared/data, each figure
@@ -36,7 +33,6 @@ public final class SearchEvaluation {
   /** Deepest rank any figure looks at (Recall@100); also Loupe's largest page. */
   private static final int DEPTH = SearchRequest.MAX_SIZE;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private SearchEvaluation() {}
 
@@ -188,18 +184,11 @@ public final class SearchEvaluation {
 
   private static List<LabelledQuery> readQueries(Path file) throws IOException {
     List<LabelledQuery> queries = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode node = JSON.readTree(line);
-        Set<String> relevant = new LinkedHashSet<>();
-        node.path("relevant_ids").forEach(id -> relevant.add(id.asText()));
-        queries.add(new LabelledQuery(node.path("qid").asText(), node.path("query").asText(""), relevant));
-      }
-    }
+    JsonLines.forEach(file, node -> {
+      Set<String> relevant = new LinkedHashSet<>();
+      node.path("relevant_ids").forEach(id -> relevant.add(id.asText()));
+      queries.add(new LabelledQuery(node.path("qid").asText(), node.path("query").asText(""), relevant));
+    });
     return queries;
   }
 

@@ -59,9 +59,12 @@ final class SpellingCorrector {
   Optional<String> correct(String query, IndexSearcher searcher) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     List<int[]> spans = words(query);
+    // Each word is analysed once: its terms serve both as context for the others and for its own check.
+    List<List<String>> spanTerms = new ArrayList<>(spans.size());
     List<String> context = new ArrayList<>();
     for (int[] span : spans) {
       List<String> terms = analyze(query.substring(span[0], span[1]));
+      spanTerms.add(terms);
       for (String t : terms) {
         if (reader.docFreq(new Term(Fields.SPELL, t)) > 0) {
           context.add(t);
@@ -71,9 +74,10 @@ final class SpellingCorrector {
     StringBuilder corrected = new StringBuilder(query.length());
     boolean changed = false;
     int last = 0;
-    for (int[] span : spans) {
+    for (int i = 0; i < spans.size(); i++) {
+      int[] span = spans.get(i);
       String word = query.substring(span[0], span[1]);
-      Optional<String> replacement = correctWord(word, context, searcher, reader);
+      Optional<String> replacement = correctWord(word, spanTerms.get(i), context, searcher, reader);
       corrected.append(query, last, span[0]);
       if (replacement.isPresent() && !replacement.get().equalsIgnoreCase(word)) {
         corrected.append(replacement.get());
@@ -87,12 +91,11 @@ final class SpellingCorrector {
     return changed ? Optional.of(corrected.toString()) : Optional.empty();
   }
 
-  private Optional<String> correctWord(String word, List<String> context, IndexSearcher searcher, IndexReader reader)
-      throws IOException {
+  private Optional<String> correctWord(String word, List<String> terms, List<String> context, IndexSearcher searcher,
+      IndexReader reader) throws IOException {
     if (word.equals("OR") || word.equals("AND") || word.length() < MIN_WORD_LENGTH) {
       return Optional.empty();
     }
-    List<String> terms = analyze(word);
     if (terms.size() != 1) {
       return Optional.empty(); // compounds and stop words: nothing reliable to correct
     }

@@ -32,8 +32,13 @@ final class ErrorResponses {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       send(ctx, 500, "internal error; the server log has the details", null);
     });
+    // Javalin calls status handlers after exception handlers too: keep the message of a 404 that a
+    // handler already answered (« no article with id … »), answer the others (unknown paths).
     config.routes.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty() || !ctx.res().getContentType().startsWith("application/json")) {
+      String type = ctx.res().getContentType();
+      boolean answered = ctx.result() != null && !ctx.result().isEmpty()
+          && type != null && type.startsWith("application/json");
+      if (!answered) {
         send(ctx, 404, "no such endpoint or file: " + ctx.method() + " " + ctx.path(), null);
       }
     });
