@@ -39,7 +39,7 @@ public final class ArticleDocuments {
     doc.add(new Field(Fields.TITLE, article.title(), Fields.TEXT_WITH_OFFSETS));
     doc.add(new Field(Fields.BODY, article.body(), Fields.TEXT_WITH_OFFSETS));
     doc.add(new Field(Fields.SPELL, article.title(), Fields.SPELLING));
-    doc.add(new Field(Fields.SPELL, article.body(), Fields.SPELLING));
+    doc.add(new Field(Fields.SPELL, lead(article.body()), Fields.SPELLING));
     if (article.date() != null) {
       doc.add(new LongField(Fields.DATE, article.date().toInstant().toEpochMilli(), Field.Store.NO));
       doc.add(new StoredField(Fields.DATE_TEXT, article.date().toString()));
@@ -60,6 +60,18 @@ public final class ArticleDocuments {
     }
     doc.add(new StoredField(Fields.MENTIONS, JSON.writeValueAsString(entities.mentions())));
     return facetsConfig.build(doc);
+  }
+
+  /** The opening of a body up to {@link Fields#SPELLING_LEAD_CHARS}, never ending inside a word. */
+  static String lead(String body) {
+    if (body.length() <= Fields.SPELLING_LEAD_CHARS) {
+      return body;
+    }
+    int cut = Fields.SPELLING_LEAD_CHARS;
+    while (cut > 0 && Character.isLetter(body.charAt(cut)) && Character.isLetter(body.charAt(cut - 1))) {
+      cut--;
+    }
+    return body.substring(0, cut);
   }
 
   /** Reads back what {@link #toDocument} stored. */

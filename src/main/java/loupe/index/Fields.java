@@ -46,10 +46,18 @@ public final class Fields {
   public static final String COUNTRY_CODE = "country_code";
 
   /**
-   * Title and body again, unstemmed and unstored, documents only: the vocabulary spelling
-   * corrections and completions are drawn from (see {@link loupe.analysis.SpellingAnalyzer}).
+   * The title and the lead of the body (its first {@link #SPELLING_LEAD_CHARS} characters) again,
+   * unstemmed and unstored, documents only: the vocabulary spelling corrections and completions are
+   * drawn from (see {@link loupe.analysis.SpellingAnalyzer}).
    */
   public static final String SPELL = "spell";
+
+  /**
+   * How much of a body the spelling vocabulary reads. Titles and leads hold the names and words
+   * readers search for; reading whole bodies cost a quarter of the indexing time for words that
+   * are rare by definition (those still count as real words: see the spelling check).
+   */
+  public static final int SPELLING_LEAD_CHARS = 600;
 
   /** Text fields with positions for phrases and offsets for the UnifiedHighlighter. */
   public static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();

@@ -35,7 +35,7 @@ final class SpellingCorrector {
   /** How much more frequent a replacement must be than the word typed. */
   static final int POPULARITY = 10;
   /** Shorter words are left alone: too many neighbours at two edits. */
-  static final int MIN_WORD_LENGTH = 4;
+  static final int MIN_WORD_LENGTH = SpellingAnalyzer.MIN_WORD_LENGTH;
   private static final int MIN_CANDIDATE_FREQUENCY = 1;
   /** Articles a word must appear in to be taken as correctly spelt without looking further. */
   static final int COMMON_WORD_ARTICLES = 100;
@@ -101,6 +101,11 @@ final class SpellingCorrector {
     }
     Term term = new Term(Fields.SPELL, terms.get(0));
     int frequency = reader.docFreq(term);
+    if (frequency == 0 && inSomeBody(word, reader)) {
+      // The vocabulary reads titles and leads only (see Fields.SPELL): a word found further down an
+      // article is a real word, only a rare one, so it is not rewritten towards a word two edits away.
+      frequency = 1;
+    }
     SuggestWord[] candidates = checker.suggestSimilar(term, 8, reader, SuggestMode.SUGGEST_MORE_POPULAR);
     List<String> others = context.stream().filter(t -> !t.equals(term.text())).toList();
     int typedTogether = others.isEmpty() || frequency == 0 ? 0 : searcher.count(withContext(term.text(), others));
@@ -133,6 +138,16 @@ final class SpellingCorrector {
       }
     }
     return best == null ? Optional.empty() : Optional.of(surfaceForms.of(best.string, searcher));
+  }
+
+  private boolean inSomeBody(String word, IndexReader reader) throws IOException {
+    List<String> stems = stems(word);
+    for (String stem : stems) {
+      if (reader.docFreq(new Term(Fields.BODY, stem)) == 0) {
+        return false;
+      }
+    }
+    return !stems.isEmpty();
   }
 
   private boolean sameStem(String a, String b) {

@@ -198,6 +198,27 @@ class LuceneBackendIT {
   }
 
   @Test
+  void aWordReadOnlyBeyondTheLeadsIsStillARealWord() throws IOException {
+    // The spelling vocabulary reads titles and leads: « porcine » appears only far down a body here,
+    // while « Poutine », two edits away, opens a dozen leads.
+    List<Article> articles = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      articles.add(new Article("p" + i, "", "Vladimir Poutine s'exprime, épisode " + i + ".", null, null, null));
+    }
+    String filler = "La séance du conseil municipal a duré toute la soirée. ".repeat(20);
+    articles.add(new Article("deep", "", filler + "La grippe porcine revient cet hiver.", null, null, null));
+    loupe.index(articles);
+
+    SearchResponse typed = search(SearchRequest.builder().query("porcine"));
+    assertEquals(List.of("deep"), ids(typed));
+    assertEquals(null, typed.correction());
+    // A misspelling of a word of the leads is still corrected from them.
+    SearchResponse misspelt = search(SearchRequest.builder().query("Poutinne"));
+    assertTrue(misspelt.correction() != null && misspelt.correction().corrected().equals("Poutine"),
+        String.valueOf(misspelt.correction()));
+  }
+
+  @Test
   void correctWordsAreLeftAlone() throws IOException {
     assertEquals(null, search(SearchRequest.builder().query("Zelensky")).correction());
     assertEquals(null, search(SearchRequest.builder().query("électricité")).correction());
