@@ -9,7 +9,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -46,7 +45,7 @@ public final class FrenchNewsAnalyzer extends Analyzer {
     // Stop words are matched before folding: the list is written with accents (« été », « même »).
     result = new StopFilter(result, stopWords);
     // Folding before stemming, so « electricite » and « électricité » reach the stemmer alike.
-    result = new ASCIIFoldingFilter(result);
+    result = new LatinFoldingFilter(result);
     result = new FrenchLightStemFilter(result);
     return new TokenStreamComponents(source, result);
   }
@@ -55,6 +54,6 @@ public final class FrenchNewsAnalyzer extends Analyzer {
   protected TokenStream normalize(String fieldName, TokenStream in) {
     TokenStream result = new FrenchElisionFilter(in, FrenchAnalyzer.DEFAULT_ARTICLES);
     result = new LowerCaseFilter(result);
-    return new ASCIIFoldingFilter(result);
+    return new LatinFoldingFilter(result);
   }
 }

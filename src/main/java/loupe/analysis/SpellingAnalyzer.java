@@ -5,7 +5,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.LetterTokenizer;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 
 /**
@@ -31,7 +30,7 @@ public final class SpellingAnalyzer extends Analyzer {
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer source = new LetterTokenizer();
     TokenStream result = new LowerCaseFilter(source);
-    result = new ASCIIFoldingFilter(result);
+    result = new LatinFoldingFilter(result);
     result = new LengthFilter(result, MIN_WORD_LENGTH, MAX_WORD_LENGTH);
     return new TokenStreamComponents(source, result);
   }
