@@ -96,6 +96,7 @@ final class ArticlePipeline {
     try {
       reading.readInto(batch);
       batch.drain();
+      flushOnAllThreads(pool);
     } catch (IOException | RuntimeException | Error e) {
       pool.shutdownNow();
       rollback(e);
@@ -105,6 +106,32 @@ final class ArticlePipeline {
     }
     commitOrRollback();
     return batch.tally.report();
+  }
+
+  /** The commit would write the in-memory buffers one by one: write them on every thread first. */
+  private void flushOnAllThreads(ExecutorService pool) throws IOException {
+    List<Future<?>> flushes = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      flushes.add(pool.submit(() -> {
+        while (backend.flushBuffer()) {
+          // until no buffer is left
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : flushes) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("indexing interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      }
+    }
   }
 
   private void commitOrRollback() throws IOException {

@@ -107,6 +107,19 @@ public final class ArticleIndexer implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes one in-memory buffer of indexed articles to disk, in the calling thread. A commit writes
+   * every buffer itself, one after the other; threads calling this first share that work. Returns
+   * false when nothing is left to write.
+   */
+  public boolean flushNextBuffer() throws IOException {
+    try {
+      return writer.flushNextBuffer();
+    } catch (AlreadyClosedException e) {
+      throw stopped(e);
+    }
+  }
+
   /** Drops every change since the last commit. The indexer is closed afterwards. */
   public void rollback() throws IOException {
     writer.rollback();

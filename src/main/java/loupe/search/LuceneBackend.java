@@ -152,6 +152,11 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   @Override
+  public boolean flushBuffer() throws IOException {
+    return indexer().flushNextBuffer();
+  }
+
+  @Override
   public synchronized void rollback() throws IOException {
     // IndexWriter.rollback closes the writer: open a new one on the last commit, so a server keeps
     // accepting writes after a failed batch.

@@ -26,6 +26,14 @@ public interface SearchBackend extends Closeable {
   /** Makes all changes durable and visible at once; on failure nothing of them is. */
   void commit() throws IOException;
 
+  /**
+   * Writes one buffer of pending changes to disk, if the backend buffers them, so that several
+   * threads can share work a {@link #commit()} would do on one. Returns false when none is left.
+   */
+  default boolean flushBuffer() throws IOException {
+    return false;
+  }
+
   /** Drops the changes since the last commit. */
   void rollback() throws IOException;
 
