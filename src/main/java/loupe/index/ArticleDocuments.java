@@ -1,13 +1,10 @@
 package loupe.index;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import loupe.entities.ArticleEntities;
 import loupe.entities.Mention;
 import loupe.ingest.Article;
@@ -22,9 +19,6 @@ import org.apache.lucene.index.IndexableField;
 
 /** Turns articles into Lucene documents and back, so the field layout lives in one place. */
 public final class ArticleDocuments {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<List<Mention>> MENTIONS = new TypeReference<>() {};
 
   private final FacetsConfig facetsConfig;
 
@@ -58,7 +52,7 @@ public final class ArticleDocuments {
       doc.add(new SortedSetDocValuesFacetField(Fields.COUNTRY, country));
       doc.add(new StoredField(Fields.COUNTRY, country));
     }
-    doc.add(new StoredField(Fields.MENTIONS, JSON.writeValueAsString(entities.mentions())));
+    doc.add(new StoredField(Fields.MENTIONS, MentionCodec.encode(entities.mentions(), article.body())));
     return facetsConfig.build(doc);
   }
 
@@ -103,14 +97,13 @@ public final class ArticleDocuments {
   }
 
   private static List<Mention> mentions(Document doc) {
-    String json = doc.get(Fields.MENTIONS);
-    if (json == null) {
+    IndexableField stored = doc.getField(Fields.MENTIONS);
+    if (stored == null) {
       return List.of();
     }
-    try {
-      return JSON.readValue(json, MENTIONS);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("stored mentions of " + doc.get(Fields.ID) + " are not valid JSON", e);
+    if (stored.binaryValue() != null) {
+      return MentionCodec.decode(stored.binaryValue(), Objects.requireNonNullElse(doc.get(Fields.BODY), ""));
     }
+    return MentionCodec.decodeJson(stored.stringValue(), doc.get(Fields.ID));
   }
 }

@@ -39,7 +39,10 @@ public final class Fields {
   /** Sorted-set facet dimension, canonical French country names; values stored as well. */
   public static final String COUNTRY = "country";
 
-  /** Stored only: the body mentions as JSON, so the API can return them without re-extracting. */
+  /**
+   * Stored only: the body mentions (packed by {@link MentionCodec}; JSON in older indexes), so the
+   * API can return them without re-extracting.
+   */
   public static final String MENTIONS = "mentions";
 
   /** The stored field that holds the country ISO codes, in the order of {@link #COUNTRY}. */
