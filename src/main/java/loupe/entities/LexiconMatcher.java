@@ -29,18 +29,24 @@ final class LexiconMatcher {
         i++;
         continue;
       }
-      key.setLength(0);
       Match best = null;
       for (int j = i; j < tokens.size() && j - i < lexicon.maxPhraseLength; j++) {
         Token t = tokens.get(j);
         if (!t.word()) {
           break;
         }
-        if (j > i) {
-          key.append(' ');
+        // A single word is its own key: no copy, and its hash is computed once for every lookup of the token.
+        String phrase;
+        if (j == i) {
+          phrase = t.key();
+        } else {
+          if (j == i + 1) {
+            key.setLength(0);
+            key.append(first.key());
+          }
+          key.append(' ').append(t.key());
+          phrase = key.toString();
         }
-        key.append(t.key());
-        String phrase = key.toString();
         Lexicon.Entry e = lexicon.phrases.get(phrase);
         if (e != null && fits(e, first)) {
           best = new Match(i, j + 1, e);

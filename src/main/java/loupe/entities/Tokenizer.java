@@ -70,6 +70,10 @@ final class Tokenizer {
   }
 
   static boolean isWordChar(char c) {
+    if (c < 0x80) {
+      // ASCII has no combining mark; this test runs on every char of every article.
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
     return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
   }
 
