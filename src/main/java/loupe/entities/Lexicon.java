@@ -36,9 +36,16 @@ final class Lexicon {
    */
   record Entry(String code, Kind kind, boolean capitalised, boolean acronym) {}
 
+  /** The words read so far of one or more phrases: the phrase they complete, and the words that may follow. */
+  static final class PhraseNode {
+    Entry entry;
+    /** Null when no longer phrase starts with these words. */
+    Map<String, PhraseNode> next;
+  }
+
   final Map<String, Entry> phrases = new HashMap<>();
-  /** Every proper word-prefix of a phrase (« corée du » for « corée du nord »): lets matching stop early. */
-  final java.util.Set<String> phrasePrefixes = new java.util.HashSet<>();
+  /** The same phrases as a tree of words (« corée » → « du » → « nord »), so matching looks up each token once. */
+  final Map<String, PhraseNode> phraseTree = new HashMap<>();
   int maxPhraseLength = 1;
   final Map<String, String> countryNames = new LinkedHashMap<>();
   final Set<String> givenNames = new HashSet<>();
@@ -145,14 +152,24 @@ final class Lexicon {
       return;
     }
     boolean acronym = form.length() > 1 && form.equals(form.toUpperCase()) && !form.equals(form.toLowerCase());
-    phrases.put(key, new Entry(code, kind, Character.isUpperCase(form.charAt(0)), acronym));
+    Entry entry = new Entry(code, kind, Character.isUpperCase(form.charAt(0)), acronym);
+    phrases.put(key, entry);
     maxPhraseLength = Math.max(maxPhraseLength, key.split(" ").length);
-    for (int space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) {
-      phrasePrefixes.add(key.substring(0, space));
+    Map<String, PhraseNode> level = phraseTree;
+    PhraseNode node = null;
+    for (String word : key.split(" ", -1)) {
+      if (node != null) {
+        if (node.next == null) {
+          node.next = new HashMap<>();
+        }
+        level = node.next;
+      }
+      node = level.computeIfAbsent(word, w -> new PhraseNode());
     }
+    node.entry = entry;
   }
 
-  /** The key of a phrase: its word pieces, folded and joined by one space, as {@link LexiconMatcher} builds it. */
+  /** The key of a phrase: its word pieces, folded and joined by one space; the words are those of the tokens. */
   static String phraseKey(String form) {
     StringBuilder b = new StringBuilder();
     for (Token t : Tokenizer.tokenize(form)) {

@@ -1,6 +1,7 @@
 package loupe.entities;
 
 import java.util.List;
+import java.util.Map;
 
 /** Finds lexicon phrases in a token list, longest match first, left to right. */
 final class LexiconMatcher {
@@ -22,7 +23,6 @@ final class LexiconMatcher {
   Match[] match(List<Token> tokens) {
     Match[] out = new Match[tokens.size()];
     int i = 0;
-    StringBuilder key = new StringBuilder();
     while (i < tokens.size()) {
       Token first = tokens.get(i);
       if (!first.word()) {
@@ -30,31 +30,24 @@ final class LexiconMatcher {
         continue;
       }
       Match best = null;
+      Map<String, Lexicon.PhraseNode> words = lexicon.phraseTree;
       for (int j = i; j < tokens.size() && j - i < lexicon.maxPhraseLength; j++) {
         Token t = tokens.get(j);
         if (!t.word()) {
           break;
         }
-        // A single word is its own key: no copy, and its hash is computed once for every lookup of the token.
-        String phrase;
-        if (j == i) {
-          phrase = t.key();
-        } else {
-          if (j == i + 1) {
-            key.setLength(0);
-            key.append(first.key());
-          }
-          key.append(' ').append(t.key());
-          phrase = key.toString();
-        }
-        Lexicon.Entry e = lexicon.phrases.get(phrase);
-        if (e != null && fits(e, first)) {
-          best = new Match(i, j + 1, e);
-        }
-        // Most words start no phrase: stop as soon as no longer phrase can begin with these words.
-        if (!lexicon.phrasePrefixes.contains(phrase)) {
+        Lexicon.PhraseNode node = words.get(t.key());
+        if (node == null) {
           break;
         }
+        if (node.entry != null && fits(node.entry, first)) {
+          best = new Match(i, j + 1, node.entry);
+        }
+        // Most words start no phrase: stop as soon as no longer phrase can begin with these words.
+        if (node.next == null) {
+          break;
+        }
+        words = node.next;
       }
       if (best != null) {
         out[i] = best;
