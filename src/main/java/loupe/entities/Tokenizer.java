@@ -7,6 +7,15 @@ import java.util.List;
 final class Tokenizer {
   private Tokenizer() {}
 
+  /** One shared string per Latin-1 punctuation char, rather than a new one per punctuation token. */
+  private static final String[] PUNCTUATION = new String[0x100];
+
+  static {
+    for (char c = 0; c < PUNCTUATION.length; c++) {
+      PUNCTUATION[c] = String.valueOf(c);
+    }
+  }
+
   static List<Token> tokenize(String text) {
     List<Token> out = new ArrayList<>(text.length() / 5 + 4);
     int n = text.length();
@@ -42,7 +51,7 @@ final class Tokenizer {
         }
         continue;
       }
-      String p = String.valueOf(c);
+      String p = c < PUNCTUATION.length ? PUNCTUATION[c] : String.valueOf(c);
       out.add(new Token(p, p, i, i + 1, false, join, sentenceStart));
       if (c == '.' || c == '!' || c == '?' || c == '…' || c == ':' || c == '«' || c == '"' || c == '“'
           || c == '—' || c == '–' || c == '(' || c == ';') {
