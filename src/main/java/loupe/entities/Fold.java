@@ -25,6 +25,11 @@ final class Fold {
 
   /** Lower-cases, strips accents, turns ’ into ' and hyphens into spaces, and collapses spaces. */
   static String fold(CharSequence s) {
+    return fold(s, new StringBuilder());
+  }
+
+  /** As {@link #fold(CharSequence)}, building the key in {@code scratch} (cleared first) to spare a buffer per call. */
+  static String fold(CharSequence s, StringBuilder scratch) {
     String t = s.toString();
     int n = t.length();
     int i = 0;
@@ -35,10 +40,9 @@ final class Fold {
     if (i == n) {
       return t;
     }
-    // Every table entry is at most two chars (« œ » → « oe »), so the key fits in twice the length.
-    char[] b = new char[2 * n];
-    t.getChars(0, i, b, 0);
-    int len = i;
+    StringBuilder b = scratch;
+    b.setLength(0);
+    b.append(t, 0, i);
     boolean space = false;
     for (; i < n; i++) {
       char c = t.charAt(i);
@@ -54,21 +58,19 @@ final class Fold {
         return normalizingFold(t);
       }
       if (f == SEPARATOR) {
-        space = len > 0;
+        space = b.length() > 0;
         continue;
       }
       if (f.isEmpty()) {
         continue;
       }
       if (space) {
-        b[len++] = ' ';
+        b.append(' ');
         space = false;
       }
-      for (int k = 0; k < f.length(); k++) {
-        b[len++] = f.charAt(k);
-      }
+      b.append(f);
     }
-    return new String(b, 0, len);
+    return b.toString();
   }
 
   private static boolean isFoldedAscii(char c) {

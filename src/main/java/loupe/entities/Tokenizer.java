@@ -22,6 +22,7 @@ final class Tokenizer {
     int i = 0;
     boolean sentenceStart = true;
     Token.Join join = Token.Join.SPACE;
+    StringBuilder scratch = new StringBuilder();
     while (i < n) {
       char c = text.charAt(i);
       if (Character.isWhitespace(c)) {
@@ -41,7 +42,7 @@ final class Tokenizer {
         boolean elided = i < n && isApostrophe(text.charAt(i)) && i + 1 < n && isWordChar(text.charAt(i + 1));
         int e = elided ? i + 1 : i;
         String piece = text.substring(s, e);
-        out.add(new Token(piece, Fold.fold(piece), s, e, true, join, sentenceStart));
+        out.add(new Token(piece, Fold.fold(piece, scratch), s, e, true, join, sentenceStart));
         sentenceStart = false;
         i = e;
         join = elided ? Token.Join.APOSTROPHE : Token.Join.NONE;
