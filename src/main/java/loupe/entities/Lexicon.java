@@ -53,6 +53,8 @@ final class Lexicon {
   final Set<String> courtesyTitles = new HashSet<>();
   final Map<String, Integer> roles = new HashMap<>();
   int maxRoleLength = 1;
+  /** Every proper word-suffix of a role (« d' etat » for « chef d' etat »): lets the role search stop early. */
+  final Set<String> roleSuffixes = new HashSet<>();
   final Set<String> notPersonWords = new HashSet<>();
   /** Folded full name or alias → canonical name of a well-known person. */
   final Map<String, String> persons = new HashMap<>();
@@ -201,6 +203,9 @@ final class Lexicon {
       int len = Tokenizer.tokenize(c[0]).size();
       roles.put(key, len);
       maxRoleLength = Math.max(maxRoleLength, len);
+      for (int space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
+        roleSuffixes.add(key.substring(space + 1));
+      }
     }
   }
 

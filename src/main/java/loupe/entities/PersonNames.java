@@ -88,14 +88,10 @@ final class PersonNames {
   }
 
   /** A name found in the text before merging. */
-  private record Candidate(int from, int to, int spanFrom, List<String> words, List<String> keys,
+  private record Candidate(int from, int to, int spanFrom, List<String> words, List<String> keys, String key,
       Strength strength, String lexiconName, boolean plural) {
     Candidate cued() {
-      return new Candidate(from, to, spanFrom, words, keys, Strength.CUED, lexiconName, true);
-    }
-
-    String key() {
-      return String.join(" ", keys);
+      return new Candidate(from, to, spanFrom, words, keys, key, Strength.CUED, lexiconName, true);
     }
 
     String last() {
@@ -115,11 +111,15 @@ final class PersonNames {
     final List<String> forms = new ArrayList<>();
     final List<int[]> spans = new ArrayList<>();
     String lexiconName;
+    /** The folded {@link #lexiconName}, to match the short forms of the name. */
+    String lexiconKey;
     /** False for a person named only by a lone given name: a mention, but not a facet value. */
     boolean facet = true;
     String firstKey;
     String lastKey;
     String fullKey;
+    /** How many parts {@code fullKey.split(" ")} gives, kept to compare with longer forms. */
+    int fullKeyParts;
     boolean familyFirst;
 
     int firstOffset() {
@@ -394,7 +394,7 @@ final class PersonNames {
     int from = words.get(0)[0];
     int to = words.get(n - 1)[1];
     boolean plural = pluralCue(tokens, title >= 0 ? title : run.get(a));
-    out.add(new Candidate(from, to, spanStart(tokens, title, from), surface, keys, strength, lexName, plural));
+    out.add(new Candidate(from, to, spanStart(tokens, title, from), surface, keys, key, strength, lexName, plural));
   }
 
   /**
@@ -514,24 +514,32 @@ final class PersonNames {
     k = start - 1;
     int skipped = 0;
     while (k >= 0 && skipped < 3 && tokens.get(k).word() && !tokens.get(k).capitalized()
-        && lexicon.phrases.containsKey(tokens.get(k).key())
-        && lexicon.phrases.get(tokens.get(k).key()).kind() == Lexicon.Kind.DEMONYM) {
+        && isDemonym(tokens.get(k).key())) {
       k--;
       skipped++;
     }
-    StringBuilder key = new StringBuilder();
+    String key = null;
     for (int len = 1; len <= lexicon.maxRoleLength && k - len + 1 >= 0; len++) {
       Token t = tokens.get(k - len + 1);
       if (!t.word()) {
         break;
       }
-      key.insert(0, len == 1 ? t.key() : t.key() + " ");
-      Integer l = lexicon.roles.get(key.toString());
+      key = len == 1 ? t.key() : t.key() + " " + key;
+      Integer l = lexicon.roles.get(key);
       if (l != null && l == len || len == 1 && singularRole(t.key()) != null) {
         return Strength.CUED;
       }
+      // Most words end no role: stop as soon as no longer role can end with these words.
+      if (!lexicon.roleSuffixes.contains(key)) {
+        break;
+      }
     }
     return null;
+  }
+
+  private boolean isDemonym(String key) {
+    Lexicon.Entry e = lexicon.phrases.get(key);
+    return e != null && e.kind() == Lexicon.Kind.DEMONYM;
   }
 
   /** Groups run tokens into words: pieces joined by a hyphen or an apostrophe, plus an initial's dot. */
@@ -764,8 +772,9 @@ final class PersonNames {
     p.firstKey = c.keys().get(0);
     p.lastKey = c.last();
     p.fullKey = c.key();
+    p.fullKeyParts = p.fullKey.split(" ").length;
     p.familyFirst = c.keys().size() >= 2 && lexicon.familyFirstNames.contains(p.firstKey);
-    p.lexiconName = c.lexiconName();
+    setLexiconName(p, c.lexiconName());
     persons.add(p);
     return p;
   }
@@ -777,12 +786,18 @@ final class PersonNames {
     p.forms.add(String.join(" ", c.words()).replace(" - ", "-"));
     p.spans.add(new int[] {c.spanFrom(), c.to()});
     if (p.lexiconName == null && c.lexiconName() != null) {
-      p.lexiconName = c.lexiconName();
+      setLexiconName(p, c.lexiconName());
     }
-    if (c.keys().size() > p.fullKey.split(" ").length) {
+    if (c.keys().size() > p.fullKeyParts) {
       p.fullKey = c.key();
+      p.fullKeyParts = p.fullKey.split(" ").length;
       p.firstKey = c.keys().get(0);
     }
+  }
+
+  private static void setLexiconName(Person p, String name) {
+    p.lexiconName = name;
+    p.lexiconKey = name == null ? null : Fold.fold(name);
   }
 
   /** A full name with the same surname and a compatible first name (« Marie-Noël » / « Marie-Noëlle »). */
@@ -810,11 +825,13 @@ final class PersonNames {
   /** The person a short form refers to: its surname, its family name, or the tail of its full name. */
   private static Person findByPart(List<Person> persons, Candidate c) {
     String key = c.key();
+    String lastWords = " " + key;
+    String firstWords = key + " ";
     Person best = null;
     for (Person p : persons) {
-      boolean hit = p.fullKey.equals(key) || p.fullKey.endsWith(" " + key)
-          || (p.familyFirst && p.fullKey.startsWith(key + " "))
-          || (p.lexiconName != null && Fold.fold(p.lexiconName).endsWith(" " + key));
+      boolean hit = p.fullKey.equals(key) || p.fullKey.endsWith(lastWords)
+          || (p.familyFirst && p.fullKey.startsWith(firstWords))
+          || (p.lexiconKey != null && p.lexiconKey.endsWith(lastWords));
       if (hit && (best == null || p.spans.size() > best.spans.size())) {
         best = p;
       }
@@ -825,8 +842,9 @@ final class PersonNames {
   /** The one person of the article whose full name starts with this given name, or null if none or several. */
   private static Person findByGivenName(List<Person> persons, String given) {
     Person found = null;
+    String firstWord = given + " ";
     for (Person p : persons) {
-      if (p.fullKey.startsWith(given + " ") && !p.familyFirst) {
+      if (p.fullKey.startsWith(firstWord) && !p.familyFirst) {
         if (found != null) {
           return null;
         }
