@@ -68,7 +68,11 @@ final class Fold {
         b.append(' ');
         space = false;
       }
-      b.append(f);
+      if (f.length() == 1) {
+        b.append(f.charAt(0));
+      } else {
+        b.append(f);
+      }
     }
     return b.toString();
   }
