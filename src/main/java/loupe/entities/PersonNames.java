@@ -363,7 +363,7 @@ final class PersonNames {
     } else if (cue == Strength.CUED) {
       strength = Strength.CUED;
     } else if (n == 1 && !sentenceStart && cue == null && isGivenWord(tokens, words.get(0))
-        && lexicon.persons.get(Fold.fold(tokens.get(words.get(0)[0]).text())) == null) {
+        && lexicon.persons.get(tokens.get(words.get(0)[0]).key()) == null) {
       // A lone given name inside a sentence is someone (« répondit Guillaume », « dit à Catherine »).
       strength = Strength.GIVEN;
     } else {
@@ -381,9 +381,15 @@ final class PersonNames {
     List<String> surface = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     for (int[] w : words) {
-      String s = text.substring(tokens.get(w[0]).start(), tokens.get(w[1] - 1).end());
-      surface.add(s);
-      keys.add(Fold.fold(s).replace(".", ""));
+      if (w[1] - w[0] == 1) {
+        // A one-piece word is its token, already folded (token keys have no dots).
+        surface.add(tokens.get(w[0]).text());
+        keys.add(tokens.get(w[0]).key());
+      } else {
+        String s = text.substring(tokens.get(w[0]).start(), tokens.get(w[1] - 1).end());
+        surface.add(s);
+        keys.add(Fold.fold(s).replace(".", ""));
+      }
     }
     String key = String.join(" ", keys);
     String lexName = lexicon.persons.get(key);
