@@ -1,6 +1,8 @@
 package loupe.entities;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +20,24 @@ import java.util.Set;
  */
 final class PersonNames {
   /** Lower-case particles that may sit inside a name (« Charles de Gaulle », « Bachar al-Assad »). */
-  private static final Set<String> PARTICLES = Set.of(
+  private static final Set<String> PARTICLES = wordSet(
       "de", "du", "des", "d'", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
       "ter", "ten", "bin", "ben", "ibn", "al", "el", "ould", "y", "zu", "la", "le", "st");
   /** Capitalised particles that are stop words at a sentence start but belong to a name inside a run. */
-  private static final Set<String> NAME_PARTICLES = Set.of(
+  private static final Set<String> NAME_PARTICLES = wordSet(
       "le", "la", "de", "du", "des", "di", "da", "van", "von", "del", "della", "ben", "bin", "al", "el", "abu",
       "abou", "ibn", "mac", "mc", "ould", "dos", "das", "ter", "ten", "d'", "o'");
   /** Elided function words that never start a name (« L'Élysée », « D'abord »). */
-  private static final Set<String> ELISIONS = Set.of(
+  private static final Set<String> ELISIONS = wordSet(
       "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'");
   /** First words of foreign place names that the lexicon may not list (« San José », « Santa Cruz »). */
-  private static final Set<String> PLACE_STARTERS = Set.of(
+  private static final Set<String> PLACE_STARTERS = wordSet(
       "san", "santa", "santo", "sao", "los", "las", "new", "port", "fort", "mount", "lake", "cape", "bad",
       "saint", "sainte", "mont", "val", "ville", "villa", "puerto", "porto", "rio", "sankt", "ciudad", "sidi",
       "ain", "bir", "tel", "abou", "beni", "oued", "ras");
 
   /** Nouns before a name that make it an eponym, never a mention of the person. */
-  private static final Set<String> EPONYM_CUES = Set.of(
+  private static final Set<String> EPONYM_CUES = wordSet(
       "rue", "place", "avenue", "boulevard", "bd", "quai", "allee", "impasse", "square", "cours", "chemin", "route",
       "esplanade", "promenade", "pont", "parc", "jardin", "lycee", "college", "ecole", "universite", "institut",
       "hopital", "clinique", "stade", "gare", "aeroport", "station", "metro", "musee", "fondation", "prix", "loi",
@@ -48,7 +50,7 @@ final class PersonNames {
       "entreprise", "agence", "cabinet", "restaurant", "bar", "cafe", "festival", "operation", "auberge",
       "hopitaux", "ecoles", "lycees", "colleges", "centres", "universites", "rues", "avenues");
   /** Nouns that say who someone is in an apposition (« X, un habitant de Lyon »). */
-  private static final Set<String> APPOSITION_NOUNS = Set.of(
+  private static final Set<String> APPOSITION_NOUNS = wordSet(
       "responsable", "habitant", "habitante", "porte parole", "eleve", "etudiant", "etudiante", "retraite",
       "retraitee", "agriculteur", "agricultrice", "commercant", "commercante", "gerant", "gerante", "salarie",
       "salariee", "employe", "employee", "ouvrier", "ouvriere", "victime", "suspect", "suspecte", "temoin",
@@ -60,18 +62,18 @@ final class PersonNames {
       "universitaire", "enseignant", "enseignante", "instituteur", "institutrice", "auteure", "createur",
       "creatrice", "policier", "policiere", "agent", "officier", "medecin", "docteur", "cheffe", "rescape",
       "rescapee", "survivant", "survivante", "maman", "papa", "jeune", "homme", "fondateur", "fondatrice");
-  private static final Set<String> APPOSITION_FILLERS = Set.of(
+  private static final Set<String> APPOSITION_FILLERS = wordSet(
       "un", "une", "le", "la", "l'", "son", "sa", "leur", "notre", "ancien", "ancienne", "ex", "haut", "haute",
       "jeune", "celebre", "grand", "grande", "nouveau", "nouvelle", "actuel", "actuelle", "futur", "future",
       "premier", "premiere", "propre", "seul", "seule", "autre", "vieux", "vieil", "vieille", "petit", "petite");
-  private static final Set<String> NOBLE_TITLES = Set.of(
+  private static final Set<String> NOBLE_TITLES = wordSet(
       "prince", "princesse", "duc", "duchesse", "comte", "comtesse", "marquis", "marquise", "baron", "baronne",
       "vicomte", "vicomtesse", "chevalier", "sire", "seigneur", "archiduc", "archiduchesse");
   /** Courtesy titles that are also plain words when written in lower case (« me », « don », « saint »). */
-  private static final Set<String> LOWER_CASE_AMBIGUOUS = Set.of("m", "mm", "me", "don", "dona", "saint", "sainte");
-  private static final Set<String> PLURAL_TITLES = Set.of("mm", "mmes", "mlles", "messieurs", "mesdames");
+  private static final Set<String> LOWER_CASE_AMBIGUOUS = wordSet("m", "mm", "me", "don", "dona", "saint", "sainte");
+  private static final Set<String> PLURAL_TITLES = wordSet("mm", "mmes", "mlles", "messieurs", "mesdames");
   /** Speech verbs and « selon » right before a name. */
-  private static final Set<String> SPEECH_CUES = Set.of(
+  private static final Set<String> SPEECH_CUES = wordSet(
       "selon", "declare", "explique", "affirme", "indique", "souligne", "estime", "raconte", "confie", "ajoute",
       "precise", "assure", "annonce", "temoigne", "rappelle", "poursuit", "conclut", "insiste", "reconnait",
       "detaille", "deplore", "regrette", "avertit", "juge", "observe", "note", "commente", "martele", "lance",
@@ -82,6 +84,14 @@ final class PersonNames {
       "interrompit", "expliqua", "affirma", "raconta", "repliqua", "objecta", "soupira", "balbutia", "fit");
 
   private final Lexicon lexicon;
+
+  /**
+   * A HashSet rather than {@code Set.of}: these sets are probed for nearly every capitalised word, and a HashSet
+   * finds its bucket with a mask where {@code Set.of} divides. Never modified.
+   */
+  private static Set<String> wordSet(String... words) {
+    return new HashSet<>(Arrays.asList(words));
+  }
 
   PersonNames(Lexicon lexicon) {
     this.lexicon = lexicon;
@@ -622,7 +632,7 @@ final class PersonNames {
     return t.text().charAt(0) != 'M' || afterInitial;
   }
 
-  private static final Set<String> ROYAL_TITLES = Set.of(
+  private static final Set<String> ROYAL_TITLES = wordSet(
       "roi", "reine", "prince", "princesse", "empereur", "imperatrice", "tsar", "tsarine", "czar", "archiduc",
       "archiduchesse", "grand duc", "grande duchesse", "infant", "infante", "shah", "khedive", "negus", "mikado");
 
@@ -665,7 +675,7 @@ final class PersonNames {
     return new int[] {k, e};
   }
 
-  private static final Set<String> ARTICLES = Set.of("le", "la", "les", "du", "au", "aux", "des", "l'");
+  private static final Set<String> ARTICLES = wordSet("le", "la", "les", "du", "au", "aux", "des", "l'");
 
   private static boolean afterArticle(List<Token> tokens, int start) {
     return start > 0 && tokens.get(start - 1).word() && !tokens.get(start - 1).capitalized()
