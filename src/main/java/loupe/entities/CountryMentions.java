@@ -162,8 +162,8 @@ final class CountryMentions {
     }
     Token p = tokens.get(m.from() - 1);
     Token first = tokens.get(m.from());
-    return p.word() && p.capitalized() && first.join() == Token.Join.SPACE && lexicon.givenNames.contains(p.key())
-        && !lexicon.notPersonWords.contains(p.key());
+    return p.word() && p.capitalized() && first.join() == Token.Join.SPACE && p.lex().given
+        && !p.lex().notPerson;
   }
 
   private static boolean beforeSurname(List<Token> tokens, LexiconMatcher.Match m) {

@@ -36,6 +36,24 @@ final class Lexicon {
    */
   record Entry(String code, Kind kind, boolean capitalised, boolean acronym) {}
 
+  /**
+   * What the lexicons say about one folded word. Each token carries its own, so that the rules, which ask about
+   * every word several times, look it up only once.
+   */
+  static final class Word {
+    /** The word of a text that no lexicon lists. */
+    static final Word NONE = new Word();
+
+    /** The phrases that start with this word, or null. */
+    PhraseNode phrases;
+    boolean given;
+    boolean familyFirst;
+    boolean courtesy;
+    boolean notPerson;
+    /** The number of tokens of the role written as this one word, or null. */
+    Integer role;
+  }
+
   /** The words read so far of one or more phrases: the phrase they complete, and the words that may follow. */
   static final class PhraseNode {
     Entry entry;
@@ -259,6 +277,18 @@ final class Lexicon {
   private static boolean skip(String line) {
     String t = line.strip();
     return t.isEmpty() || t.startsWith("#");
+  }
+
+  /** Every listed single word with what the lexicons say about it; read the lexicon in full before calling this. */
+  Map<String, Word> vocabulary() {
+    Map<String, Word> words = new HashMap<>();
+    phraseTree.forEach((key, node) -> words.computeIfAbsent(key, k -> new Word()).phrases = node);
+    givenNames.forEach(key -> words.computeIfAbsent(key, k -> new Word()).given = true);
+    familyFirstNames.forEach(key -> words.computeIfAbsent(key, k -> new Word()).familyFirst = true);
+    courtesyTitles.forEach(key -> words.computeIfAbsent(key, k -> new Word()).courtesy = true);
+    notPersonWords.forEach(key -> words.computeIfAbsent(key, k -> new Word()).notPerson = true);
+    roles.forEach((key, len) -> words.computeIfAbsent(key, k -> new Word()).role = len);
+    return words;
   }
 
   List<String> countryCodes() {

@@ -1,7 +1,6 @@
 package loupe.entities;
 
 import java.util.List;
-import java.util.Map;
 
 /** Finds lexicon phrases in a token list, longest match first, left to right. */
 final class LexiconMatcher {
@@ -30,24 +29,18 @@ final class LexiconMatcher {
         continue;
       }
       Match best = null;
-      Map<String, Lexicon.PhraseNode> words = lexicon.phraseTree;
-      for (int j = i; j < tokens.size() && j - i < lexicon.maxPhraseLength; j++) {
-        Token t = tokens.get(j);
-        if (!t.word()) {
-          break;
-        }
-        Lexicon.PhraseNode node = words.get(t.key());
-        if (node == null) {
-          break;
-        }
+      // Most words start no phrase; then stop as soon as no longer phrase can begin with the words read.
+      Lexicon.PhraseNode node = first.lex().phrases;
+      int j = i;
+      while (node != null) {
         if (node.entry != null && fits(node.entry, first)) {
           best = new Match(i, j + 1, node.entry);
         }
-        // Most words start no phrase: stop as soon as no longer phrase can begin with these words.
-        if (node.next == null) {
+        j++;
+        if (node.next == null || j >= tokens.size() || j - i >= lexicon.maxPhraseLength || !tokens.get(j).word()) {
           break;
         }
-        words = node.next;
+        node = node.next.get(tokens.get(j).key());
       }
       if (best != null) {
         out[i] = best;

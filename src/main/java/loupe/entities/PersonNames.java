@@ -223,7 +223,7 @@ final class PersonNames {
         }
         if (u.capitalized() || attached) {
           // East Asian given-name syllables may look like French words (« Kim Jong Un », « Kim Il Sung »).
-          boolean asian = !run.isEmpty() && lexicon.familyFirstNames.contains(tokens.get(run.get(0)).key())
+          boolean asian = !run.isEmpty() && tokens.get(run.get(0)).lex().familyFirst
               && u.text().length() <= 4 && run.size() < 3;
           if (!run.isEmpty() && !attached && !asian && isStop(u) && !isCompoundSaint(tokens, j)
               && !isInitialOfName(tokens, j, true)
@@ -356,7 +356,7 @@ final class PersonNames {
     }
     int n = words.size();
     boolean sentenceStart = tokens.get(words.get(0)[0]).sentenceStart();
-    boolean family = lexicon.familyFirstNames.contains(tokens.get(words.get(0)[0]).key()) && n >= 2;
+    boolean family = tokens.get(words.get(0)[0]).lex().familyFirst && n >= 2;
     boolean regnal = n >= 2 && isRegnalNumber(tokens.get(words.get(n - 1)[0])) && words.get(n - 1)[1] - words.get(n - 1)[0] == 1;
     if (regnal || n == 1 && royalBefore(tokens, words.get(0)[0])) {
       // A sovereign's see or realm is part of the name (« Ferdinand V de Hongrie », « le roi Amédée d'Espagne »).
@@ -477,7 +477,7 @@ final class PersonNames {
       if (!t.word() || t.capitalized()) {
         return false;
       }
-      if (lexicon.roles.containsKey(t.key()) || APPOSITION_NOUNS.contains(t.key())) {
+      if (t.lex().role != null || APPOSITION_NOUNS.contains(t.key())) {
         return true;
       }
       if (!APPOSITION_FILLERS.contains(t.key())) {
@@ -506,7 +506,7 @@ final class PersonNames {
   }
 
   private boolean isRole(Token t) {
-    Integer len = lexicon.roles.get(t.key());
+    Integer len = t.lex().role;
     return len != null && len == 1;
   }
 
@@ -530,7 +530,7 @@ final class PersonNames {
     k = start - 1;
     int skipped = 0;
     while (k >= 0 && skipped < 3 && tokens.get(k).word() && !tokens.get(k).capitalized()
-        && isDemonym(tokens.get(k).key())) {
+        && isDemonym(tokens.get(k))) {
       k--;
       skipped++;
     }
@@ -553,9 +553,9 @@ final class PersonNames {
     return null;
   }
 
-  private boolean isDemonym(String key) {
-    Lexicon.Entry e = lexicon.phrases.get(key);
-    return e != null && e.kind() == Lexicon.Kind.DEMONYM;
+  private static boolean isDemonym(Token t) {
+    Lexicon.PhraseNode phrases = t.lex().phrases;
+    return phrases != null && phrases.entry != null && phrases.entry.kind() == Lexicon.Kind.DEMONYM;
   }
 
   /** Groups run tokens into words: pieces joined by a hyphen or an apostrophe, plus an initial's dot. */
@@ -608,7 +608,7 @@ final class PersonNames {
       if (!t.word()) {
         return false;
       }
-      if (!lexicon.givenNames.contains(t.key()) || (k == w[0] && !t.capitalized())) {
+      if (!t.lex().given || (k == w[0] && !t.capitalized())) {
         return false;
       }
     }
@@ -616,7 +616,7 @@ final class PersonNames {
   }
 
   private boolean isGiven(Token t) {
-    return lexicon.givenNames.contains(t.key());
+    return t.lex().given;
   }
 
   /**
@@ -702,17 +702,17 @@ final class PersonNames {
   }
 
   private boolean isCourtesy(Token t) {
-    return t.word() && t.capitalized() && lexicon.courtesyTitles.contains(t.key());
+    return t.word() && t.capitalized() && t.lex().courtesy;
   }
 
   /** « monsieur Péchoin », « le docteur Grodard », « sir Stafford Northcote »: a title written in lower case. */
   private boolean isLowerCaseTitle(Token t) {
-    return t.word() && !t.capitalized() && lexicon.courtesyTitles.contains(t.key())
+    return t.word() && !t.capitalized() && t.lex().courtesy
         && !LOWER_CASE_AMBIGUOUS.contains(t.key());
   }
 
   private boolean isStop(Token t) {
-    return lexicon.notPersonWords.contains(t.key()) || isCourtesy(t);
+    return t.lex().notPerson || isCourtesy(t);
   }
 
   /** Merges the candidates of one article into persons; bare surnames join a fuller form or a known name. */

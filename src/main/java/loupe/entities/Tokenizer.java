@@ -2,6 +2,7 @@ package loupe.entities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Cuts raw text into word pieces and punctuation while keeping offsets into the original string. */
 final class Tokenizer {
@@ -16,7 +17,13 @@ final class Tokenizer {
     }
   }
 
+  /** Tokens without their lexicon facts, to build the lexicon itself. */
   static List<Token> tokenize(String text) {
+    return tokenize(text, Map.of());
+  }
+
+  /** Tokens that carry what {@code vocabulary} says about their key. */
+  static List<Token> tokenize(String text, Map<String, Lexicon.Word> vocabulary) {
     List<Token> out = new ArrayList<>(text.length() / 5 + 4);
     int n = text.length();
     int i = 0;
@@ -42,7 +49,8 @@ final class Tokenizer {
         boolean elided = i < n && isApostrophe(text.charAt(i)) && i + 1 < n && isWordChar(text.charAt(i + 1));
         int e = elided ? i + 1 : i;
         String piece = text.substring(s, e);
-        out.add(new Token(piece, Fold.fold(piece, scratch), s, e, true, join, sentenceStart));
+        String key = Fold.fold(piece, scratch);
+        out.add(new Token(piece, key, s, e, true, join, sentenceStart, vocabulary.getOrDefault(key, Lexicon.Word.NONE)));
         sentenceStart = false;
         i = e;
         join = elided ? Token.Join.APOSTROPHE : Token.Join.NONE;
@@ -53,7 +61,7 @@ final class Tokenizer {
         continue;
       }
       String p = c < PUNCTUATION.length ? PUNCTUATION[c] : String.valueOf(c);
-      out.add(new Token(p, p, i, i + 1, false, join, sentenceStart));
+      out.add(new Token(p, p, i, i + 1, false, join, sentenceStart, vocabulary.getOrDefault(p, Lexicon.Word.NONE)));
       if (c == '.' || c == '!' || c == '?' || c == '…' || c == ':' || c == '«' || c == '"' || c == '“'
           || c == '—' || c == '–' || c == '(' || c == ';') {
         sentenceStart = !(c == '.' && isInitialDot(out));
