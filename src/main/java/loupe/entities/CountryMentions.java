@@ -1,6 +1,8 @@
 package loupe.entities;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,16 +15,24 @@ final class CountryMentions {
   /** A country named between two token indexes. */
   record Found(int from, int to, String code, Lexicon.Kind kind) {}
 
-  private static final Set<String> LOCATIVE_CUES = Set.of(
+  private static final Set<String> LOCATIVE_CUES = wordSet(
       "a", "au", "aux", "en", "dans", "de", "du", "d'", "des", "le", "la", "l'", "vers", "depuis", "sur",
       "pour", "via", "ile", "iles", "par", "entre", "et", "quitte", "quitter", "rejoint", "rejoindre");
-  private static final Set<String> LANGUAGE_CUES = Set.of(
+  private static final Set<String> LANGUAGE_CUES = wordSet(
       "parle", "parlent", "parler", "parlant", "parlait", "parlé", "langue", "langues", "version", "traduit",
       "traduite", "traduction", "traduire", "dialecte", "accent", "sous", "titre", "sous-titré", "cours",
       "anglophone", "francophone", "interprete", "apprendre", "apprend", "enseigne", "enseigner", "écrit");
-  private static final Set<String> DETERMINERS = Set.of("le", "du", "en", "au", "l'");
+  private static final Set<String> DETERMINERS = wordSet("le", "du", "en", "au", "l'");
 
   private final Lexicon lexicon;
+
+  /**
+   * A HashSet rather than {@code Set.of}: these sets are probed for nearly every capitalised word, and a HashSet
+   * finds its bucket with a mask where {@code Set.of} divides. Never modified.
+   */
+  private static Set<String> wordSet(String... words) {
+    return new HashSet<>(Arrays.asList(words));
+  }
 
   CountryMentions(Lexicon lexicon) {
     this.lexicon = lexicon;
@@ -152,8 +162,8 @@ final class CountryMentions {
     }
     Token p = tokens.get(m.from() - 1);
     Token first = tokens.get(m.from());
-    return p.word() && p.capitalized() && first.join() == Token.Join.SPACE && lexicon.givenNames.contains(p.key())
-        && !lexicon.notPersonWords.contains(p.key());
+    return p.word() && p.capitalized() && first.join() == Token.Join.SPACE && p.lex().given
+        && !p.lex().notPerson;
   }
 
   private static boolean beforeSurname(List<Token> tokens, LexiconMatcher.Match m) {

@@ -7,8 +7,86 @@ import java.util.Locale;
 final class Fold {
   private Fold() {}
 
+  /** Chars below this (ASCII, Latin-1, Latin Extended-A/B, IPA) fold one by one through {@link #FOLDED}. */
+  private static final int TABLE_SIZE = 0x300;
+  /** Marks a char that separates words: hyphens and whitespace. */
+  private static final String SEPARATOR = " ";
+  /**
+   * The fold of each char below {@link #TABLE_SIZE}, computed once by {@link #normalizingFold}: no decomposition
+   * there yields anything but a base letter and dropped marks, so folding a string char by char gives the same key.
+   */
+  private static final String[] FOLDED = new String[TABLE_SIZE];
+
+  static {
+    for (char c = 0; c < TABLE_SIZE; c++) {
+      FOLDED[c] = isSeparator(c) ? SEPARATOR : normalizingFold(String.valueOf(c));
+    }
+  }
+
   /** Lower-cases, strips accents, turns ’ into ' and hyphens into spaces, and collapses spaces. */
   static String fold(CharSequence s) {
+    return fold(s, new StringBuilder());
+  }
+
+  /** As {@link #fold(CharSequence)}, building the key in {@code scratch} (cleared first) to spare a buffer per call. */
+  static String fold(CharSequence s, StringBuilder scratch) {
+    String t = s.toString();
+    int n = t.length();
+    int i = 0;
+    // Most words are already folded (lower-case ASCII): return them as they are, without a copy.
+    while (i < n && isFoldedAscii(t.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      return t;
+    }
+    StringBuilder b = scratch;
+    b.setLength(0);
+    b.append(t, 0, i);
+    boolean space = false;
+    for (; i < n; i++) {
+      char c = t.charAt(i);
+      String f;
+      if (c < TABLE_SIZE) {
+        f = FOLDED[c];
+      } else if (c == '’' || c == 'ʼ' || c == '‘') {
+        f = "'";
+      } else if (c == '‐' || c == '‑') {
+        f = SEPARATOR;
+      } else {
+        // Rare chars (combining marks, Greek, Cyrillic, other spaces…) take the normalizer's way.
+        return normalizingFold(t);
+      }
+      if (f == SEPARATOR) {
+        space = b.length() > 0;
+        continue;
+      }
+      if (f.isEmpty()) {
+        continue;
+      }
+      if (space) {
+        b.append(' ');
+        space = false;
+      }
+      if (f.length() == 1) {
+        b.append(f.charAt(0));
+      } else {
+        b.append(f);
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean isFoldedAscii(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '-' || c == '‐' || c == '‑' || Character.isWhitespace(c);
+  }
+
+  /** The definition of the fold, valid for any text; {@link #fold} gives the same result faster. */
+  static String normalizingFold(CharSequence s) {
     String t = s.toString();
     if (!isPlainAscii(t)) {
       t = Normalizer.normalize(t, Normalizer.Form.NFD);
@@ -23,7 +101,7 @@ final class Fold {
       if (c == '’' || c == 'ʼ' || c == '‘') {
         c = '\'';
       }
-      if (c == '-' || c == '‐' || c == '‑' || Character.isWhitespace(c)) {
+      if (isSeparator(c)) {
         space = b.length() > 0;
         continue;
       }

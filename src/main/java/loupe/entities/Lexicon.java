@@ -36,9 +36,34 @@ final class Lexicon {
    */
   record Entry(String code, Kind kind, boolean capitalised, boolean acronym) {}
 
+  /**
+   * What the lexicons say about one folded word. Each token carries its own, so that the rules, which ask about
+   * every word several times, look it up only once.
+   */
+  static final class Word {
+    /** The word of a text that no lexicon lists. */
+    static final Word NONE = new Word();
+
+    /** The phrases that start with this word, or null. */
+    PhraseNode phrases;
+    boolean given;
+    boolean familyFirst;
+    boolean courtesy;
+    boolean notPerson;
+    /** The number of tokens of the role written as this one word, or null. */
+    Integer role;
+  }
+
+  /** The words read so far of one or more phrases: the phrase they complete, and the words that may follow. */
+  static final class PhraseNode {
+    Entry entry;
+    /** Null when no longer phrase starts with these words. */
+    Map<String, PhraseNode> next;
+  }
+
   final Map<String, Entry> phrases = new HashMap<>();
-  /** Every proper word-prefix of a phrase (« corée du » for « corée du nord »): lets matching stop early. */
-  final java.util.Set<String> phrasePrefixes = new java.util.HashSet<>();
+  /** The same phrases as a tree of words (« corée » → « du » → « nord »), so matching looks up each token once. */
+  final Map<String, PhraseNode> phraseTree = new HashMap<>();
   int maxPhraseLength = 1;
   final Map<String, String> countryNames = new LinkedHashMap<>();
   final Set<String> givenNames = new HashSet<>();
@@ -46,6 +71,8 @@ final class Lexicon {
   final Set<String> courtesyTitles = new HashSet<>();
   final Map<String, Integer> roles = new HashMap<>();
   int maxRoleLength = 1;
+  /** Every proper word-suffix of a role (« d' etat » for « chef d' etat »): lets the role search stop early. */
+  final Set<String> roleSuffixes = new HashSet<>();
   final Set<String> notPersonWords = new HashSet<>();
   /** Folded full name or alias → canonical name of a well-known person. */
   final Map<String, String> persons = new HashMap<>();
@@ -145,14 +172,24 @@ final class Lexicon {
       return;
     }
     boolean acronym = form.length() > 1 && form.equals(form.toUpperCase()) && !form.equals(form.toLowerCase());
-    phrases.put(key, new Entry(code, kind, Character.isUpperCase(form.charAt(0)), acronym));
+    Entry entry = new Entry(code, kind, Character.isUpperCase(form.charAt(0)), acronym);
+    phrases.put(key, entry);
     maxPhraseLength = Math.max(maxPhraseLength, key.split(" ").length);
-    for (int space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) {
-      phrasePrefixes.add(key.substring(0, space));
+    Map<String, PhraseNode> level = phraseTree;
+    PhraseNode node = null;
+    for (String word : key.split(" ", -1)) {
+      if (node != null) {
+        if (node.next == null) {
+          node.next = new HashMap<>();
+        }
+        level = node.next;
+      }
+      node = level.computeIfAbsent(word, w -> new PhraseNode());
     }
+    node.entry = entry;
   }
 
-  /** The key of a phrase: its word pieces, folded and joined by one space, as {@link LexiconMatcher} builds it. */
+  /** The key of a phrase: its word pieces, folded and joined by one space; the words are those of the tokens. */
   static String phraseKey(String form) {
     StringBuilder b = new StringBuilder();
     for (Token t : Tokenizer.tokenize(form)) {
@@ -184,6 +221,9 @@ final class Lexicon {
       int len = Tokenizer.tokenize(c[0]).size();
       roles.put(key, len);
       maxRoleLength = Math.max(maxRoleLength, len);
+      for (int space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
+        roleSuffixes.add(key.substring(space + 1));
+      }
     }
   }
 
@@ -237,6 +277,18 @@ final class Lexicon {
   private static boolean skip(String line) {
     String t = line.strip();
     return t.isEmpty() || t.startsWith("#");
+  }
+
+  /** Every listed single word with what the lexicons say about it; read the lexicon in full before calling this. */
+  Map<String, Word> vocabulary() {
+    Map<String, Word> words = new HashMap<>();
+    phraseTree.forEach((key, node) -> words.computeIfAbsent(key, k -> new Word()).phrases = node);
+    givenNames.forEach(key -> words.computeIfAbsent(key, k -> new Word()).given = true);
+    familyFirstNames.forEach(key -> words.computeIfAbsent(key, k -> new Word()).familyFirst = true);
+    courtesyTitles.forEach(key -> words.computeIfAbsent(key, k -> new Word()).courtesy = true);
+    notPersonWords.forEach(key -> words.computeIfAbsent(key, k -> new Word()).notPerson = true);
+    roles.forEach((key, len) -> words.computeIfAbsent(key, k -> new Word()).role = len);
+    return words;
   }
 
   List<String> countryCodes() {

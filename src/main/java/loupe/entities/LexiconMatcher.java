@@ -22,33 +22,25 @@ final class LexiconMatcher {
   Match[] match(List<Token> tokens) {
     Match[] out = new Match[tokens.size()];
     int i = 0;
-    StringBuilder key = new StringBuilder();
     while (i < tokens.size()) {
       Token first = tokens.get(i);
       if (!first.word()) {
         i++;
         continue;
       }
-      key.setLength(0);
       Match best = null;
-      for (int j = i; j < tokens.size() && j - i < lexicon.maxPhraseLength; j++) {
-        Token t = tokens.get(j);
-        if (!t.word()) {
+      // Most words start no phrase; then stop as soon as no longer phrase can begin with the words read.
+      Lexicon.PhraseNode node = first.lex().phrases;
+      int j = i;
+      while (node != null) {
+        if (node.entry != null && fits(node.entry, first)) {
+          best = new Match(i, j + 1, node.entry);
+        }
+        j++;
+        if (node.next == null || j >= tokens.size() || j - i >= lexicon.maxPhraseLength || !tokens.get(j).word()) {
           break;
         }
-        if (j > i) {
-          key.append(' ');
-        }
-        key.append(t.key());
-        String phrase = key.toString();
-        Lexicon.Entry e = lexicon.phrases.get(phrase);
-        if (e != null && fits(e, first)) {
-          best = new Match(i, j + 1, e);
-        }
-        // Most words start no phrase: stop as soon as no longer phrase can begin with these words.
-        if (!lexicon.phrasePrefixes.contains(phrase)) {
-          break;
-        }
+        node = node.next.get(tokens.get(j).key());
       }
       if (best != null) {
         out[i] = best;

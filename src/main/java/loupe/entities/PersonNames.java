@@ -1,6 +1,8 @@
 package loupe.entities;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +20,24 @@ import java.util.Set;
  */
 final class PersonNames {
   /** Lower-case particles that may sit inside a name (« Charles de Gaulle », « Bachar al-Assad »). */
-  private static final Set<String> PARTICLES = Set.of(
+  private static final Set<String> PARTICLES = wordSet(
       "de", "du", "des", "d'", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
       "ter", "ten", "bin", "ben", "ibn", "al", "el", "ould", "y", "zu", "la", "le", "st");
   /** Capitalised particles that are stop words at a sentence start but belong to a name inside a run. */
-  private static final Set<String> NAME_PARTICLES = Set.of(
+  private static final Set<String> NAME_PARTICLES = wordSet(
       "le", "la", "de", "du", "des", "di", "da", "van", "von", "del", "della", "ben", "bin", "al", "el", "abu",
       "abou", "ibn", "mac", "mc", "ould", "dos", "das", "ter", "ten", "d'", "o'");
   /** Elided function words that never start a name (« L'Élysée », « D'abord »). */
-  private static final Set<String> ELISIONS = Set.of(
+  private static final Set<String> ELISIONS = wordSet(
       "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'");
   /** First words of foreign place names that the lexicon may not list (« San José », « Santa Cruz »). */
-  private static final Set<String> PLACE_STARTERS = Set.of(
+  private static final Set<String> PLACE_STARTERS = wordSet(
       "san", "santa", "santo", "sao", "los", "las", "new", "port", "fort", "mount", "lake", "cape", "bad",
       "saint", "sainte", "mont", "val", "ville", "villa", "puerto", "porto", "rio", "sankt", "ciudad", "sidi",
       "ain", "bir", "tel", "abou", "beni", "oued", "ras");
 
   /** Nouns before a name that make it an eponym, never a mention of the person. */
-  private static final Set<String> EPONYM_CUES = Set.of(
+  private static final Set<String> EPONYM_CUES = wordSet(
       "rue", "place", "avenue", "boulevard", "bd", "quai", "allee", "impasse", "square", "cours", "chemin", "route",
       "esplanade", "promenade", "pont", "parc", "jardin", "lycee", "college", "ecole", "universite", "institut",
       "hopital", "clinique", "stade", "gare", "aeroport", "station", "metro", "musee", "fondation", "prix", "loi",
@@ -48,7 +50,7 @@ final class PersonNames {
       "entreprise", "agence", "cabinet", "restaurant", "bar", "cafe", "festival", "operation", "auberge",
       "hopitaux", "ecoles", "lycees", "colleges", "centres", "universites", "rues", "avenues");
   /** Nouns that say who someone is in an apposition (« X, un habitant de Lyon »). */
-  private static final Set<String> APPOSITION_NOUNS = Set.of(
+  private static final Set<String> APPOSITION_NOUNS = wordSet(
       "responsable", "habitant", "habitante", "porte parole", "eleve", "etudiant", "etudiante", "retraite",
       "retraitee", "agriculteur", "agricultrice", "commercant", "commercante", "gerant", "gerante", "salarie",
       "salariee", "employe", "employee", "ouvrier", "ouvriere", "victime", "suspect", "suspecte", "temoin",
@@ -60,18 +62,18 @@ final class PersonNames {
       "universitaire", "enseignant", "enseignante", "instituteur", "institutrice", "auteure", "createur",
       "creatrice", "policier", "policiere", "agent", "officier", "medecin", "docteur", "cheffe", "rescape",
       "rescapee", "survivant", "survivante", "maman", "papa", "jeune", "homme", "fondateur", "fondatrice");
-  private static final Set<String> APPOSITION_FILLERS = Set.of(
+  private static final Set<String> APPOSITION_FILLERS = wordSet(
       "un", "une", "le", "la", "l'", "son", "sa", "leur", "notre", "ancien", "ancienne", "ex", "haut", "haute",
       "jeune", "celebre", "grand", "grande", "nouveau", "nouvelle", "actuel", "actuelle", "futur", "future",
       "premier", "premiere", "propre", "seul", "seule", "autre", "vieux", "vieil", "vieille", "petit", "petite");
-  private static final Set<String> NOBLE_TITLES = Set.of(
+  private static final Set<String> NOBLE_TITLES = wordSet(
       "prince", "princesse", "duc", "duchesse", "comte", "comtesse", "marquis", "marquise", "baron", "baronne",
       "vicomte", "vicomtesse", "chevalier", "sire", "seigneur", "archiduc", "archiduchesse");
   /** Courtesy titles that are also plain words when written in lower case (« me », « don », « saint »). */
-  private static final Set<String> LOWER_CASE_AMBIGUOUS = Set.of("m", "mm", "me", "don", "dona", "saint", "sainte");
-  private static final Set<String> PLURAL_TITLES = Set.of("mm", "mmes", "mlles", "messieurs", "mesdames");
+  private static final Set<String> LOWER_CASE_AMBIGUOUS = wordSet("m", "mm", "me", "don", "dona", "saint", "sainte");
+  private static final Set<String> PLURAL_TITLES = wordSet("mm", "mmes", "mlles", "messieurs", "mesdames");
   /** Speech verbs and « selon » right before a name. */
-  private static final Set<String> SPEECH_CUES = Set.of(
+  private static final Set<String> SPEECH_CUES = wordSet(
       "selon", "declare", "explique", "affirme", "indique", "souligne", "estime", "raconte", "confie", "ajoute",
       "precise", "assure", "annonce", "temoigne", "rappelle", "poursuit", "conclut", "insiste", "reconnait",
       "detaille", "deplore", "regrette", "avertit", "juge", "observe", "note", "commente", "martele", "lance",
@@ -83,19 +85,23 @@ final class PersonNames {
 
   private final Lexicon lexicon;
 
+  /**
+   * A HashSet rather than {@code Set.of}: these sets are probed for nearly every capitalised word, and a HashSet
+   * finds its bucket with a mask where {@code Set.of} divides. Never modified.
+   */
+  private static Set<String> wordSet(String... words) {
+    return new HashSet<>(Arrays.asList(words));
+  }
+
   PersonNames(Lexicon lexicon) {
     this.lexicon = lexicon;
   }
 
   /** A name found in the text before merging. */
-  private record Candidate(int from, int to, int spanFrom, List<String> words, List<String> keys,
+  private record Candidate(int from, int to, int spanFrom, List<String> words, List<String> keys, String key,
       Strength strength, String lexiconName, boolean plural) {
     Candidate cued() {
-      return new Candidate(from, to, spanFrom, words, keys, Strength.CUED, lexiconName, true);
-    }
-
-    String key() {
-      return String.join(" ", keys);
+      return new Candidate(from, to, spanFrom, words, keys, key, Strength.CUED, lexiconName, true);
     }
 
     String last() {
@@ -115,11 +121,15 @@ final class PersonNames {
     final List<String> forms = new ArrayList<>();
     final List<int[]> spans = new ArrayList<>();
     String lexiconName;
+    /** The folded {@link #lexiconName}, to match the short forms of the name. */
+    String lexiconKey;
     /** False for a person named only by a lone given name: a mention, but not a facet value. */
     boolean facet = true;
     String firstKey;
     String lastKey;
     String fullKey;
+    /** How many parts {@code fullKey.split(" ")} gives, kept to compare with longer forms. */
+    int fullKeyParts;
     boolean familyFirst;
 
     int firstOffset() {
@@ -213,7 +223,7 @@ final class PersonNames {
         }
         if (u.capitalized() || attached) {
           // East Asian given-name syllables may look like French words (« Kim Jong Un », « Kim Il Sung »).
-          boolean asian = !run.isEmpty() && lexicon.familyFirstNames.contains(tokens.get(run.get(0)).key())
+          boolean asian = !run.isEmpty() && tokens.get(run.get(0)).lex().familyFirst
               && u.text().length() <= 4 && run.size() < 3;
           if (!run.isEmpty() && !attached && !asian && isStop(u) && !isCompoundSaint(tokens, j)
               && !isInitialOfName(tokens, j, true)
@@ -346,7 +356,7 @@ final class PersonNames {
     }
     int n = words.size();
     boolean sentenceStart = tokens.get(words.get(0)[0]).sentenceStart();
-    boolean family = lexicon.familyFirstNames.contains(tokens.get(words.get(0)[0]).key()) && n >= 2;
+    boolean family = tokens.get(words.get(0)[0]).lex().familyFirst && n >= 2;
     boolean regnal = n >= 2 && isRegnalNumber(tokens.get(words.get(n - 1)[0])) && words.get(n - 1)[1] - words.get(n - 1)[0] == 1;
     if (regnal || n == 1 && royalBefore(tokens, words.get(0)[0])) {
       // A sovereign's see or realm is part of the name (« Ferdinand V de Hongrie », « le roi Amédée d'Espagne »).
@@ -363,7 +373,7 @@ final class PersonNames {
     } else if (cue == Strength.CUED) {
       strength = Strength.CUED;
     } else if (n == 1 && !sentenceStart && cue == null && isGivenWord(tokens, words.get(0))
-        && lexicon.persons.get(Fold.fold(tokens.get(words.get(0)[0]).text())) == null) {
+        && lexicon.persons.get(tokens.get(words.get(0)[0]).key()) == null) {
       // A lone given name inside a sentence is someone (« répondit Guillaume », « dit à Catherine »).
       strength = Strength.GIVEN;
     } else {
@@ -381,9 +391,15 @@ final class PersonNames {
     List<String> surface = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     for (int[] w : words) {
-      String s = text.substring(tokens.get(w[0]).start(), tokens.get(w[1] - 1).end());
-      surface.add(s);
-      keys.add(Fold.fold(s).replace(".", ""));
+      if (w[1] - w[0] == 1) {
+        // A one-piece word is its token, already folded (token keys have no dots).
+        surface.add(tokens.get(w[0]).text());
+        keys.add(tokens.get(w[0]).key());
+      } else {
+        String s = text.substring(tokens.get(w[0]).start(), tokens.get(w[1] - 1).end());
+        surface.add(s);
+        keys.add(Fold.fold(s).replace(".", ""));
+      }
     }
     String key = String.join(" ", keys);
     String lexName = lexicon.persons.get(key);
@@ -394,7 +410,7 @@ final class PersonNames {
     int from = words.get(0)[0];
     int to = words.get(n - 1)[1];
     boolean plural = pluralCue(tokens, title >= 0 ? title : run.get(a));
-    out.add(new Candidate(from, to, spanStart(tokens, title, from), surface, keys, strength, lexName, plural));
+    out.add(new Candidate(from, to, spanStart(tokens, title, from), surface, keys, key, strength, lexName, plural));
   }
 
   /**
@@ -461,7 +477,7 @@ final class PersonNames {
       if (!t.word() || t.capitalized()) {
         return false;
       }
-      if (lexicon.roles.containsKey(t.key()) || APPOSITION_NOUNS.contains(t.key())) {
+      if (t.lex().role != null || APPOSITION_NOUNS.contains(t.key())) {
         return true;
       }
       if (!APPOSITION_FILLERS.contains(t.key())) {
@@ -490,7 +506,7 @@ final class PersonNames {
   }
 
   private boolean isRole(Token t) {
-    Integer len = lexicon.roles.get(t.key());
+    Integer len = t.lex().role;
     return len != null && len == 1;
   }
 
@@ -514,24 +530,32 @@ final class PersonNames {
     k = start - 1;
     int skipped = 0;
     while (k >= 0 && skipped < 3 && tokens.get(k).word() && !tokens.get(k).capitalized()
-        && lexicon.phrases.containsKey(tokens.get(k).key())
-        && lexicon.phrases.get(tokens.get(k).key()).kind() == Lexicon.Kind.DEMONYM) {
+        && isDemonym(tokens.get(k))) {
       k--;
       skipped++;
     }
-    StringBuilder key = new StringBuilder();
+    String key = null;
     for (int len = 1; len <= lexicon.maxRoleLength && k - len + 1 >= 0; len++) {
       Token t = tokens.get(k - len + 1);
       if (!t.word()) {
         break;
       }
-      key.insert(0, len == 1 ? t.key() : t.key() + " ");
-      Integer l = lexicon.roles.get(key.toString());
+      key = len == 1 ? t.key() : t.key() + " " + key;
+      Integer l = lexicon.roles.get(key);
       if (l != null && l == len || len == 1 && singularRole(t.key()) != null) {
         return Strength.CUED;
       }
+      // Most words end no role: stop as soon as no longer role can end with these words.
+      if (!lexicon.roleSuffixes.contains(key)) {
+        break;
+      }
     }
     return null;
+  }
+
+  private static boolean isDemonym(Token t) {
+    Lexicon.PhraseNode phrases = t.lex().phrases;
+    return phrases != null && phrases.entry != null && phrases.entry.kind() == Lexicon.Kind.DEMONYM;
   }
 
   /** Groups run tokens into words: pieces joined by a hyphen or an apostrophe, plus an initial's dot. */
@@ -584,7 +608,7 @@ final class PersonNames {
       if (!t.word()) {
         return false;
       }
-      if (!lexicon.givenNames.contains(t.key()) || (k == w[0] && !t.capitalized())) {
+      if (!t.lex().given || (k == w[0] && !t.capitalized())) {
         return false;
       }
     }
@@ -592,7 +616,7 @@ final class PersonNames {
   }
 
   private boolean isGiven(Token t) {
-    return lexicon.givenNames.contains(t.key());
+    return t.lex().given;
   }
 
   /**
@@ -608,7 +632,7 @@ final class PersonNames {
     return t.text().charAt(0) != 'M' || afterInitial;
   }
 
-  private static final Set<String> ROYAL_TITLES = Set.of(
+  private static final Set<String> ROYAL_TITLES = wordSet(
       "roi", "reine", "prince", "princesse", "empereur", "imperatrice", "tsar", "tsarine", "czar", "archiduc",
       "archiduchesse", "grand duc", "grande duchesse", "infant", "infante", "shah", "khedive", "negus", "mikado");
 
@@ -651,7 +675,7 @@ final class PersonNames {
     return new int[] {k, e};
   }
 
-  private static final Set<String> ARTICLES = Set.of("le", "la", "les", "du", "au", "aux", "des", "l'");
+  private static final Set<String> ARTICLES = wordSet("le", "la", "les", "du", "au", "aux", "des", "l'");
 
   private static boolean afterArticle(List<Token> tokens, int start) {
     return start > 0 && tokens.get(start - 1).word() && !tokens.get(start - 1).capitalized()
@@ -678,17 +702,17 @@ final class PersonNames {
   }
 
   private boolean isCourtesy(Token t) {
-    return t.word() && t.capitalized() && lexicon.courtesyTitles.contains(t.key());
+    return t.word() && t.capitalized() && t.lex().courtesy;
   }
 
   /** « monsieur Péchoin », « le docteur Grodard », « sir Stafford Northcote »: a title written in lower case. */
   private boolean isLowerCaseTitle(Token t) {
-    return t.word() && !t.capitalized() && lexicon.courtesyTitles.contains(t.key())
+    return t.word() && !t.capitalized() && t.lex().courtesy
         && !LOWER_CASE_AMBIGUOUS.contains(t.key());
   }
 
   private boolean isStop(Token t) {
-    return lexicon.notPersonWords.contains(t.key()) || isCourtesy(t);
+    return t.lex().notPerson || isCourtesy(t);
   }
 
   /** Merges the candidates of one article into persons; bare surnames join a fuller form or a known name. */
@@ -764,8 +788,9 @@ final class PersonNames {
     p.firstKey = c.keys().get(0);
     p.lastKey = c.last();
     p.fullKey = c.key();
+    p.fullKeyParts = p.fullKey.split(" ").length;
     p.familyFirst = c.keys().size() >= 2 && lexicon.familyFirstNames.contains(p.firstKey);
-    p.lexiconName = c.lexiconName();
+    setLexiconName(p, c.lexiconName());
     persons.add(p);
     return p;
   }
@@ -777,12 +802,18 @@ final class PersonNames {
     p.forms.add(String.join(" ", c.words()).replace(" - ", "-"));
     p.spans.add(new int[] {c.spanFrom(), c.to()});
     if (p.lexiconName == null && c.lexiconName() != null) {
-      p.lexiconName = c.lexiconName();
+      setLexiconName(p, c.lexiconName());
     }
-    if (c.keys().size() > p.fullKey.split(" ").length) {
+    if (c.keys().size() > p.fullKeyParts) {
       p.fullKey = c.key();
+      p.fullKeyParts = p.fullKey.split(" ").length;
       p.firstKey = c.keys().get(0);
     }
+  }
+
+  private static void setLexiconName(Person p, String name) {
+    p.lexiconName = name;
+    p.lexiconKey = name == null ? null : Fold.fold(name);
   }
 
   /** A full name with the same surname and a compatible first name (« Marie-Noël » / « Marie-Noëlle »). */
@@ -810,11 +841,13 @@ final class PersonNames {
   /** The person a short form refers to: its surname, its family name, or the tail of its full name. */
   private static Person findByPart(List<Person> persons, Candidate c) {
     String key = c.key();
+    String lastWords = " " + key;
+    String firstWords = key + " ";
     Person best = null;
     for (Person p : persons) {
-      boolean hit = p.fullKey.equals(key) || p.fullKey.endsWith(" " + key)
-          || (p.familyFirst && p.fullKey.startsWith(key + " "))
-          || (p.lexiconName != null && Fold.fold(p.lexiconName).endsWith(" " + key));
+      boolean hit = p.fullKey.equals(key) || p.fullKey.endsWith(lastWords)
+          || (p.familyFirst && p.fullKey.startsWith(firstWords))
+          || (p.lexiconKey != null && p.lexiconKey.endsWith(lastWords));
       if (hit && (best == null || p.spans.size() > best.spans.size())) {
         best = p;
       }
@@ -825,8 +858,9 @@ final class PersonNames {
   /** The one person of the article whose full name starts with this given name, or null if none or several. */
   private static Person findByGivenName(List<Person> persons, String given) {
     Person found = null;
+    String firstWord = given + " ";
     for (Person p : persons) {
-      if (p.fullKey.startsWith(given + " ") && !p.familyFirst) {
+      if (p.fullKey.startsWith(firstWord) && !p.familyFirst) {
         if (found != null) {
           return null;
         }

@@ -15,12 +15,14 @@ final class RuleBasedExtractor implements EntityExtractor {
   /** A title mention weighs as much as this many body mentions when ranking facet values. */
   private static final int TITLE_WEIGHT = 3;
 
+  private final Map<String, Lexicon.Word> vocabulary;
   private final LexiconMatcher matcher;
   private final CountryMentions countries;
   private final CountryResolver resolver;
   private final PersonNames persons;
 
   RuleBasedExtractor(Lexicon lexicon) {
+    this.vocabulary = lexicon.vocabulary();
     this.matcher = new LexiconMatcher(lexicon);
     this.countries = new CountryMentions(lexicon);
     this.resolver = new CountryResolver(lexicon);
@@ -34,7 +36,7 @@ final class RuleBasedExtractor implements EntityExtractor {
     // Title and body are read as one text so that « Trump » in the title joins « Donald Trump » in the body.
     int bodyStart = title.isBlank() ? 0 : title.length() + 2;
     String text = bodyStart == 0 ? body : title + "\n\n" + body;
-    List<Token> tokens = Tokenizer.tokenize(text);
+    List<Token> tokens = Tokenizer.tokenize(text, vocabulary);
     LexiconMatcher.Match[] matches = matcher.match(tokens);
     boolean[] claimed = new boolean[tokens.size()];
     List<CountryMentions.Found> found = countries.find(tokens, matches, claimed);

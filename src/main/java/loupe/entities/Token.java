@@ -11,8 +11,10 @@ package loupe.entities;
  * @param word true for letters or digits, false for punctuation
  * @param join how this piece is attached to the previous one
  * @param sentenceStart true when the piece opens a sentence, a line or a quotation
+ * @param lex what the lexicons say about {@code key}, {@link Lexicon.Word#NONE} when nothing
  */
-record Token(String text, String key, int start, int end, boolean word, Join join, boolean sentenceStart) {
+record Token(String text, String key, int start, int end, boolean word, Join join, boolean sentenceStart,
+    Lexicon.Word lex) {
 
   enum Join { SPACE, HYPHEN, APOSTROPHE, NONE }
 

@@ -2,17 +2,34 @@ package loupe.entities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Cuts raw text into word pieces and punctuation while keeping offsets into the original string. */
 final class Tokenizer {
   private Tokenizer() {}
 
+  /** One shared string per Latin-1 punctuation char, rather than a new one per punctuation token. */
+  private static final String[] PUNCTUATION = new String[0x100];
+
+  static {
+    for (char c = 0; c < PUNCTUATION.length; c++) {
+      PUNCTUATION[c] = String.valueOf(c);
+    }
+  }
+
+  /** Tokens without their lexicon facts, to build the lexicon itself. */
   static List<Token> tokenize(String text) {
+    return tokenize(text, Map.of());
+  }
+
+  /** Tokens that carry what {@code vocabulary} says about their key. */
+  static List<Token> tokenize(String text, Map<String, Lexicon.Word> vocabulary) {
     List<Token> out = new ArrayList<>(text.length() / 5 + 4);
     int n = text.length();
     int i = 0;
     boolean sentenceStart = true;
     Token.Join join = Token.Join.SPACE;
+    StringBuilder scratch = new StringBuilder();
     while (i < n) {
       char c = text.charAt(i);
       if (Character.isWhitespace(c)) {
@@ -32,7 +49,8 @@ final class Tokenizer {
         boolean elided = i < n && isApostrophe(text.charAt(i)) && i + 1 < n && isWordChar(text.charAt(i + 1));
         int e = elided ? i + 1 : i;
         String piece = text.substring(s, e);
-        out.add(new Token(piece, Fold.fold(piece), s, e, true, join, sentenceStart));
+        String key = Fold.fold(piece, scratch);
+        out.add(new Token(piece, key, s, e, true, join, sentenceStart, vocabulary.getOrDefault(key, Lexicon.Word.NONE)));
         sentenceStart = false;
         i = e;
         join = elided ? Token.Join.APOSTROPHE : Token.Join.NONE;
@@ -42,8 +60,8 @@ final class Tokenizer {
         }
         continue;
       }
-      String p = String.valueOf(c);
-      out.add(new Token(p, p, i, i + 1, false, join, sentenceStart));
+      String p = c < PUNCTUATION.length ? PUNCTUATION[c] : String.valueOf(c);
+      out.add(new Token(p, p, i, i + 1, false, join, sentenceStart, vocabulary.getOrDefault(p, Lexicon.Word.NONE)));
       if (c == '.' || c == '!' || c == '?' || c == '…' || c == ':' || c == '«' || c == '"' || c == '“'
           || c == '—' || c == '–' || c == '(' || c == ';') {
         sentenceStart = !(c == '.' && isInitialDot(out));
@@ -70,6 +88,10 @@ final class Tokenizer {
   }
 
   static boolean isWordChar(char c) {
+    if (c < 0x80) {
+      // ASCII has no combining mark; this test runs on every char of every article.
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
     return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
   }
 
