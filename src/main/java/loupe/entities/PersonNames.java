@@ -30,12 +30,6 @@ final class PersonNames {
   /** Elided function words that never start a name (« L'Élysée », « D'abord »). */
   private static final Set<String> ELISIONS = wordSet(
       "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'");
-  /** First words of foreign place names that the lexicon may not list (« San José », « Santa Cruz »). */
-  private static final Set<String> PLACE_STARTERS = wordSet(
-      "san", "santa", "santo", "sao", "los", "las", "new", "port", "fort", "mount", "lake", "cape", "bad",
-      "saint", "sainte", "mont", "val", "ville", "villa", "puerto", "porto", "rio", "sankt", "ciudad", "sidi",
-      "ain", "bir", "tel", "abou", "beni", "oued", "ras");
-
   /** Nouns before a name that make it an eponym, never a mention of the person. */
   private static final Set<String> EPONYM_CUES = wordSet(
       "rue", "place", "avenue", "boulevard", "bd", "quai", "allee", "impasse", "square", "cours", "chemin", "route",
@@ -403,10 +397,6 @@ final class PersonNames {
     }
     String key = String.join(" ", keys);
     String lexName = lexicon.persons.get(key);
-    if (sentenceStart && n == 1 && strength == Strength.BARE && lexName == null) {
-      // Still useful as an alias of a full name seen elsewhere in the article.
-      lexName = null;
-    }
     int from = words.get(0)[0];
     int to = words.get(n - 1)[1];
     boolean plural = pluralCue(tokens, title >= 0 ? title : run.get(a));
@@ -428,24 +418,6 @@ final class PersonNames {
       k++;
     }
     return k == from ? title : from;
-  }
-
-  /** Two or more capitalised words with no known function word: foreign names the lexicon lacks. */
-  private boolean plausibleForeignName(List<Token> tokens, List<int[]> words) {
-    if (words.size() > 3) {
-      return false;
-    }
-    Token first = tokens.get(words.get(0)[0]);
-    if (PLACE_STARTERS.contains(first.key())) {
-      return false;
-    }
-    for (int[] w : words) {
-      Token t = tokens.get(w[0]);
-      if (!t.capitalized() || isStop(t) || t.text().length() < 2 || w[1] - w[0] > 3) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** « le gérant de "Bob Music" »: a quoted capitalised phrase is a title or a brand, not a person. */

@@ -91,7 +91,7 @@ final class RuleBasedExtractor implements EntityExtractor {
 
     Salience(String value, int first) {
       this.value = value;
-      this.first = Math.min(first, Integer.MAX_VALUE);
+      this.first = first;
     }
 
     void count(int w) {
