@@ -45,6 +45,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
         // Only the first 20,000 chars of a body are searched for passages: long bodies would
         // make every request pay for text nobody reads in a snippet.
         .withMaxLength(20_000)
+        .withScorer(new LightPassageScorer())
         .withPassageRelevancyOverSpeed(true));
   }
 
