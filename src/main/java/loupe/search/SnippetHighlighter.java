@@ -5,7 +5,6 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import loupe.index.Fields;
 import org.apache.lucene.analysis.Analyzer;
@@ -29,7 +28,6 @@ final class SnippetHighlighter extends UnifiedHighlighter {
   static final int MAX_SNIPPETS = 3;
   /** Where the first match sits in a passage: a little before the middle, so its sentence leads in. */
   private static final float FRAGMENT_ALIGNMENT = 0.4f;
-  private static final BreakIterator SENTENCES = BreakIterator.getSentenceInstance(Locale.FRENCH);
   private static final String[] FIELDS = {Fields.TITLE, Fields.BODY};
   private static final int[] MAX_PASSAGES = {1, MAX_SNIPPETS};
 
@@ -138,9 +136,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
     if (Fields.TITLE.equals(field)) {
       return new WholeBreakIterator();
     }
-    // Cloning a prototype is cheaper than building the rule-based iterator for every request.
-    return LengthGoalBreakIterator.createClosestToLength(
-        (BreakIterator) SENTENCES.clone(), SNIPPET_CHARS, FRAGMENT_ALIGNMENT);
+    return LengthGoalBreakIterator.createClosestToLength(new SentenceBreakIterator(), SNIPPET_CHARS, FRAGMENT_ALIGNMENT);
   }
 
   @Override
