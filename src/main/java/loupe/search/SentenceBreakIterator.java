@@ -153,11 +153,14 @@ final class SentenceBreakIterator extends BreakIterator {
 
   /** Whether a sentence starts at {@code i}, strictly inside the text. */
   private boolean startsSentence(int i) {
-    char first = text.charAt(i);
     char before = text.charAt(i - 1);
+    if (Character.isLetterOrDigit(before)) {
+      return false; // inside a word or right after one: most positions, decided on one char
+    }
+    char first = text.charAt(i);
     boolean spaced = isSpace(before);
     if (!spaced && !isTerminator(before) && !isCloser(before)) {
-      return false; // inside a word: the common case, decided on two chars
+      return false;
     }
     if (isSpace(first) || (isCloser(first) && !isOpener(first))) {
       return false; // the spaces and the closing quote after a sentence belong to it
@@ -234,7 +237,10 @@ final class SentenceBreakIterator extends BreakIterator {
   }
 
   private static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    if (c < 0x80) {
+      return c <= ' ' && Character.isWhitespace(c);
+    }
+    return Character.isWhitespace(c) || Character.isSpaceChar(c); // no-break spaces, common in French
   }
 
   private static boolean isLineBreak(char c) {
