@@ -12,7 +12,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
@@ -37,7 +39,15 @@ final class SnippetHighlighter extends UnifiedHighlighter {
    */
   private final ThreadLocal<Map<Integer, Document>> preloaded = new ThreadLocal<>();
 
+  /** Whether queries of words OR-ed read their postings once per request ({@link WordOffsetStrategy}). */
+  private final boolean sharedPostings;
+
   SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+    this(searcher, analyzer, true);
+  }
+
+  /** With {@code sharedPostings} false, Lucene's own weight-matches path for every query: what tests compare with. */
+  SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer, boolean sharedPostings) {
     super(UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new HtmlSnippetFormatter())
         // Only the first 20,000 chars of a body are searched for passages: long bodies would
@@ -45,6 +55,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
         .withMaxLength(20_000)
         .withScorer(new LightPassageScorer())
         .withPassageRelevancyOverSpeed(true));
+    this.sharedPostings = sharedPostings;
   }
 
   /** Highlighted title and body snippets of each document, in the order of {@code docIds}. */
@@ -137,6 +148,15 @@ final class SnippetHighlighter extends UnifiedHighlighter {
       return new WholeBreakIterator();
     }
     return LengthGoalBreakIterator.createClosestToLength(new SentenceBreakIterator(), SNIPPET_CHARS, FRAGMENT_ALIGNMENT);
+  }
+
+  @Override
+  protected FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource, UHComponents components) {
+    // Only where it gives what the weight-matches path would: offsets from the postings, and
+    // words (see WordOffsetStrategy.freqAsWeightMatches).
+    WordOffsetStrategy words = sharedPostings && offsetSource == OffsetSource.POSTINGS
+        && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES) ? WordOffsetStrategy.of(components) : null;
+    return words != null ? words : super.getOffsetStrategy(offsetSource, components);
   }
 
   @Override
