@@ -321,11 +321,24 @@ public final class LuceneBackend implements SearchBackend {
       String date = doc.get(Fields.DATE_TEXT);
       hits.add(new Hit(doc.get(Fields.ID), title,
           titleHighlighted == null ? HtmlSnippetFormatter.escapeAll(title) : titleHighlighted,
-          date == null ? null : ArticleDates.format(OffsetDateTime.parse(date)),
+          displayDate(date),
           doc.get(Fields.URL), doc.get(Fields.SOURCE), score, snippets,
           ArticleDocuments.values(doc, Fields.PERSON), ArticleDocuments.values(doc, Fields.COUNTRY)));
     }
     return hits;
+  }
+
+  /** The stored date as a result shows it ({@link ArticleDates#format}); null stays null. */
+  static String displayDate(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    // Most articles are dated by the day, stored as « 2024-06-19T00:00Z »: cut it instead of parsing
+    // it with the ISO formatter, which cost 1% of a search.
+    if (stored.length() == 17 && stored.endsWith("T00:00Z")) {
+      return stored.substring(0, 10);
+    }
+    return ArticleDates.format(OffsetDateTime.parse(stored));
   }
 
   /** The opening of the body, cut at a word boundary, for hits with nothing to highlight. */

@@ -5,7 +5,6 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import loupe.index.Fields;
 import org.apache.lucene.analysis.Analyzer;
@@ -13,7 +12,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
@@ -29,7 +30,6 @@ final class SnippetHighlighter extends UnifiedHighlighter {
   static final int MAX_SNIPPETS = 3;
   /** Where the first match sits in a passage: a little before the middle, so its sentence leads in. */
   private static final float FRAGMENT_ALIGNMENT = 0.4f;
-  private static final BreakIterator SENTENCES = BreakIterator.getSentenceInstance(Locale.FRENCH);
   private static final String[] FIELDS = {Fields.TITLE, Fields.BODY};
   private static final int[] MAX_PASSAGES = {1, MAX_SNIPPETS};
 
@@ -39,13 +39,23 @@ final class SnippetHighlighter extends UnifiedHighlighter {
    */
   private final ThreadLocal<Map<Integer, Document>> preloaded = new ThreadLocal<>();
 
+  /** Whether queries of words OR-ed read their postings once per request ({@link WordOffsetStrategy}). */
+  private final boolean sharedPostings;
+
   SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+    this(searcher, analyzer, true);
+  }
+
+  /** With {@code sharedPostings} false, Lucene's own weight-matches path for every query: what tests compare with. */
+  SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer, boolean sharedPostings) {
     super(UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new HtmlSnippetFormatter())
         // Only the first 20,000 chars of a body are searched for passages: long bodies would
         // make every request pay for text nobody reads in a snippet.
         .withMaxLength(20_000)
+        .withScorer(new LightPassageScorer())
         .withPassageRelevancyOverSpeed(true));
+    this.sharedPostings = sharedPostings;
   }
 
   /** Highlighted title and body snippets of each document, in the order of {@code docIds}. */
@@ -137,9 +147,16 @@ final class SnippetHighlighter extends UnifiedHighlighter {
     if (Fields.TITLE.equals(field)) {
       return new WholeBreakIterator();
     }
-    // Cloning a prototype is cheaper than building the rule-based iterator for every request.
-    return LengthGoalBreakIterator.createClosestToLength(
-        (BreakIterator) SENTENCES.clone(), SNIPPET_CHARS, FRAGMENT_ALIGNMENT);
+    return LengthGoalBreakIterator.createClosestToLength(new SentenceBreakIterator(), SNIPPET_CHARS, FRAGMENT_ALIGNMENT);
+  }
+
+  @Override
+  protected FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource, UHComponents components) {
+    // Only where it gives what the weight-matches path would: offsets from the postings, and
+    // words (see WordOffsetStrategy.freqAsWeightMatches).
+    WordOffsetStrategy words = sharedPostings && offsetSource == OffsetSource.POSTINGS
+        && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES) ? WordOffsetStrategy.of(components) : null;
+    return words != null ? words : super.getOffsetStrategy(offsetSource, components);
   }
 
   @Override
