@@ -25,11 +25,13 @@ public final class ScaleBench {
    * @param passes measured passes (1 thread, the two sides alternating)
    * @param seed seed of the synthetic corpus
    * @param work scratch folder (corpus and indexes), or null for a temporary one deleted at the end
+   * @param reuseIndexes query the indexes a previous run left in {@code work} rather than building them
    */
-  public record Options(Path data, long articles, int warmup, int passes, long seed, Path work) {
+  public record Options(Path data, long articles, int warmup, int passes, long seed, Path work, boolean reuseIndexes) {
     String commandLine() {
-      return String.format(Locale.ROOT, "./loupe bench scale --data %s --articles %d --warmup %d --passes %d --seed %d%s",
-          data, articles, warmup, passes, seed, work == null ? "" : " --work " + work);
+      return String.format(Locale.ROOT, "./loupe bench scale --data %s --articles %d --warmup %d --passes %d --seed %d%s%s",
+          data, articles, warmup, passes, seed, work == null ? "" : " --work " + work,
+          reuseIndexes ? " --reuse-indexes" : "");
     }
   }
 
@@ -45,37 +47,16 @@ public final class ScaleBench {
 
   private static int run(Options options, List<Path> realFiles, List<String> queries, Path work, PrintWriter out)
       throws Exception {
-    int threads = Runtime.getRuntime().availableProcessors();
-    long t0 = System.nanoTime();
-    Path corpusDir = work.resolve("corpus-" + options.articles() + "-" + options.seed());
-    BenchInput.deleteTree(corpusDir);
-    List<Path> corpus = SyntheticCorpus.write(realFiles, options.articles(), corpusDir, options.seed());
-    long bytes = BenchInput.bytes(corpus);
-    out.printf(Locale.ROOT, "bench scale: %,d synthetic articles, %.0f MB of JSON Lines, written in %.1f s, %d threads%n",
-        options.articles(), bytes / 1e6, seconds(t0), threads);
-    out.flush();
-
     Path plainDir = work.resolve("plain");
     Path loupeDir = work.resolve("loupe");
-    BenchInput.deleteTree(plainDir);
-    BenchInput.deleteTree(loupeDir);
-    PlainLuceneIndexer.Result plainIndex = PlainLuceneIndexer.index(corpus, plainDir, threads, 128);
-    out.printf(Locale.ROOT, "  plain Lucene indexed %,d in %.1f s%n", plainIndex.articles(), plainIndex.seconds());
-    out.flush();
-    t0 = System.nanoTime();
-    IngestReport report;
-    try (Loupe loupe = Loupe.open(loupeDir)) {
-      report = loupe.indexFiles(corpus, IndexingProgress.NONE);
-    }
-    double loupeSeconds = seconds(t0);
-    out.printf(Locale.ROOT, "  Loupe indexed %,d in %.1f s (%d rejected)%n", report.indexed(), loupeSeconds, report.rejected());
-    out.flush();
-    BenchInput.deleteTree(corpusDir);
-
     ResultTable table = new ResultTable(String.format(Locale.ROOT, "scale: %,d synthetic articles", options.articles()));
-    table.row("index articles/s", plainIndex.articles() / plainIndex.seconds(), report.indexed() / loupeSeconds, "%,.0f");
-    table.row("index time s", plainIndex.seconds(), loupeSeconds, "%.1f");
-    table.row("index size MB", plainIndex.indexBytes() / 1e6, BenchInput.directoryBytes(loupeDir) / 1e6, "%.0f");
+    if (options.reuseIndexes() && BenchInput.directoryBytes(plainDir) > 0 && BenchInput.directoryBytes(loupeDir) > 0) {
+      out.println("bench scale: querying the indexes already in " + work + " (no indexing figures)");
+      out.flush();
+      table.row("index size MB", BenchInput.directoryBytes(plainDir) / 1e6, BenchInput.directoryBytes(loupeDir) / 1e6, "%.0f");
+    } else {
+      index(options, realFiles, work, plainDir, loupeDir, table, out);
+    }
 
     long base = usedHeapAfterGc();
     try (PlainLuceneSearcher plain = PlainLuceneSearcher.open(plainDir)) {
@@ -102,6 +83,38 @@ public final class ScaleBench {
     table.note("start-up: a fresh JVM; Loupe is `loupe serve` polled over HTTP, plain Lucene opens the index and searches once.");
     table.print(out, options.commandLine());
     return 0;
+  }
+
+  private static void index(Options options, List<Path> realFiles, Path work, Path plainDir, Path loupeDir,
+      ResultTable table, PrintWriter out) throws Exception {
+    int threads = Runtime.getRuntime().availableProcessors();
+    long t0 = System.nanoTime();
+    Path corpusDir = work.resolve("corpus-" + options.articles() + "-" + options.seed());
+    BenchInput.deleteTree(corpusDir);
+    List<Path> corpus = SyntheticCorpus.write(realFiles, options.articles(), corpusDir, options.seed());
+    long bytes = BenchInput.bytes(corpus);
+    out.printf(Locale.ROOT, "bench scale: %,d synthetic articles, %.0f MB of JSON Lines, written in %.1f s, %d threads%n",
+        options.articles(), bytes / 1e6, seconds(t0), threads);
+    out.flush();
+
+    BenchInput.deleteTree(plainDir);
+    BenchInput.deleteTree(loupeDir);
+    PlainLuceneIndexer.Result plainIndex = PlainLuceneIndexer.index(corpus, plainDir, threads, 128);
+    out.printf(Locale.ROOT, "  plain Lucene indexed %,d in %.1f s%n", plainIndex.articles(), plainIndex.seconds());
+    out.flush();
+    t0 = System.nanoTime();
+    IngestReport report;
+    try (Loupe loupe = Loupe.open(loupeDir)) {
+      report = loupe.indexFiles(corpus, IndexingProgress.NONE);
+    }
+    double loupeSeconds = seconds(t0);
+    out.printf(Locale.ROOT, "  Loupe indexed %,d in %.1f s (%d rejected)%n", report.indexed(), loupeSeconds, report.rejected());
+    out.flush();
+    BenchInput.deleteTree(corpusDir);
+
+    table.row("index articles/s", plainIndex.articles() / plainIndex.seconds(), report.indexed() / loupeSeconds, "%,.0f");
+    table.row("index time s", plainIndex.seconds(), loupeSeconds, "%.1f");
+    table.row("index size MB", plainIndex.indexBytes() / 1e6, BenchInput.directoryBytes(loupeDir) / 1e6, "%.0f");
   }
 
   /** Seconds from launching a fresh JVM to its first answered query. */

@@ -142,13 +142,20 @@ final class BenchCommand implements Runnable {
     @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder (needs ~3 KB/article for the corpus and both indexes; default: a temporary one).")
     Path work;
 
+    @Option(names = "--reuse-indexes", description = "Query the indexes an earlier run left in --work instead of building them again (no indexing figures).")
+    boolean reuseIndexes;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       positive("--articles", articles);
       positive("--passes", passes);
-      return ScaleBench.run(new ScaleBench.Options(data.dir(), articles, warmup, passes, seed, work), out(spec));
+      if (reuseIndexes && work == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--reuse-indexes needs --work DIR");
+      }
+      return ScaleBench.run(new ScaleBench.Options(data.dir(), articles, warmup, passes, seed, work, reuseIndexes),
+          out(spec));
     }
   }
 

@@ -107,6 +107,9 @@ final class SpellingCorrector {
       frequency = 1;
     }
     SuggestWord[] candidates = checker.suggestSimilar(term, 8, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+    if (candidates.length == 0) {
+      return Optional.empty(); // most words of most queries: spare the co-occurrence count below
+    }
     List<String> others = context.stream().filter(t -> !t.equals(term.text())).toList();
     int typedTogether = others.isEmpty() || frequency == 0 ? 0 : searcher.count(withContext(term.text(), others));
     SuggestWord best = null;
