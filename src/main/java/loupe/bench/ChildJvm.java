@@ -32,8 +32,14 @@ final class ChildJvm {
 
   /** The command line of a child JVM running {@code mainClass} with a heap limit (0: the default). */
   static List<String> command(int xmxMb, String mainClass, List<String> args) {
+    return command(xmxMb, List.of(), mainClass, args);
+  }
+
+  /** As {@link #command(int, String, List)}, with more JVM options. */
+  static List<String> command(int xmxMb, List<String> jvmOptions, String mainClass, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaBinary());
+    cmd.addAll(jvmOptions);
     if (xmxMb > 0) {
       cmd.add("-Xmx" + xmxMb + "m");
     }

@@ -26,9 +26,15 @@ final class ServeProcess implements AutoCloseable {
    * answered; fails when the child dies or {@code timeoutSeconds} pass first.
    */
   static ServeProcess start(Path index, int xmxMb, String query, double timeoutSeconds) throws Exception {
+    return start(index, xmxMb, List.of(), query, timeoutSeconds);
+  }
+
+  /** As {@link #start(Path, int, String, double)}, with more JVM options. */
+  static ServeProcess start(Path index, int xmxMb, List<String> jvmOptions, String query, double timeoutSeconds)
+      throws Exception {
     int port = ChildJvm.freePort();
     long started = System.nanoTime();
-    Process process = ChildJvm.start(ChildJvm.command(xmxMb, "loupe.cli.LoupeCommand",
+    Process process = ChildJvm.start(ChildJvm.command(xmxMb, jvmOptions, "loupe.cli.LoupeCommand",
         List.of("serve", "--index", index.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))));
     discardOutput(process.getInputStream());
     HttpSearchClient client = new HttpSearchClient(port, List.of());
