@@ -120,17 +120,26 @@ final class ArticlePipeline {
       }));
     }
     for (Future<?> f : flushes) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("indexing interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      await(f);
+    }
+  }
+
+  /** Waits for a task of the pool and rethrows its failure as the task threw it. */
+  private static void await(Future<?> f) throws IOException {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("indexing interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UncheckedIOException u) {
+        throw u.getCause();
       }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw cause instanceof IOException io ? io : new IOException(cause);
     }
   }
 
@@ -218,21 +227,7 @@ final class ArticlePipeline {
 
     void drain() throws IOException {
       for (Future<?> f : pending) {
-        try {
-          f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IOException("indexing interrupted", e);
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof UncheckedIOException u) {
-            throw u.getCause();
-          }
-          if (cause instanceof RuntimeException r) {
-            throw r;
-          }
-          throw new IOException(cause);
-        }
+        await(f);
       }
       pending.clear();
     }
