@@ -105,11 +105,11 @@ final class SpellingCorrector {
     }
     Term term = new Term(Fields.SPELL, terms.get(0));
     int frequency = reader.docFreq(term);
-    if (frequency == 0 && inSomeBody(word, reader)) {
-      // The vocabulary reads titles and leads only (see Fields.SPELL): a word found further down an
-      // article is a real word, only a rare one, so it is not rewritten towards a word two edits away.
-      frequency = 1;
-    }
+    // The vocabulary reads titles and leads only (see Fields.SPELL): a word whose stem is found
+    // further down an article may be a real word, only a rare one. It is not rewritten into another
+    // word two edits away (« porcine » → « Poutine »), but still into its own correct spelling, which
+    // shares its stem (« Poutinne » → « Poutine »).
+    boolean stemBeyondLeads = frequency == 0 && inSomeBody(word, reader);
     SuggestWord[] candidates = checker.suggestSimilar(term, 8, reader, SuggestMode.SUGGEST_MORE_POPULAR);
     if (candidates.length == 0) {
       return Optional.empty(); // most words of most queries: spare the co-occurrence count below
@@ -119,10 +119,11 @@ final class SpellingCorrector {
     SuggestWord best = null;
     int bestTogether = -1;
     for (SuggestWord candidate : candidates) {
+      int typed = stemBeyondLeads && !sameStem(candidate.string, term.text()) ? 1 : frequency;
       // A word of the corpus (« porcine ») is replaced by a more frequent one only one edit away;
       // two edits are for words the corpus never wrote, or this would read « grippe Poutine ».
-      boolean popular = candidate.freq >= Math.max(MIN_CANDIDATE_FREQUENCY, POPULARITY * frequency)
-          && (frequency == 0 || editDistance(candidate.string, term.text()) <= 1);
+      boolean popular = candidate.freq >= Math.max(MIN_CANDIDATE_FREQUENCY, POPULARITY * typed)
+          && (typed == 0 || editDistance(candidate.string, term.text()) <= 1);
       // Another inflection of the same word (« présidentiels » / « présidentielles ») is a real word
       // too: it replaces the typed one only when the rest of the query clearly prefers it.
       boolean betterInflection = !popular && !others.isEmpty() && candidate.freq >= 2 * frequency
