@@ -1,13 +1,15 @@
 package loupe.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +38,7 @@ public final class JsonLinesSource implements ArticleSource {
   public void read(InputStream in, String name, IngestListener listener) throws IOException {
     // Scans blocks rather than bytes: the reading thread feeds every indexing thread.
     byte[] block = new byte[1 << 16];
-    ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    LineBuffer line = new LineBuffer();
     long lineNumber = 0;
     long consumed = 0;
     boolean tooLong = false;
@@ -53,7 +52,7 @@ public final class JsonLinesSource implements ArticleSource {
         tooLong = append(line, block, start, i - start, tooLong);
         lineNumber++;
         consumed += line.size() + 1;
-        finishLine(line, tooLong, decoder, name, lineNumber, listener);
+        finishLine(line, tooLong, name, lineNumber, listener);
         listener.progress(consumed);
         line.reset();
         tooLong = false;
@@ -64,13 +63,13 @@ public final class JsonLinesSource implements ArticleSource {
     if (line.size() > 0 || tooLong) {
       lineNumber++;
       consumed += line.size();
-      finishLine(line, tooLong, decoder, name, lineNumber, listener);
+      finishLine(line, tooLong, name, lineNumber, listener);
       listener.progress(consumed);
     }
   }
 
   /** Appends bytes to the line unless it grew past the limit; returns whether it did. */
-  private static boolean append(ByteArrayOutputStream line, byte[] block, int from, int length, boolean tooLong) {
+  private static boolean append(LineBuffer line, byte[] block, int from, int length, boolean tooLong) {
     if (tooLong || length == 0) {
       return tooLong;
     }
@@ -82,41 +81,77 @@ public final class JsonLinesSource implements ArticleSource {
     return false;
   }
 
-  private static void finishLine(ByteArrayOutputStream line, boolean tooLong, CharsetDecoder decoder, String name,
-      long lineNumber, IngestListener listener) {
+  private static void finishLine(LineBuffer line, boolean tooLong, String name, long lineNumber,
+      IngestListener listener) {
     if (tooLong) {
       listener.rejected(new Rejection(name, lineNumber, "line longer than " + MAX_LINE_BYTES + " bytes"));
     } else {
-      parseLine(line, decoder, name, lineNumber, listener);
+      parseLine(line, name, lineNumber, listener);
     }
   }
 
-  private static void parseLine(ByteArrayOutputStream bytes, CharsetDecoder decoder, String name, long lineNumber,
-      IngestListener listener) {
-    String text;
-    try {
-      text = decoder.reset().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-    } catch (CharacterCodingException e) {
+  private static void parseLine(LineBuffer line, String name, long lineNumber, IngestListener listener) {
+    CharBuffer text = line.decode();
+    if (text == null) {
       listener.rejected(new Rejection(name, lineNumber, "not valid UTF-8"));
       return;
     }
-    if (text.isBlank()) {
+    if (isBlank(text)) {
       return; // blank lines (a trailing newline, spacing) are not records
     }
-    if (lineNumber == 1 && text.charAt(0) == '\uFEFF') {
-      text = text.substring(1);
+    if (lineNumber == 1 && text.get(text.position()) == '\uFEFF') {
+      text.position(text.position() + 1);
     }
     JsonNode node;
-    try {
-      node = JSON.readTree(text);
+    try (JsonParser parser = JSON.getFactory().createParser(text.array(), text.position(), text.remaining())) {
+      node = JSON.readTree(parser);
     } catch (JsonProcessingException e) {
       listener.rejected(new Rejection(name, lineNumber, "not valid JSON: " + e.getOriginalMessage()));
       return;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // parses memory only
     }
     try {
       listener.article(ArticleJson.fromJson(node, null), name + ":" + lineNumber);
     } catch (InvalidArticleException e) {
       listener.rejected(new Rejection(name, lineNumber, e.getMessage()));
+    }
+  }
+
+  private static boolean isBlank(CharBuffer text) {
+    for (int i = text.position(); i < text.limit(); i++) {
+      if (!Character.isWhitespace(text.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The bytes of one line and the characters they decode to, both reused from line to line: the
+   * reading thread feeds every indexing thread, so it copies each line once, not three times.
+   */
+  private static final class LineBuffer extends ByteArrayOutputStream {
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private CharBuffer chars = CharBuffer.allocate(8192);
+
+    LineBuffer() {
+      super(8192);
+    }
+
+    /** The line as characters (valid until the next call), or null when it is not valid UTF-8. */
+    CharBuffer decode() {
+      if (chars.capacity() < count) {
+        chars = CharBuffer.allocate(Math.max(count, 2 * chars.capacity())); // UTF-8 never has more chars than bytes
+      }
+      chars.clear();
+      decoder.reset();
+      if (decoder.decode(ByteBuffer.wrap(buf, 0, count), chars, true).isError() || decoder.flush(chars).isError()) {
+        return null;
+      }
+      return chars.flip();
     }
   }
 }
