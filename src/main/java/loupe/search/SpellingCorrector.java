@@ -105,15 +105,15 @@ final class SpellingCorrector {
     }
     Term term = new Term(Fields.SPELL, terms.get(0));
     int frequency = reader.docFreq(term);
+    SuggestWord[] candidates = checker.suggestSimilar(term, 8, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+    if (candidates.length == 0) {
+      return Optional.empty(); // most words of most queries: spare the work below
+    }
     // The vocabulary reads titles and leads only (see Fields.SPELL): a word whose stem is found
     // further down an article may be a real word, only a rare one. It is not rewritten into another
     // word two edits away (« porcine » → « Poutine »), but still into its own correct spelling, which
     // shares its stem (« Poutinne » → « Poutine »).
     boolean stemBeyondLeads = frequency == 0 && inSomeBody(word, reader);
-    SuggestWord[] candidates = checker.suggestSimilar(term, 8, reader, SuggestMode.SUGGEST_MORE_POPULAR);
-    if (candidates.length == 0) {
-      return Optional.empty(); // most words of most queries: spare the co-occurrence count below
-    }
     List<String> others = context.stream().filter(t -> !t.equals(term.text())).toList();
     int typedTogether = others.isEmpty() || frequency == 0 ? 0 : searcher.count(withContext(term.text(), others));
     SuggestWord best = null;
