@@ -1,6 +1,7 @@
 package loupe.analysis;
 
 import java.io.IOException;
+import java.util.Arrays;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -25,7 +26,7 @@ public final class LatinFoldingFilter extends TokenFilter {
     for (int c = 0; c < TABLE_END; c++) {
       in[0] = (char) c;
       int length = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, 1);
-      TABLE[c] = java.util.Arrays.copyOf(out, length);
+      TABLE[c] = Arrays.copyOf(out, length);
     }
   }
 

@@ -138,7 +138,7 @@ public final class QueryBench {
       errors = many.errors();
     }
     // A fresh `loupe serve` needs the index's write lock: measured once this process let it go.
-    ScaleBench.startup(indexes.plain(), indexes.loupe(), queries.get(0)).addTo(table);
+    Startup.measure(indexes.plain(), indexes.loupe(), queries.get(0)).addTo(table);
     table.print(out, options.commandLine());
     return errors == 0 ? 0 : 1;
   }

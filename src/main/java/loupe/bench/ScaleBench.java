@@ -76,7 +76,7 @@ public final class ScaleBench {
         table.row("heap held while serving MB", plainHeap / 1e6, loupeHeap / 1e6, "%.0f");
       }
     }
-    startup(plainDir, loupeDir, queries.get(0)).addTo(table);
+    Startup.measure(plainDir, loupeDir, queries.get(0)).addTo(table);
     table.note("queries: no filter; Loupe over HTTP in this JVM, plain Lucene in-process, alternating in blocks of " + BLOCK + ".");
     table.note("heap: used heap after a full GC with the index open and warm, minus before.");
     table.print(out, options.commandLine());
@@ -113,41 +113,6 @@ public final class ScaleBench {
     table.row("index articles/s", plainIndex.articles() / plainIndex.seconds(), report.indexed() / loupeSeconds, "%,.0f");
     table.row("index time s", plainIndex.seconds(), loupeSeconds, "%.1f");
     table.row("index size MB", plainIndex.indexBytes() / 1e6, BenchInput.directoryBytes(loupeDir) / 1e6, "%.0f");
-  }
-
-  /**
-   * Seconds from launching a fresh JVM to its first answered query: plain Lucene, Loupe's very first
-   * start, and Loupe's later starts.
-   */
-  record Startup(double plain, double loupeFirst, double loupe) {
-    void addTo(ResultTable table) {
-      table.row("first answer after start s", plain, loupe, "%.2f");
-      table.single("  the very first start s", Double.NaN, loupeFirst, "%.2f");
-      table.note("start-up: a fresh JVM; Loupe is `loupe serve` polled over HTTP with the launcher's class-data archive"
-          + " (written by the very first start, read by later ones); plain Lucene opens the index and searches once.");
-    }
-  }
-
-  /** The JVM options `./loupe serve` adds: a class-data archive of the classes a server loads. */
-  static List<String> classDataArchive(Path archive) {
-    return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
-  }
-
-  static Startup startup(Path plainDir, Path loupeDir, String query) throws Exception {
-    ChildJvm.Outcome plain = ChildJvm.run(ChildJvm.command(0, BenchChild.class.getName(),
-        List.of("first-query-plain", plainDir.toString(), query)), 300);
-    Path archive = loupeDir.resolveSibling("loupe-serve.jsa");
-    java.nio.file.Files.deleteIfExists(archive);
-    double first;
-    try (ServeProcess serve = ServeProcess.start(loupeDir, 0, classDataArchive(archive), query, 300)) {
-      first = serve.secondsToFirstAnswer();
-    }
-    double later;
-    try (ServeProcess serve = ServeProcess.start(loupeDir, 0, classDataArchive(archive), query, 300)) {
-      later = serve.secondsToFirstAnswer();
-    }
-    java.nio.file.Files.deleteIfExists(archive);
-    return new Startup(plain.ok() ? plain.seconds() : Double.NaN, first, later);
   }
 
   private static long usedHeapAfterGc() {

@@ -51,8 +51,8 @@ final class MentionCodec {
         out.writeVInt(names.get(m.canonical()));
         out.writeVInt(m.code() == null ? 0 : names.get(m.code()) + 1);
         // An extractor is expected to give the text at its offsets; keep it when it did not.
-        boolean ownText = m.end() > body.length() || !body.regionMatches(m.start(), m.text(), 0, m.text().length())
-            || m.text().length() != m.end() - m.start();
+        boolean ownText = m.end() > body.length() || m.text().length() != m.end() - m.start()
+            || !body.regionMatches(m.start(), m.text(), 0, m.text().length());
         out.writeByte((byte) (ownText ? 1 : 0));
         if (ownText) {
           out.writeString(m.text());

@@ -24,7 +24,7 @@ import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * Proposes a corrected query from the index's own vocabulary (unstemmed, accent-folded words of
- * titles and bodies, names included): « Poutinne » → « Poutine », « Macrom » → « Macron ».
+ * titles and leads, names included; see Fields.SPELL): « Poutinne » → « Poutine », « Macrom » → « Macron ».
  *
  * <p>A word is replaced only by a word at most two edits away that is at least {@link #POPULARITY}
  * times more frequent, so rare but real words stay as typed. The replacement is written as the
