@@ -21,7 +21,11 @@ public final class PunctuationCharFilter extends CharFilter {
   public int read(char[] buffer, int offset, int length) throws IOException {
     int n = input.read(buffer, offset, length);
     for (int i = offset; i < offset + n; i++) {
-      buffer[i] = rewrite(buffer[i]);
+      char c = buffer[i];
+      // Every char of every article passes here: most are below the first one rewritten but '-'.
+      if (c == '-' || c >= '\u02BC') {
+        buffer[i] = rewrite(c);
+      }
     }
     return n;
   }

@@ -50,6 +50,13 @@ class FrenchNewsAnalyzerTest {
   }
 
   @Test
+  void typographicApostrophesAndHyphensReadAsTheirAsciiForms() throws IOException {
+    // The modifier apostrophe (U+02BC) and the Unicode hyphens (U+2010, U+2011) come from word processors.
+    assertEquals(tokens("l'Ukraine nord-coréen"), tokens("l\u02BCUkraine nord\u2010coréen"));
+    assertEquals(tokens("nord-coréen"), tokens("nord\u2011coréen"));
+  }
+
+  @Test
   void elisionStopWordsAccentsAndStemming() throws IOException {
     assertEquals(List.of("electricit", "ukrain"), tokens("l’électricité de l’Ukraine"));
   }
