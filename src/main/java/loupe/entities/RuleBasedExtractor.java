@@ -15,14 +15,14 @@ final class RuleBasedExtractor implements EntityExtractor {
   /** A title mention weighs as much as this many body mentions when ranking facet values. */
   private static final int TITLE_WEIGHT = 3;
 
-  private final Map<String, Lexicon.Word> vocabulary;
+  private final WordTable vocabulary;
   private final LexiconMatcher matcher;
   private final CountryMentions countries;
   private final CountryResolver resolver;
   private final PersonNames persons;
 
   RuleBasedExtractor(Lexicon lexicon) {
-    this.vocabulary = lexicon.vocabulary();
+    this.vocabulary = new WordTable(lexicon.vocabulary());
     this.matcher = new LexiconMatcher(lexicon);
     this.countries = new CountryMentions(lexicon);
     this.resolver = new CountryResolver(lexicon);

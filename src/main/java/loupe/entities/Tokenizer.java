@@ -17,13 +17,15 @@ final class Tokenizer {
     }
   }
 
+  private static final WordTable NO_WORDS = new WordTable(Map.of());
+
   /** Tokens without their lexicon facts, to build the lexicon itself. */
   static List<Token> tokenize(String text) {
-    return tokenize(text, Map.of());
+    return tokenize(text, NO_WORDS);
   }
 
   /** Tokens that carry what {@code vocabulary} says about their key. */
-  static List<Token> tokenize(String text, Map<String, Lexicon.Word> vocabulary) {
+  static List<Token> tokenize(String text, WordTable vocabulary) {
     List<Token> out = new ArrayList<>(text.length() / 5 + 4);
     int n = text.length();
     int i = 0;
@@ -50,7 +52,7 @@ final class Tokenizer {
         int e = elided ? i + 1 : i;
         String piece = text.substring(s, e);
         String key = Fold.fold(piece, scratch);
-        out.add(new Token(piece, key, s, e, true, join, sentenceStart, vocabulary.getOrDefault(key, Lexicon.Word.NONE)));
+        out.add(new Token(piece, key, s, e, true, join, sentenceStart, vocabulary.get(key)));
         sentenceStart = false;
         i = e;
         join = elided ? Token.Join.APOSTROPHE : Token.Join.NONE;
@@ -61,7 +63,7 @@ final class Tokenizer {
         continue;
       }
       String p = c < PUNCTUATION.length ? PUNCTUATION[c] : String.valueOf(c);
-      out.add(new Token(p, p, i, i + 1, false, join, sentenceStart, vocabulary.getOrDefault(p, Lexicon.Word.NONE)));
+      out.add(new Token(p, p, i, i + 1, false, join, sentenceStart, vocabulary.get(c)));
       if (c == '.' || c == '!' || c == '?' || c == '…' || c == ':' || c == '«' || c == '"' || c == '“'
           || c == '—' || c == '–' || c == '(' || c == ';') {
         sentenceStart = !(c == '.' && isInitialDot(out));
