@@ -187,11 +187,17 @@ final class ArticlePipeline {
           drain();
         }
         boolean existed = !duplicate && !emptyAtStart && backend.contains(article.id());
+        // Neither in the index nor earlier in this batch: nothing to replace.
+        boolean absent = !duplicate && emptyAtStart;
         permits.acquire();
         pending.add(pool.submit(() -> {
           try {
             ArticleEntities entities = extractor.extract(article.title(), article.body());
-            backend.upsert(article, entities);
+            if (absent) {
+              backend.add(article, entities);
+            } else {
+              backend.upsert(article, entities);
+            }
             tally.indexed(article.id(), existed);
           } catch (IllegalArgumentException e) {
             // Lucene refused this one document (a term too long, bad offsets); the others go on.

@@ -77,6 +77,18 @@ public final class ArticleIndexer implements AutoCloseable {
   }
 
   /**
+   * Adds an article the caller knows is not indexed yet. An upsert buffers a delete of its id, which
+   * every flush then looks up in every segment: a first load of a large corpus needs none of that.
+   */
+  public void add(Article article, ArticleEntities entities) throws IOException {
+    try {
+      writer.addDocument(documents.toDocument(article, entities));
+    } catch (AlreadyClosedException e) {
+      throw stopped(e);
+    }
+  }
+
+  /**
    * After a tragic failure (a full disk while flushing) the writer closes itself and every other
    * indexing thread only sees "this IndexWriter is closed": report the failure that closed it.
    */

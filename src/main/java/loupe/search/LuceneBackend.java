@@ -139,6 +139,11 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   @Override
+  public void add(Article article, ArticleEntities entities) throws IOException {
+    indexer().add(article, entities);
+  }
+
+  @Override
   public boolean delete(String id) throws IOException {
     boolean existed = contains(id);
     indexer().delete(id);

@@ -20,6 +20,14 @@ public interface SearchBackend extends Closeable {
   /** Adds or replaces (by id) an article; visible after {@link #commit()}. */
   void upsert(Article article, ArticleEntities entities) throws IOException;
 
+  /**
+   * Adds an article whose id the caller knows is not indexed (a first load into an empty index),
+   * sparing the backend the replacement an upsert prepares; the same as {@link #upsert} by default.
+   */
+  default void add(Article article, ArticleEntities entities) throws IOException {
+    upsert(article, entities);
+  }
+
   /** Deletes an article by id; visible after {@link #commit()}. Returns whether it existed. */
   boolean delete(String id) throws IOException;
 
