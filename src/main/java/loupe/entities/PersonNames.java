@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * <p>Span convention: a mention covers the name plus a capitalised courtesy title written right before it
  * (« M. Pinard », « Mme de Latour »), a sovereign's number and realm (« Ferdinand V de Hongrie ») and
- * initials (« J. M. Dauguet »); it never covers a role or rank (« le général [Prim] »), nor an apposition.
+ * initials (« J. M. Dauguet », « J.-B. Say », « Ch. Bastide »); it never covers a role or rank (« le général
+ * [Prim] »), nor an apposition, but a particle after a rank belongs to the surname (« le général [de Gaulle] »).
  * The gold newspaper sets disagree here (HIPE-2020 puts ranks and appositions inside the span, Le Temps and
  * Europeana do not); Loupe follows the reading of the name that the issue and the facets use.
  */
@@ -29,7 +30,7 @@ final class PersonNames {
       "abou", "ibn", "mac", "mc", "ould", "dos", "das", "ter", "ten", "d'", "o'");
   /** Elided function words that never start a name (« L'Élysée », « D'abord »). */
   private static final Set<String> ELISIONS = wordSet(
-      "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'");
+      "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "aujourd'");
   /** Nouns before a name that make it an eponym, never a mention of the person. */
   private static final Set<String> EPONYM_CUES = wordSet(
       "rue", "place", "avenue", "boulevard", "bd", "quai", "allee", "impasse", "square", "cours", "chemin", "route",
@@ -60,6 +61,19 @@ final class PersonNames {
       "un", "une", "le", "la", "l'", "son", "sa", "leur", "notre", "ancien", "ancienne", "ex", "haut", "haute",
       "jeune", "celebre", "grand", "grande", "nouveau", "nouvelle", "actuel", "actuelle", "futur", "future",
       "premier", "premiere", "propre", "seul", "seule", "autre", "vieux", "vieil", "vieille", "petit", "petite");
+  /** Ranks that are names' titles after a determiner; « le capitaine de Lyon » and « le lieutenant de X » are not. */
+  private static final Set<String> MILITARY_RANKS = wordSet("general", "marechal", "amiral", "colonel");
+  /** Words before a rank that make it a title (« le général »), not an adjective (« directeur général de C8 »). */
+  private static final Set<String> RANK_DETERMINERS = wordSet(
+      "le", "du", "au", "l'", "un", "ce", "cet", "notre", "votre", "son", "leur", "ancien", "feu", "vieux");
+  /** Words for a relative, before « de » and the relative's name (« la veuve de Martin »). */
+  private static final Set<String> KIN_BEFORE_DE = wordSet(
+      "veuve", "veuf", "epouse", "epoux");
+  /** Relatives before a name: a lone given name after them (« sa femme Brigitte ») stays a given name, not a facet. */
+  private static final Set<String> KIN_WORDS = wordSet(
+      "femme", "epouse", "epoux", "mari", "mere", "pere", "fils", "fille", "frere", "soeur", "veuve", "veuf",
+      "compagne", "compagnon", "fiancee", "fiance");
+  private static final Set<String> SINGULAR_ARTICLES = wordSet("le", "la", "l'", "un", "une");
   private static final Set<String> NOBLE_TITLES = wordSet(
       "prince", "princesse", "duc", "duchesse", "comte", "comtesse", "marquis", "marquise", "baron", "baronne",
       "vicomte", "vicomtesse", "chevalier", "sire", "seigneur", "archiduc", "archiduchesse");
@@ -215,6 +229,10 @@ final class PersonNames {
             && !PARTICLES.contains(tokens.get(j - 1).key())) {
           break;
         }
+        if (!attached && run.size() >= 2 && isRegnalNumber(tokens.get(run.get(run.size() - 1)))) {
+          // « Jean XXIII » ends at the number; only a realm may follow (« Ferdinand V de Hongrie »).
+          break;
+        }
         if (u.capitalized() || attached) {
           // East Asian given-name syllables may look like French words (« Kim Jong Un », « Kim Il Sung »).
           boolean asian = !run.isEmpty() && tokens.get(run.get(0)).lex().familyFirst
@@ -244,6 +262,13 @@ final class PersonNames {
           && (isInitial(tokens.get(j - 1)) || isCourtesy(tokens.get(j - 1)))) {
         run.add(j);
         j++;
+        continue;
+      }
+      // « J.-J. Rousseau », « J.-B. Say »: the hyphen between two initials stays inside the run.
+      if (u.isPunct('.') && !run.isEmpty() && isInitial(tokens.get(j - 1)) && hyphenInitialAfter(tokens, j)) {
+        run.add(j);
+        run.add(j + 1);
+        j += 2;
         continue;
       }
       break;
@@ -305,7 +330,8 @@ final class PersonNames {
         cue = Strength.CUED;
         title = isCourtesy(t) ? run.get(a) : -1;
         a++;
-      } else if ((title >= 0 || a == 0 && isCaptainAbbreviation(tokens, run.get(a)))
+      } else if ((title >= 0 || a == 0 && (isCaptainAbbreviation(tokens, run.get(a))
+          || run.get(a) >= 2 && isMisreadMonsieur(tokens, run.get(a) - 2)))
           && (PARTICLES.contains(t.key()) || NAME_PARTICLES.contains(t.key())) && a + 1 < b) {
         // Right after a title, « Le », « de » open the surname (« M. Le Guen », « M. de Moustier »).
         break;
@@ -322,7 +348,7 @@ final class PersonNames {
       }
     }
     while (b > a && (!tokens.get(run.get(b - 1)).word() || PARTICLES.contains(tokens.get(run.get(b - 1)).key())
-        && !tokens.get(run.get(b - 1)).capitalized())) {
+        && !tokens.get(run.get(b - 1)).capitalized() || b - a >= 2 && isMisreadBang(tokens, run.get(b - 1)))) {
       b--;
     }
     if (a >= b || isEponym(tokens, run.get(a)) || isQuoted(tokens, run.get(a), run.get(b - 1))
@@ -344,11 +370,25 @@ final class PersonNames {
       words = words.subList(g, words.size());
       g = 0;
     }
+    if (a == 0 && title < 0 && words.get(0)[0] == run.get(0) && rankParticleBefore(tokens, run.get(0))) {
+      // The particle belongs to the surname: « le général [de Gaulle] » names Charles de Gaulle.
+      int de = run.get(0) - 1;
+      words = new ArrayList<>(words);
+      if (tokens.get(run.get(0)).join() == Token.Join.APOSTROPHE) {
+        words.set(0, new int[] {de, words.get(0)[1]});
+      } else {
+        words.add(0, new int[] {de, de + 1});
+      }
+    }
     boolean allCaps = true;
     for (int[] w : words) {
       allCaps &= tokens.get(w[0]).allCaps();
     }
     int n = words.size();
+    if (onlyInitials(tokens, words) || n == 1 && isRegnalNumber(tokens.get(words.get(0)[0]))) {
+      // « S. M. » (Sa Majesté), « J. B. » signing a letter, « S. V. P. », a stray « XIII »: these do not say who.
+      return;
+    }
     boolean sentenceStart = tokens.get(words.get(0)[0]).sentenceStart();
     boolean family = tokens.get(words.get(0)[0]).lex().familyFirst && n >= 2;
     boolean regnal = n >= 2 && isRegnalNumber(tokens.get(words.get(n - 1)[0])) && words.get(n - 1)[1] - words.get(n - 1)[0] == 1;
@@ -364,11 +404,17 @@ final class PersonNames {
     Strength strength;
     if (n >= 2 && (g == 0 || family || regnal || isInitialWord(tokens, words.get(0)))) {
       strength = Strength.FULL;
-    } else if (cue == Strength.CUED) {
+    } else if (cue == Strength.CUED && !(n == 1 && afterKinWord(tokens, words.get(0)[0])
+        && isGivenWord(tokens, words.get(0)))) {
       strength = Strength.CUED;
-    } else if (n == 1 && !sentenceStart && cue == null && isGivenWord(tokens, words.get(0))
+    } else if (cue == Strength.CUED) {
+      // « sa femme Brigitte »: the given name of a relative is a person of the text, not a facet value.
+      strength = Strength.GIVEN;
+    } else if (n == 1 && !sentenceStart && cue == null && !inCapitalsLine(tokens, words.get(0))
+        && isGivenWord(tokens, words.get(0))
         && lexicon.persons.get(tokens.get(words.get(0)[0]).key()) == null) {
-      // A lone given name inside a sentence is someone (« répondit Guillaume », « dit à Catherine »).
+      // A lone given name inside a sentence is someone (« répondit Guillaume », « dit à Catherine »); in
+      // capitals it is a headline word (« UN ROMAN CHINOIS »).
       strength = Strength.GIVEN;
     } else {
       strength = Strength.BARE;
@@ -487,15 +533,23 @@ final class PersonNames {
     if (k >= 0 && tokens.get(k).isPunct('.')) {
       k--;
     }
-    if (k >= 0 && (isCourtesy(tokens.get(k)) || isLowerCaseTitle(tokens.get(k)))) {
+    if (k >= 0 && (isCourtesy(tokens.get(k)) || isLowerCaseTitle(tokens.get(k)) || isMisreadMonsieur(tokens, k))) {
       return Strength.CUED;
     }
     if (isCaptainAbbreviation(tokens, start)) {
       return Strength.CUED;
     }
     // « le prince de Bismarck », « le duc d'Aumale »: the particle belongs to the title, the name follows.
+    // « la veuve de Martin », « le fils de Durand »: the kin named after « de » is a person too.
     if (start >= 2 && tokens.get(start - 1).word() && (tokens.get(start - 1).key().equals("de")
-        || tokens.get(start - 1).key().equals("d'")) && NOBLE_TITLES.contains(tokens.get(start - 2).key())) {
+        || tokens.get(start - 1).key().equals("d'")) && (NOBLE_TITLES.contains(tokens.get(start - 2).key())
+            || KIN_BEFORE_DE.contains(tokens.get(start - 2).key()) || rankParticleBefore(tokens, start))) {
+      return Strength.CUED;
+    }
+    // « le Belge Vandervelde », « l'Américain Smith »: a nationality written as a noun announces a name.
+    if (start >= 2 && isDemonym(tokens.get(start - 1)) && tokens.get(start - 1).capitalized()
+        && !tokens.get(start - 1).sentenceStart() && !tokens.get(start).sentenceStart()
+        && SINGULAR_ARTICLES.contains(tokens.get(start - 2).key())) {
       return Strength.CUED;
     }
     // Skip nationality adjectives between a role and the name (« le président russe Vladimir Poutine »).
@@ -509,7 +563,8 @@ final class PersonNames {
     String key = null;
     for (int len = 1; len <= lexicon.maxRoleLength && k - len + 1 >= 0; len++) {
       Token t = tokens.get(k - len + 1);
-      if (!t.word()) {
+      if (!t.word() || t.allCaps() && k - len >= 0 && tokens.get(k - len).allCaps()) {
+        // A role inside a line of capitals is a headline word (« LES JEUNES NE DOIVENT PAS »), not a cue.
         break;
       }
       key = len == 1 ? t.key() : t.key() + " " + key;
@@ -525,6 +580,30 @@ final class PersonNames {
     return null;
   }
 
+  /**
+   * « le général de Gaulle », « l'amiral d'Estaing »: after a military rank, « de » opens the surname (after a
+   * noble title it opens the title's land, « le duc d'Aumale »).
+   */
+  private static boolean rankParticleBefore(List<Token> tokens, int start) {
+    if (start < 2) {
+      return false;
+    }
+    Token de = tokens.get(start - 1);
+    Token rank = tokens.get(start - 2);
+    return de.word() && (de.key().equals("de") || de.key().equals("d'")) && rank.word() && !rank.capitalized()
+        && MILITARY_RANKS.contains(rank.key()) && start >= 3 && RANK_DETERMINERS.contains(tokens.get(start - 3).key());
+  }
+
+  private static boolean afterKinWord(List<Token> tokens, int start) {
+    return start > 0 && tokens.get(start - 1).word() && KIN_WORDS.contains(tokens.get(start - 1).key());
+  }
+
+  /** « NI. Durand »: OCR of old papers reads the title « M. » as « NI. »; a cue, never part of the span. */
+  private static boolean isMisreadMonsieur(List<Token> tokens, int k) {
+    String t = tokens.get(k).text();
+    return (t.equals("NI") || t.equals("Ni")) && k + 1 < tokens.size() && tokens.get(k + 1).isPunct('.');
+  }
+
   private static boolean isDemonym(Token t) {
     Lexicon.PhraseNode phrases = t.lex().phrases;
     return phrases != null && phrases.entry != null && phrases.entry.kind() == Lexicon.Kind.DEMONYM;
@@ -538,7 +617,7 @@ final class PersonNames {
     for (int idx : run) {
       Token t = tokens.get(idx);
       boolean attached = t.join() == Token.Join.HYPHEN || t.join() == Token.Join.APOSTROPHE
-          || (!t.word() && t.isPunct('.'));
+          || (!t.word() && (t.isPunct('.') || t.isPunct('-'))) || idx > 0 && tokens.get(idx - 1).isPunct('-');
       if (s >= 0 && attached && idx == e) {
         e = idx + 1;
       } else {
@@ -598,11 +677,17 @@ final class PersonNames {
   private static boolean isInitialOfName(List<Token> tokens, int k, boolean afterInitial) {
     Token t = tokens.get(k);
     if (!isInitial(t) || k + 2 >= tokens.size() || !tokens.get(k + 1).isPunct('.')
-        || tokens.get(k + 1).join() != Token.Join.NONE || !tokens.get(k + 2).capitalized()) {
+        || tokens.get(k + 1).join() != Token.Join.NONE
+        || !tokens.get(k + 2).capitalized() && !hyphenInitialAfter(tokens, k + 1)) {
       return false;
     }
     return t.text().charAt(0) != 'M' || afterInitial;
   }
+
+  /** Abbreviated given names of old papers and lists, written with a dot (« Ch. Bastide », « Aug. Morel »). */
+  private static final Set<String> GIVEN_ABBREVIATIONS = wordSet(
+      "Ch", "Chs", "Aug", "Ed", "Edm", "Th", "Alph", "Alex", "Ant", "Jos", "Jacq", "Guill", "Fréd", "Gust", "Ern",
+      "Phil", "Wm", "Chr", "Ferd", "Const", "Eug", "Théod", "Vict", "Ph");
 
   private static final Set<String> ROYAL_TITLES = wordSet(
       "roi", "reine", "prince", "princesse", "empereur", "imperatrice", "tsar", "tsarine", "czar", "archiduc",
@@ -665,12 +750,47 @@ final class PersonNames {
         && tokens.get(k + 1).join() == Token.Join.HYPHEN;
   }
 
+  /** A capital standing for a given name, or a usual abbreviation of one (« Ch. » Charles, « Aug. » Auguste). */
   private static boolean isInitial(Token t) {
-    return t.word() && t.text().length() == 1 && Character.isUpperCase(t.text().charAt(0));
+    return t.word() && (t.text().length() == 1 && Character.isUpperCase(t.text().charAt(0))
+        || GIVEN_ABBREVIATIONS.contains(t.text()));
   }
 
   private static boolean isInitialWord(List<Token> tokens, int[] w) {
-    return isInitial(tokens.get(w[0])) && w[1] - w[0] == 2 && tokens.get(w[0] + 1).isPunct('.');
+    return isInitial(tokens.get(w[0])) && w[1] - w[0] >= 2 && tokens.get(w[0] + 1).isPunct('.');
+  }
+
+  /** True when the dot at {@code dot} is followed by « -X. », the second half of « J.-J. ». */
+  private static boolean hyphenInitialAfter(List<Token> tokens, int dot) {
+    return dot + 3 < tokens.size() && tokens.get(dot + 1).isPunct('-') && isInitial(tokens.get(dot + 2))
+        && tokens.get(dot + 3).isPunct('.');
+  }
+
+  /** Every word is a lone capital, with or without its dot (« S. M. I. », « J. B. »). */
+  private static boolean onlyInitials(List<Token> tokens, List<int[]> words) {
+    for (int[] w : words) {
+      Token t = tokens.get(w[0]);
+      if (t.text().length() != 1 || !Character.isUpperCase(t.text().charAt(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A lone « I » closing a name (« Nanine I » for « Nanine ! »): OCR reads « ! » so, while French writes the
+   * first of a line « Ier » (« François Ier »).
+   */
+  private static boolean isMisreadBang(List<Token> tokens, int k) {
+    Token t = tokens.get(k);
+    return t.word() && t.text().equals("I") && t.join() == Token.Join.SPACE && realmAfter(tokens, k + 1) == null;
+  }
+
+  /** A word of a line in capitals (« UN ROMAN CHINOIS »): a headline, where a given name is just a word. */
+  private static boolean inCapitalsLine(List<Token> tokens, int[] w) {
+    Token prev = w[0] > 0 ? tokens.get(w[0] - 1) : null;
+    Token next = w[1] < tokens.size() ? tokens.get(w[1]) : null;
+    return tokens.get(w[0]).allCaps() && (prev != null && prev.allCaps() || next != null && next.allCaps());
   }
 
   private boolean isCourtesy(Token t) {

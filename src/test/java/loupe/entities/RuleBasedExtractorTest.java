@@ -260,6 +260,102 @@ class RuleBasedExtractorTest {
     }
   }
 
+
+  // Mention-level conventions of old newspaper text (#3).
+
+  @Test
+  void aujourdHuiOpeningASentenceIsNoName() {
+    assertEquals(List.of(), texts(mentions("Le 3 mai.\nAujourd'hui, le conseil a voté.", EntityType.PERSON)));
+  }
+
+  @Test
+  void hyphenatedAndAbbreviatedGivenNamesStayWithTheSurname() {
+    assertEquals(List.of("J.-B. Lemoine", "Ch. Vautrin"),
+        texts(mentions("Le discours de J.-B. Lemoine et les créanciers de Ch. Vautrin.", EntityType.PERSON)));
+  }
+
+  @Test
+  void initialsAloneAreNoPerson() {
+    assertEquals(List.of(), texts(mentions("Une lettre de S. M. le roi est arrivée. Signé : J. B.", EntityType.PERSON)));
+  }
+
+  @Test
+  void aRegnalNumberEndsTheName() {
+    assertEquals(List.of("Louis XIV"),
+        texts(mentions("LE PORTRAIT DE Louis XIV Versailles l'expose.", EntityType.PERSON)));
+    assertEquals(List.of("Paul I de Russie"),
+        texts(mentions("On rappela la mort de l'empereur Paul I de Russie.", EntityType.PERSON)));
+  }
+
+  @Test
+  void aLoneIAfterANameIsAMisreadExclamationMark() {
+    assertEquals(List.of("Marcel"), texts(mentions("Elle cria : « Marcel, Marcel I » et se tut.", EntityType.PERSON)));
+  }
+
+  @Test
+  void aGivenNameInAHeadlineIsAWord() {
+    assertEquals(List.of(), texts(mentions("UN ROMAN CHINOIS SAISI PAR LA POLICE", EntityType.PERSON)));
+  }
+
+  @Test
+  void theParticleAfterAMilitaryRankOpensTheSurname() {
+    Mention m = mentions("Hier, le général de Gaulle a parlé.", EntityType.PERSON).get(0);
+    assertEquals("de Gaulle", m.text());
+    assertEquals("Charles de Gaulle", m.canonical());
+    assertEquals(List.of("de Vernaison"), texts(mentions("Le colonel de Vernaison commande.", EntityType.PERSON)));
+    // An adjective « général » is no rank.
+    assertEquals(List.of(), texts(mentions("Il parle au directeur général de Canal Info.", EntityType.PERSON)));
+  }
+
+  @Test
+  void theSpouseAfterVeuveDeIsAPerson() {
+    assertEquals(List.of("Lemarchand"),
+        texts(mentions("Décès : Jeanne Quéré, veuve de Lemarchand, 78 ans.", EntityType.PERSON)).subList(1, 2));
+  }
+
+  @Test
+  void aNationalityNounAnnouncesAName() {
+    assertEquals(List.of("Vanderbeke"), texts(mentions("Le Belge Vanderbeke a gagné l'étape.", EntityType.PERSON)));
+    assertEquals(List.of(), EXTRACTOR.extract("Une Lyonnaise", "Originaire de Lyon, elle a gagné.").persons());
+  }
+
+  @Test
+  void ocrReadingOfTheTitleMStillCuesTheName() {
+    assertEquals(List.of("Lemarchand"), texts(mentions("Hier, NI. Lemarchand a parlé.", EntityType.PERSON)));
+  }
+
+  @Test
+  void aPlaceOrBrandAfterACivilTitleIsASurname() {
+    ArticleEntities e = EXTRACTOR.extract("", "Hier, M. Paris a reçu M. Renault à la mairie.");
+    assertEquals(List.of("Paris", "Renault"), e.persons());
+    assertEquals(List.of(), e.countries());
+  }
+
+  @Test
+  void oldReportsNameSpousesAndStrangersWithACue() {
+    assertEquals(List.of("Garnier", "Jolivet", "Lachaume"), texts(mentions(
+        "On a volé les époux Garnier ; un certain Jolivet est soupçonné par la mère Lachaume.", EntityType.PERSON)));
+  }
+
+  @Test
+  void aRelativesLoneGivenNameIsAMentionButNoFacet() {
+    ArticleEntities e = EXTRACTOR.extract("", "Émile Dupuis et sa femme Hélène sont arrivés.");
+    assertEquals(List.of("Émile Dupuis"), e.persons());
+    assertEquals(List.of("Émile Dupuis", "Hélène"), texts(e.mentions().stream()
+        .filter(m -> m.type() == EntityType.PERSON).toList()));
+  }
+
+  @Test
+  void germanAndItalianGivenNamesStartNames() {
+    assertEquals(List.of("Rudolf Kessler", "Cesare Valli"),
+        texts(mentions("Le concert de Rudolf Kessler et Cesare Valli.", EntityType.PERSON)));
+  }
+
+  @Test
+  void aPronounWrittenWithACapitalIsNoName() {
+    assertEquals(List.of(), texts(mentions("Les musiciens suisses Se réunissaient à Lucerne.", EntityType.PERSON)));
+  }
+
   @Test
   void userLexiconAddsPersonsAliasesAndCountries(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("lexicon.tsv");
