@@ -163,6 +163,11 @@ final class PersonNames {
       Candidate cur = candidates.get(c);
       if (prev.plural() && prev.strength() != Strength.BARE && onlyListSeparators(tokens, prev.to(), cur.spanFrom())) {
         candidates.set(c, cur.cued());
+      } else if ((prev.strength() == Strength.FULL || prev.strength() == Strength.CUED) && cur.strength() == Strength.BARE
+          && cur.words().size() == 1 && cur.spanFrom() == prev.to() + 1 && tokens.get(prev.to()).key().equals("et")) {
+        // « Marcel Cachin et Vaillant »: a surname coordinated with a person is a person too.
+        candidates.set(c, new Candidate(cur.from(), cur.to(), cur.spanFrom(), cur.words(), cur.keys(), cur.key(),
+            Strength.CUED, cur.lexiconName(), false));
       }
     }
   }
@@ -247,7 +252,7 @@ final class PersonNames {
           continue;
         }
         if (!run.isEmpty() && PARTICLES.contains(u.key()) && nextIsName(tokens, claimed, j)
-            && (run.size() < 2 || endsAfterNextName(tokens, j))) {
+            && (run.size() < 2 || endsAfterNextName(tokens, j)) && !fullNameAt(tokens, j + 1)) {
           afterParticle = true;
           run.add(j);
           j++;
@@ -278,6 +283,15 @@ final class PersonNames {
     }
     classify(text, tokens, run, out);
     return j;
+  }
+
+  /**
+   * « Attentat de Francisco Otero »: a given name followed by a surname after « de » is a name of its own, so
+   * the particle does not join it to the word before.
+   */
+  private static boolean fullNameAt(List<Token> tokens, int k) {
+    return k + 1 < tokens.size() && tokens.get(k).capitalized() && tokens.get(k).lex().given
+        && tokens.get(k + 1).capitalized() && tokens.get(k + 1).join() == Token.Join.SPACE;
   }
 
   /** True when the name word after the particle at {@code j} is the last capitalised word of the run. */

@@ -356,6 +356,19 @@ class RuleBasedExtractorTest {
     assertEquals(List.of(), texts(mentions("Les musiciens suisses Se réunissaient à Lucerne.", EntityType.PERSON)));
   }
 
+
+  @Test
+  void aFullNameAfterDeIsNotJoinedToTheWordBefore() {
+    assertEquals(List.of("Ignacio Ferrer"),
+        texts(mentions("1879. — Attentat de Ignacio Ferrer contre le roi.", EntityType.PERSON)));
+  }
+
+  @Test
+  void aSurnameCoordinatedWithAPersonIsAPerson() {
+    assertEquals(List.of("Marcel Vautrin", "Lebrasseur"),
+        texts(mentions("On a vu Marcel Vautrin et Lebrasseur au marché.", EntityType.PERSON)));
+  }
+
   @Test
   void userLexiconAddsPersonsAliasesAndCountries(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("lexicon.tsv");
