@@ -34,7 +34,7 @@ final class PersonNames {
   /** Nouns before a name that make it an eponym, never a mention of the person. */
   private static final Set<String> EPONYM_CUES = wordSet(
       "rue", "place", "avenue", "boulevard", "bd", "quai", "allee", "impasse", "square", "cours", "chemin", "route",
-      "esplanade", "promenade", "pont", "parc", "jardin", "lycee", "college", "ecole", "universite", "institut",
+      "esplanade", "promenade", "pont", "canal", "parc", "jardin", "lycee", "college", "ecole", "universite", "institut",
       "hopital", "clinique", "stade", "gare", "aeroport", "station", "metro", "musee", "fondation", "prix", "loi",
       "lois", "salle", "theatre", "cite", "residence", "eglise", "cathedrale", "chapelle", "basilique", "abbaye",
       "chateau", "palais", "centre", "complexe", "campus", "amphitheatre", "hotel", "porte", "navire", "fregate",
@@ -399,7 +399,8 @@ final class PersonNames {
       allCaps &= tokens.get(w[0]).allCaps();
     }
     int n = words.size();
-    if (onlyInitials(tokens, words) || n == 1 && isRegnalNumber(tokens.get(words.get(0)[0]))) {
+    if (onlyInitials(tokens, words) || isRegnalNumber(tokens.get(words.get(0)[0]))
+        && (n == 1 || tokens.get(words.get(0)[0]).text().length() > 1)) {
       // « S. M. » (Sa Majesté), « J. B. » signing a letter, « S. V. P. », a stray « XIII »: these do not say who.
       return;
     }

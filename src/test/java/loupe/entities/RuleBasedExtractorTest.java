@@ -369,6 +369,21 @@ class RuleBasedExtractorTest {
         texts(mentions("On a vu Marcel Vautrin et Lebrasseur au marché.", EntityType.PERSON)));
   }
 
+
+  @Test
+  void aNameCuedOnceMakesItsBareRepeatsPersons() {
+    // « ma chère Lisette » vouches for the name; the bare « Lisette » before and after are the same person.
+    assertEquals(List.of("Lisette", "Lisette", "Lisette"), texts(mentions(
+        "Lisette resta seule. Je serrais ma chère Lisette contre moi. Nous partîmes, Lisette et moi.",
+        EntityType.PERSON)));
+  }
+
+  @Test
+  void aCanalOrAManIsNoPerson() {
+    assertEquals(List.of(), texts(mentions(
+        "On longea le canal Catherine. ON DEMANDE UN JEUNE HOMME de 17 ans.", EntityType.PERSON)));
+  }
+
   @Test
   void userLexiconAddsPersonsAliasesAndCountries(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("lexicon.tsv");
