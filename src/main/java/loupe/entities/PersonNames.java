@@ -324,6 +324,11 @@ final class PersonNames {
   }
 
   private void classify(String text, List<Token> tokens, List<Integer> run, List<Candidate> out) {
+    Token first = tokens.get(run.get(0));
+    if (run.size() == 1 && (isStop(first) || ELISIONS.contains(first.key())) && !isGiven(first)) {
+      // Most runs are a capitalised stop word opening a sentence (« Le », « Il »): nothing to weigh.
+      return;
+    }
     int a = 0;
     int b = run.size();
     Strength cue = cueBefore(tokens, run.get(0));
@@ -555,7 +560,7 @@ final class PersonNames {
       return Strength.CUED;
     }
     // « le prince de Bismarck », « le duc d'Aumale »: the particle belongs to the title, the name follows.
-    // « la veuve de Martin », « le fils de Durand »: the kin named after « de » is a person too.
+    // « la veuve de Martin »: the spouse named after « de » is a person too.
     if (start >= 2 && tokens.get(start - 1).word() && (tokens.get(start - 1).key().equals("de")
         || tokens.get(start - 1).key().equals("d'")) && (NOBLE_TITLES.contains(tokens.get(start - 2).key())
             || KIN_BEFORE_DE.contains(tokens.get(start - 2).key()) || rankParticleBefore(tokens, start))) {
@@ -578,14 +583,14 @@ final class PersonNames {
     String key = null;
     for (int len = 1; len <= lexicon.maxRoleLength && k - len + 1 >= 0; len++) {
       Token t = tokens.get(k - len + 1);
-      if (!t.word() || t.allCaps() && k - len >= 0 && tokens.get(k - len).allCaps()) {
-        // A role inside a line of capitals is a headline word (« LES JEUNES NE DOIVENT PAS »), not a cue.
+      if (!t.word()) {
         break;
       }
       key = len == 1 ? t.key() : t.key() + " " + key;
       Integer l = lexicon.roles.get(key);
       if (l != null && l == len || len == 1 && singularRole(t.key()) != null) {
-        return Strength.CUED;
+        // A role inside a line of capitals is a headline word (« LES JEUNES NE DOIVENT PAS »), not a cue.
+        return t.allCaps() && k - len >= 0 && tokens.get(k - len).allCaps() ? null : Strength.CUED;
       }
       // Most words end no role: stop as soon as no longer role can end with these words.
       if (!lexicon.roleSuffixes.contains(key)) {
@@ -616,7 +621,8 @@ final class PersonNames {
   /** « NI. Durand »: OCR of old papers reads the title « M. » as « NI. »; a cue, never part of the span. */
   private static boolean isMisreadMonsieur(List<Token> tokens, int k) {
     String t = tokens.get(k).text();
-    return (t.equals("NI") || t.equals("Ni")) && k + 1 < tokens.size() && tokens.get(k + 1).isPunct('.');
+    return t.length() == 2 && (t.equals("NI") || t.equals("Ni")) && k + 1 < tokens.size()
+        && tokens.get(k + 1).isPunct('.');
   }
 
   private static boolean isDemonym(Token t) {
@@ -767,8 +773,11 @@ final class PersonNames {
 
   /** A capital standing for a given name, or a usual abbreviation of one (« Ch. » Charles, « Aug. » Auguste). */
   private static boolean isInitial(Token t) {
-    return t.word() && (t.text().length() == 1 && Character.isUpperCase(t.text().charAt(0))
-        || GIVEN_ABBREVIATIONS.contains(t.text()));
+    String x = t.text();
+    if (!t.word() || !Character.isUpperCase(x.charAt(0))) {
+      return false;
+    }
+    return x.length() == 1 || x.length() <= 5 && GIVEN_ABBREVIATIONS.contains(x);
   }
 
   private static boolean isInitialWord(List<Token> tokens, int[] w) {
