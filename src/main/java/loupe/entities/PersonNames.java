@@ -20,10 +20,13 @@ import java.util.Set;
  * Europeana do not); Loupe follows the reading of the name that the issue and the facets use.
  */
 final class PersonNames {
-  /** Lower-case particles that may sit inside a name (« Charles de Gaulle », « Bachar al-Assad »). */
+  /**
+   * Lower-case particles that may sit inside a name (« Charles de Gaulle », « Bachar al-Assad »), and « née »
+   * before a maiden name written without a comma (« Judith née Jaquet », one naming expression).
+   */
   private static final Set<String> PARTICLES = wordSet(
       "de", "du", "des", "d'", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
-      "ter", "ten", "bin", "ben", "ibn", "al", "el", "ould", "y", "zu", "la", "le", "st");
+      "ter", "ten", "bin", "ben", "ibn", "al", "el", "ould", "y", "zu", "la", "le", "st", "nee");
   /** Capitalised particles that are stop words at a sentence start but belong to a name inside a run. */
   private static final Set<String> NAME_PARTICLES = wordSet(
       "le", "la", "de", "du", "des", "di", "da", "van", "von", "del", "della", "ben", "bin", "al", "el", "abu",

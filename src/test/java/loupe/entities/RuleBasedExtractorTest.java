@@ -299,6 +299,8 @@ class RuleBasedExtractorTest {
       # cues of old reports: spouses, strangers, « la mère X », a nationality noun
       On a volé les époux Garnier ; un certain Jolivet accuse la mère Lachaume. | Garnier;Jolivet;Lachaume
       Le Belge Vanderbeke a gagné l'étape.                                | Vanderbeke
+      # a maiden name after « née » without a comma belongs to the name
+      On apprend le décès de Judith née Vauclair, 80 ans.                 | Judith née Vauclair
       """)
   void oldNewspaperCuesAndNameShapes(String text, String names) {
     assertEquals(List.of(names.split(";")), personTexts(text));
