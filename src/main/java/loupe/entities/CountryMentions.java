@@ -50,7 +50,7 @@ final class CountryMentions {
         continue;
       }
       if (afterCourtesyTitle(tokens, m.from())) {
-        // « M. Paris », « Mme Florence », « M. Renault »: after a civil title, a place or a brand is a surname.
+        // « M. Paris », « Mme Florence », « M. Peugeot »: after a civil title, a place or a brand is a surname.
         continue;
       }
       Lexicon.Entry e = m.entry();

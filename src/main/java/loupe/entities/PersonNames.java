@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * <p>Span convention: a mention covers the name plus a capitalised courtesy title written right before it
  * (« M. Pinard », « Mme de Latour »), a sovereign's number and realm (« Ferdinand V de Hongrie ») and
- * initials (« J. M. Dauguet », « J.-B. Say », « Ch. Bastide »); it never covers a role or rank (« le général
+ * initials (« J. M. Dauguet », « J.-B. Say », « Ch. Vautrin »); it never covers a role or rank (« le général
  * [Prim] »), nor an apposition, but a particle after a rank belongs to the surname (« le général [de Gaulle] »).
  * The gold newspaper sets disagree here (HIPE-2020 puts ranks and appositions inside the span, Le Temps and
  * Europeana do not); Loupe follows the reading of the name that the issue and the facets use.
@@ -22,7 +22,7 @@ import java.util.Set;
 final class PersonNames {
   /**
    * Lower-case particles that may sit inside a name (« Charles de Gaulle », « Bachar al-Assad »), and « née »
-   * before a maiden name written without a comma (« Judith née Jaquet », one naming expression).
+   * before a maiden name written without a comma (« Judith née Vauclair », one naming expression).
    */
   private static final Set<String> PARTICLES = wordSet(
       "de", "du", "des", "d'", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
@@ -66,7 +66,7 @@ final class PersonNames {
       "premier", "premiere", "propre", "seul", "seule", "autre", "vieux", "vieil", "vieille", "petit", "petite");
   /** Ranks that are names' titles after a determiner; « le capitaine de Lyon » and « le lieutenant de X » are not. */
   private static final Set<String> MILITARY_RANKS = wordSet("general", "marechal", "amiral", "colonel");
-  /** Words before a rank that make it a title (« le général »), not an adjective (« directeur général de C8 »). */
+  /** Words before a rank that make it a title (« le général »), not an adjective (« directeur général de Canal Info »). */
   private static final Set<String> RANK_DETERMINERS = wordSet(
       "le", "du", "au", "l'", "un", "ce", "cet", "notre", "votre", "son", "leur", "ancien", "feu", "vieux");
   /** Words for a relative, before « de » and the relative's name (« la veuve de Martin »). */
@@ -168,7 +168,7 @@ final class PersonNames {
         candidates.set(c, cur.cued());
       } else if ((prev.strength() == Strength.FULL || prev.strength() == Strength.CUED) && cur.strength() == Strength.BARE
           && cur.words().size() == 1 && cur.spanFrom() == prev.to() + 1 && tokens.get(prev.to()).key().equals("et")) {
-        // « Marcel Cachin et Vaillant »: a surname coordinated with a person is a person too.
+        // « Marcel Vautrin et Lebrasseur »: a surname coordinated with a person is a person too.
         candidates.set(c, new Candidate(cur.from(), cur.to(), cur.spanFrom(), cur.words(), cur.keys(), cur.key(),
             Strength.CUED, cur.lexiconName(), false));
       }
@@ -289,7 +289,7 @@ final class PersonNames {
   }
 
   /**
-   * « Attentat de Francisco Otero »: a given name followed by a surname after « de » is a name of its own, so
+   * « Procès de Ignacio Ferrer »: a given name followed by a surname after « de » is a name of its own, so
    * the particle does not join it to the word before.
    */
   private static boolean fullNameAt(List<Token> tokens, int k) {
@@ -437,7 +437,7 @@ final class PersonNames {
         && isGivenWord(tokens, words.get(0))
         && lexicon.persons.get(tokens.get(words.get(0)[0]).key()) == null) {
       // A lone given name inside a sentence is someone (« répondit Guillaume », « dit à Catherine »); in
-      // capitals it is a headline word (« UN ROMAN CHINOIS »).
+      // capitals it is a headline word (« UN ROMAN FRANÇAIS »).
       strength = Strength.GIVEN;
     } else {
       strength = Strength.BARE;
@@ -569,7 +569,7 @@ final class PersonNames {
             || KIN_BEFORE_DE.contains(tokens.get(start - 2).key()) || rankParticleBefore(tokens, start))) {
       return Strength.CUED;
     }
-    // « le Belge Vandervelde », « l'Américain Smith »: a nationality written as a noun announces a name.
+    // « le Belge Vanderbeke », « l'Américain Smith »: a nationality written as a noun announces a name.
     if (start >= 2 && isDemonym(tokens.get(start - 1)) && tokens.get(start - 1).capitalized()
         && !tokens.get(start - 1).sentenceStart() && !tokens.get(start).sentenceStart()
         && SINGULAR_ARTICLES.contains(tokens.get(start - 2).key())) {
@@ -592,7 +592,7 @@ final class PersonNames {
       key = len == 1 ? t.key() : t.key() + " " + key;
       Integer l = lexicon.roles.get(key);
       if (l != null && l == len || len == 1 && singularRole(t.key()) != null) {
-        // A role inside a line of capitals is a headline word (« LES JEUNES NE DOIVENT PAS »), not a cue.
+        // A role inside a line of capitals is a headline word (« LES ÉLÈVES ONT GAGNÉ »), not a cue.
         return t.allCaps() && k - len >= 0 && tokens.get(k - len).allCaps() ? null : Strength.CUED;
       }
       // Most words end no role: stop as soon as no longer role can end with these words.
@@ -708,7 +708,7 @@ final class PersonNames {
     return t.text().charAt(0) != 'M' || afterInitial;
   }
 
-  /** Abbreviated given names of old papers and lists, written with a dot (« Ch. Bastide », « Aug. Morel »). */
+  /** Abbreviated given names of old papers and lists, written with a dot (« Ch. Vautrin », « Aug. Morel »). */
   private static final Set<String> GIVEN_ABBREVIATIONS = wordSet(
       "Ch", "Chs", "Aug", "Ed", "Edm", "Th", "Alph", "Alex", "Ant", "Jos", "Jacq", "Guill", "Fréd", "Gust", "Ern",
       "Phil", "Wm", "Chr", "Ferd", "Const", "Eug", "Théod", "Vict", "Ph");
@@ -793,7 +793,7 @@ final class PersonNames {
         && tokens.get(dot + 3).isPunct('.');
   }
 
-  /** Every word is a lone capital, with or without its dot (« S. M. I. », « J. B. »). */
+  /** Every word is a lone capital, with or without its dot (« S. A. R. », « J. B. »). */
   private static boolean onlyInitials(List<Token> tokens, List<int[]> words) {
     for (int[] w : words) {
       Token t = tokens.get(w[0]);
@@ -805,7 +805,7 @@ final class PersonNames {
   }
 
   /**
-   * A lone « I » closing a name (« Nanine I » for « Nanine ! »): OCR reads « ! » so, while French writes the
+   * A lone « I » closing a name (« Marcel I » for « Marcel ! »): OCR reads « ! » so, while French writes the
    * first of a line « Ier » (« François Ier »).
    */
   private static boolean isMisreadBang(List<Token> tokens, int k) {
@@ -813,7 +813,7 @@ final class PersonNames {
     return t.word() && t.text().equals("I") && t.join() == Token.Join.SPACE && realmAfter(tokens, k + 1) == null;
   }
 
-  /** A word of a line in capitals (« UN ROMAN CHINOIS »): a headline, where a given name is just a word. */
+  /** A word of a line in capitals (« UN ROMAN FRANÇAIS »): a headline, where a given name is just a word. */
   private static boolean inCapitalsLine(List<Token> tokens, int[] w) {
     Token prev = w[0] > 0 ? tokens.get(w[0] - 1) : null;
     Token next = w[1] < tokens.size() ? tokens.get(w[1]) : null;
