@@ -49,6 +49,10 @@ final class CountryMentions {
       if (m == null) {
         continue;
       }
+      if (afterCourtesyTitle(tokens, m.from())) {
+        // « M. Paris », « Mme Florence », « M. Peugeot »: after a civil title, a place or a brand is a surname.
+        continue;
+      }
       Lexicon.Entry e = m.entry();
       switch (e.kind()) {
         case NOT_COUNTRY, NOT_PERSON -> claim(claimed, m);
@@ -84,6 +88,22 @@ final class CountryMentions {
       }
     }
     return out;
+  }
+
+  /** The capitalised token at {@code k} comes right after « M. », « Mme », « Dr »… (not « Saint », a place's). */
+  private static boolean afterCourtesyTitle(List<Token> tokens, int k) {
+    if (k < 1 || !tokens.get(k).capitalized()) {
+      return false;
+    }
+    int t = k - 1;
+    if (tokens.get(t).isPunct('.') && tokens.get(t).join() == Token.Join.NONE) {
+      t--;
+    }
+    if (t < 0) {
+      return false;
+    }
+    Token title = tokens.get(t);
+    return title.capitalized() && title.lex().courtesy && !title.key().startsWith("saint");
   }
 
   private static void claim(boolean[] claimed, LexiconMatcher.Match m) {

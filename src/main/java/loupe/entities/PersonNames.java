@@ -14,26 +14,30 @@ import java.util.Set;
  *
  * <p>Span convention: a mention covers the name plus a capitalised courtesy title written right before it
  * (« M. Pinard », « Mme de Latour »), a sovereign's number and realm (« Ferdinand V de Hongrie ») and
- * initials (« J. M. Dauguet »); it never covers a role or rank (« le général [Prim] »), nor an apposition.
+ * initials (« J. M. Dauguet », « J.-B. Say », « Ch. Vautrin »); it never covers a role or rank (« le général
+ * [Prim] »), nor an apposition, but a particle after a rank belongs to the surname (« le général [de Gaulle] »).
  * The gold newspaper sets disagree here (HIPE-2020 puts ranks and appositions inside the span, Le Temps and
  * Europeana do not); Loupe follows the reading of the name that the issue and the facets use.
  */
 final class PersonNames {
-  /** Lower-case particles that may sit inside a name (« Charles de Gaulle », « Bachar al-Assad »). */
+  /**
+   * Lower-case particles that may sit inside a name (« Charles de Gaulle », « Bachar al-Assad »), and « née »
+   * before a maiden name written without a comma (« Judith née Vauclair », one naming expression).
+   */
   private static final Set<String> PARTICLES = wordSet(
       "de", "du", "des", "d'", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
-      "ter", "ten", "bin", "ben", "ibn", "al", "el", "ould", "y", "zu", "la", "le", "st");
+      "ter", "ten", "bin", "ben", "ibn", "al", "el", "ould", "y", "zu", "la", "le", "st", "nee");
   /** Capitalised particles that are stop words at a sentence start but belong to a name inside a run. */
   private static final Set<String> NAME_PARTICLES = wordSet(
       "le", "la", "de", "du", "des", "di", "da", "van", "von", "del", "della", "ben", "bin", "al", "el", "abu",
       "abou", "ibn", "mac", "mc", "ould", "dos", "das", "ter", "ten", "d'", "o'");
   /** Elided function words that never start a name (« L'Élysée », « D'abord »). */
   private static final Set<String> ELISIONS = wordSet(
-      "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'");
+      "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "aujourd'");
   /** Nouns before a name that make it an eponym, never a mention of the person. */
   private static final Set<String> EPONYM_CUES = wordSet(
       "rue", "place", "avenue", "boulevard", "bd", "quai", "allee", "impasse", "square", "cours", "chemin", "route",
-      "esplanade", "promenade", "pont", "parc", "jardin", "lycee", "college", "ecole", "universite", "institut",
+      "esplanade", "promenade", "pont", "canal", "parc", "jardin", "lycee", "college", "ecole", "universite", "institut",
       "hopital", "clinique", "stade", "gare", "aeroport", "station", "metro", "musee", "fondation", "prix", "loi",
       "lois", "salle", "theatre", "cite", "residence", "eglise", "cathedrale", "chapelle", "basilique", "abbaye",
       "chateau", "palais", "centre", "complexe", "campus", "amphitheatre", "hotel", "porte", "navire", "fregate",
@@ -60,6 +64,19 @@ final class PersonNames {
       "un", "une", "le", "la", "l'", "son", "sa", "leur", "notre", "ancien", "ancienne", "ex", "haut", "haute",
       "jeune", "celebre", "grand", "grande", "nouveau", "nouvelle", "actuel", "actuelle", "futur", "future",
       "premier", "premiere", "propre", "seul", "seule", "autre", "vieux", "vieil", "vieille", "petit", "petite");
+  /** Ranks that are names' titles after a determiner; « le capitaine de Lyon » and « le lieutenant de X » are not. */
+  private static final Set<String> MILITARY_RANKS = wordSet("general", "marechal", "amiral", "colonel");
+  /** Words before a rank that make it a title (« le général »), not an adjective (« directeur général de Canal Info »). */
+  private static final Set<String> RANK_DETERMINERS = wordSet(
+      "le", "du", "au", "l'", "un", "ce", "cet", "notre", "votre", "son", "leur", "ancien", "feu", "vieux");
+  /** Words for a relative, before « de » and the relative's name (« la veuve de Martin »). */
+  private static final Set<String> KIN_BEFORE_DE = wordSet(
+      "veuve", "veuf", "epouse", "epoux");
+  /** Relatives before a name: a lone given name after them (« sa femme Brigitte ») stays a given name, not a facet. */
+  private static final Set<String> KIN_WORDS = wordSet(
+      "femme", "epouse", "epoux", "mari", "mere", "pere", "fils", "fille", "frere", "soeur", "veuve", "veuf",
+      "compagne", "compagnon", "fiancee", "fiance");
+  private static final Set<String> SINGULAR_ARTICLES = wordSet("le", "la", "l'", "un", "une");
   private static final Set<String> NOBLE_TITLES = wordSet(
       "prince", "princesse", "duc", "duchesse", "comte", "comtesse", "marquis", "marquise", "baron", "baronne",
       "vicomte", "vicomtesse", "chevalier", "sire", "seigneur", "archiduc", "archiduchesse");
@@ -149,6 +166,11 @@ final class PersonNames {
       Candidate cur = candidates.get(c);
       if (prev.plural() && prev.strength() != Strength.BARE && onlyListSeparators(tokens, prev.to(), cur.spanFrom())) {
         candidates.set(c, cur.cued());
+      } else if ((prev.strength() == Strength.FULL || prev.strength() == Strength.CUED) && cur.strength() == Strength.BARE
+          && cur.words().size() == 1 && cur.spanFrom() == prev.to() + 1 && tokens.get(prev.to()).key().equals("et")) {
+        // « Marcel Vautrin et Lebrasseur »: a surname coordinated with a person is a person too.
+        candidates.set(c, new Candidate(cur.from(), cur.to(), cur.spanFrom(), cur.words(), cur.keys(), cur.key(),
+            Strength.CUED, cur.lexiconName(), false));
       }
     }
   }
@@ -215,6 +237,10 @@ final class PersonNames {
             && !PARTICLES.contains(tokens.get(j - 1).key())) {
           break;
         }
+        if (!attached && run.size() >= 2 && isRegnalNumber(tokens.get(run.get(run.size() - 1)))) {
+          // « Jean XXIII » ends at the number; only a realm may follow (« Ferdinand V de Hongrie »).
+          break;
+        }
         if (u.capitalized() || attached) {
           // East Asian given-name syllables may look like French words (« Kim Jong Un », « Kim Il Sung »).
           boolean asian = !run.isEmpty() && tokens.get(run.get(0)).lex().familyFirst
@@ -229,7 +255,7 @@ final class PersonNames {
           continue;
         }
         if (!run.isEmpty() && PARTICLES.contains(u.key()) && nextIsName(tokens, claimed, j)
-            && (run.size() < 2 || endsAfterNextName(tokens, j))) {
+            && (run.size() < 2 || endsAfterNextName(tokens, j)) && !fullNameAt(tokens, j + 1)) {
           afterParticle = true;
           run.add(j);
           j++;
@@ -246,6 +272,13 @@ final class PersonNames {
         j++;
         continue;
       }
+      // « J.-J. Rousseau », « J.-B. Say »: the hyphen between two initials stays inside the run.
+      if (u.isPunct('.') && !run.isEmpty() && isInitial(tokens.get(j - 1)) && hyphenInitialAfter(tokens, j)) {
+        run.add(j);
+        run.add(j + 1);
+        j += 2;
+        continue;
+      }
       break;
     }
     if (run.isEmpty()) {
@@ -253,6 +286,15 @@ final class PersonNames {
     }
     classify(text, tokens, run, out);
     return j;
+  }
+
+  /**
+   * « Procès de Ignacio Ferrer »: a given name followed by a surname after « de » is a name of its own, so
+   * the particle does not join it to the word before.
+   */
+  private static boolean fullNameAt(List<Token> tokens, int k) {
+    return k + 1 < tokens.size() && tokens.get(k).capitalized() && tokens.get(k).lex().given
+        && tokens.get(k + 1).capitalized() && tokens.get(k + 1).join() == Token.Join.SPACE;
   }
 
   /** True when the name word after the particle at {@code j} is the last capitalised word of the run. */
@@ -285,6 +327,11 @@ final class PersonNames {
   }
 
   private void classify(String text, List<Token> tokens, List<Integer> run, List<Candidate> out) {
+    Token first = tokens.get(run.get(0));
+    if (run.size() == 1 && (isStop(first) || ELISIONS.contains(first.key())) && !isGiven(first)) {
+      // Most runs are a capitalised stop word opening a sentence (« Le », « Il »): nothing to weigh.
+      return;
+    }
     int a = 0;
     int b = run.size();
     Strength cue = cueBefore(tokens, run.get(0));
@@ -305,7 +352,8 @@ final class PersonNames {
         cue = Strength.CUED;
         title = isCourtesy(t) ? run.get(a) : -1;
         a++;
-      } else if ((title >= 0 || a == 0 && isCaptainAbbreviation(tokens, run.get(a)))
+      } else if ((title >= 0 || a == 0 && (isCaptainAbbreviation(tokens, run.get(a))
+          || run.get(a) >= 2 && isMisreadMonsieur(tokens, run.get(a) - 2)))
           && (PARTICLES.contains(t.key()) || NAME_PARTICLES.contains(t.key())) && a + 1 < b) {
         // Right after a title, « Le », « de » open the surname (« M. Le Guen », « M. de Moustier »).
         break;
@@ -322,7 +370,7 @@ final class PersonNames {
       }
     }
     while (b > a && (!tokens.get(run.get(b - 1)).word() || PARTICLES.contains(tokens.get(run.get(b - 1)).key())
-        && !tokens.get(run.get(b - 1)).capitalized())) {
+        && !tokens.get(run.get(b - 1)).capitalized() || b - a >= 2 && isMisreadBang(tokens, run.get(b - 1)))) {
       b--;
     }
     if (a >= b || isEponym(tokens, run.get(a)) || isQuoted(tokens, run.get(a), run.get(b - 1))
@@ -344,11 +392,26 @@ final class PersonNames {
       words = words.subList(g, words.size());
       g = 0;
     }
+    if (a == 0 && title < 0 && words.get(0)[0] == run.get(0) && rankParticleBefore(tokens, run.get(0))) {
+      // The particle belongs to the surname: « le général [de Gaulle] » names Charles de Gaulle.
+      int de = run.get(0) - 1;
+      words = new ArrayList<>(words);
+      if (tokens.get(run.get(0)).join() == Token.Join.APOSTROPHE) {
+        words.set(0, new int[] {de, words.get(0)[1]});
+      } else {
+        words.add(0, new int[] {de, de + 1});
+      }
+    }
     boolean allCaps = true;
     for (int[] w : words) {
       allCaps &= tokens.get(w[0]).allCaps();
     }
     int n = words.size();
+    if (onlyInitials(tokens, words) || isRegnalNumber(tokens.get(words.get(0)[0]))
+        && (n == 1 || tokens.get(words.get(0)[0]).text().length() > 1)) {
+      // « S. M. » (Sa Majesté), « J. B. » signing a letter, « S. V. P. », a stray « XIII »: these do not say who.
+      return;
+    }
     boolean sentenceStart = tokens.get(words.get(0)[0]).sentenceStart();
     boolean family = tokens.get(words.get(0)[0]).lex().familyFirst && n >= 2;
     boolean regnal = n >= 2 && isRegnalNumber(tokens.get(words.get(n - 1)[0])) && words.get(n - 1)[1] - words.get(n - 1)[0] == 1;
@@ -364,11 +427,17 @@ final class PersonNames {
     Strength strength;
     if (n >= 2 && (g == 0 || family || regnal || isInitialWord(tokens, words.get(0)))) {
       strength = Strength.FULL;
-    } else if (cue == Strength.CUED) {
+    } else if (cue == Strength.CUED && !(n == 1 && afterKinWord(tokens, words.get(0)[0])
+        && isGivenWord(tokens, words.get(0)))) {
       strength = Strength.CUED;
-    } else if (n == 1 && !sentenceStart && cue == null && isGivenWord(tokens, words.get(0))
+    } else if (cue == Strength.CUED) {
+      // « sa femme Brigitte »: the given name of a relative is a person of the text, not a facet value.
+      strength = Strength.GIVEN;
+    } else if (n == 1 && !sentenceStart && cue == null && !inCapitalsLine(tokens, words.get(0))
+        && isGivenWord(tokens, words.get(0))
         && lexicon.persons.get(tokens.get(words.get(0)[0]).key()) == null) {
-      // A lone given name inside a sentence is someone (« répondit Guillaume », « dit à Catherine »).
+      // A lone given name inside a sentence is someone (« répondit Guillaume », « dit à Catherine »); in
+      // capitals it is a headline word (« UN ROMAN FRANÇAIS »).
       strength = Strength.GIVEN;
     } else {
       strength = Strength.BARE;
@@ -487,15 +556,23 @@ final class PersonNames {
     if (k >= 0 && tokens.get(k).isPunct('.')) {
       k--;
     }
-    if (k >= 0 && (isCourtesy(tokens.get(k)) || isLowerCaseTitle(tokens.get(k)))) {
+    if (k >= 0 && (isCourtesy(tokens.get(k)) || isLowerCaseTitle(tokens.get(k)) || isMisreadMonsieur(tokens, k))) {
       return Strength.CUED;
     }
     if (isCaptainAbbreviation(tokens, start)) {
       return Strength.CUED;
     }
     // « le prince de Bismarck », « le duc d'Aumale »: the particle belongs to the title, the name follows.
+    // « la veuve de Martin »: the spouse named after « de » is a person too.
     if (start >= 2 && tokens.get(start - 1).word() && (tokens.get(start - 1).key().equals("de")
-        || tokens.get(start - 1).key().equals("d'")) && NOBLE_TITLES.contains(tokens.get(start - 2).key())) {
+        || tokens.get(start - 1).key().equals("d'")) && (NOBLE_TITLES.contains(tokens.get(start - 2).key())
+            || KIN_BEFORE_DE.contains(tokens.get(start - 2).key()) || rankParticleBefore(tokens, start))) {
+      return Strength.CUED;
+    }
+    // « le Belge Vanderbeke », « l'Américain Smith »: a nationality written as a noun announces a name.
+    if (start >= 2 && isDemonym(tokens.get(start - 1)) && tokens.get(start - 1).capitalized()
+        && !tokens.get(start - 1).sentenceStart() && !tokens.get(start).sentenceStart()
+        && SINGULAR_ARTICLES.contains(tokens.get(start - 2).key())) {
       return Strength.CUED;
     }
     // Skip nationality adjectives between a role and the name (« le président russe Vladimir Poutine »).
@@ -515,7 +592,8 @@ final class PersonNames {
       key = len == 1 ? t.key() : t.key() + " " + key;
       Integer l = lexicon.roles.get(key);
       if (l != null && l == len || len == 1 && singularRole(t.key()) != null) {
-        return Strength.CUED;
+        // A role inside a line of capitals is a headline word (« LES ÉLÈVES ONT GAGNÉ »), not a cue.
+        return t.allCaps() && k - len >= 0 && tokens.get(k - len).allCaps() ? null : Strength.CUED;
       }
       // Most words end no role: stop as soon as no longer role can end with these words.
       if (!lexicon.roleSuffixes.contains(key)) {
@@ -523,6 +601,31 @@ final class PersonNames {
       }
     }
     return null;
+  }
+
+  /**
+   * « le général de Gaulle », « l'amiral d'Estaing »: after a military rank, « de » opens the surname (after a
+   * noble title it opens the title's land, « le duc d'Aumale »).
+   */
+  private static boolean rankParticleBefore(List<Token> tokens, int start) {
+    if (start < 2) {
+      return false;
+    }
+    Token de = tokens.get(start - 1);
+    Token rank = tokens.get(start - 2);
+    return de.word() && (de.key().equals("de") || de.key().equals("d'")) && rank.word() && !rank.capitalized()
+        && MILITARY_RANKS.contains(rank.key()) && start >= 3 && RANK_DETERMINERS.contains(tokens.get(start - 3).key());
+  }
+
+  private static boolean afterKinWord(List<Token> tokens, int start) {
+    return start > 0 && tokens.get(start - 1).word() && KIN_WORDS.contains(tokens.get(start - 1).key());
+  }
+
+  /** « NI. Durand »: OCR of old papers reads the title « M. » as « NI. »; a cue, never part of the span. */
+  private static boolean isMisreadMonsieur(List<Token> tokens, int k) {
+    String t = tokens.get(k).text();
+    return t.length() == 2 && (t.equals("NI") || t.equals("Ni")) && k + 1 < tokens.size()
+        && tokens.get(k + 1).isPunct('.');
   }
 
   private static boolean isDemonym(Token t) {
@@ -538,7 +641,7 @@ final class PersonNames {
     for (int idx : run) {
       Token t = tokens.get(idx);
       boolean attached = t.join() == Token.Join.HYPHEN || t.join() == Token.Join.APOSTROPHE
-          || (!t.word() && t.isPunct('.'));
+          || (!t.word() && (t.isPunct('.') || t.isPunct('-'))) || idx > 0 && tokens.get(idx - 1).isPunct('-');
       if (s >= 0 && attached && idx == e) {
         e = idx + 1;
       } else {
@@ -598,11 +701,17 @@ final class PersonNames {
   private static boolean isInitialOfName(List<Token> tokens, int k, boolean afterInitial) {
     Token t = tokens.get(k);
     if (!isInitial(t) || k + 2 >= tokens.size() || !tokens.get(k + 1).isPunct('.')
-        || tokens.get(k + 1).join() != Token.Join.NONE || !tokens.get(k + 2).capitalized()) {
+        || tokens.get(k + 1).join() != Token.Join.NONE
+        || !tokens.get(k + 2).capitalized() && !hyphenInitialAfter(tokens, k + 1)) {
       return false;
     }
     return t.text().charAt(0) != 'M' || afterInitial;
   }
+
+  /** Abbreviated given names of old papers and lists, written with a dot (« Ch. Vautrin », « Aug. Morel »). */
+  private static final Set<String> GIVEN_ABBREVIATIONS = wordSet(
+      "Ch", "Chs", "Aug", "Ed", "Edm", "Th", "Alph", "Alex", "Ant", "Jos", "Jacq", "Guill", "Fréd", "Gust", "Ern",
+      "Phil", "Wm", "Chr", "Ferd", "Const", "Eug", "Théod", "Vict", "Ph");
 
   private static final Set<String> ROYAL_TITLES = wordSet(
       "roi", "reine", "prince", "princesse", "empereur", "imperatrice", "tsar", "tsarine", "czar", "archiduc",
@@ -665,12 +774,50 @@ final class PersonNames {
         && tokens.get(k + 1).join() == Token.Join.HYPHEN;
   }
 
+  /** A capital standing for a given name, or a usual abbreviation of one (« Ch. » Charles, « Aug. » Auguste). */
   private static boolean isInitial(Token t) {
-    return t.word() && t.text().length() == 1 && Character.isUpperCase(t.text().charAt(0));
+    String x = t.text();
+    if (!t.word() || !Character.isUpperCase(x.charAt(0))) {
+      return false;
+    }
+    return x.length() == 1 || x.length() <= 5 && GIVEN_ABBREVIATIONS.contains(x);
   }
 
   private static boolean isInitialWord(List<Token> tokens, int[] w) {
-    return isInitial(tokens.get(w[0])) && w[1] - w[0] == 2 && tokens.get(w[0] + 1).isPunct('.');
+    return isInitial(tokens.get(w[0])) && w[1] - w[0] >= 2 && tokens.get(w[0] + 1).isPunct('.');
+  }
+
+  /** True when the dot at {@code dot} is followed by « -X. », the second half of « J.-J. ». */
+  private static boolean hyphenInitialAfter(List<Token> tokens, int dot) {
+    return dot + 3 < tokens.size() && tokens.get(dot + 1).isPunct('-') && isInitial(tokens.get(dot + 2))
+        && tokens.get(dot + 3).isPunct('.');
+  }
+
+  /** Every word is a lone capital, with or without its dot (« S. A. R. », « J. B. »). */
+  private static boolean onlyInitials(List<Token> tokens, List<int[]> words) {
+    for (int[] w : words) {
+      Token t = tokens.get(w[0]);
+      if (t.text().length() != 1 || !Character.isUpperCase(t.text().charAt(0))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A lone « I » closing a name (« Marcel I » for « Marcel ! »): OCR reads « ! » so, while French writes the
+   * first of a line « Ier » (« François Ier »).
+   */
+  private static boolean isMisreadBang(List<Token> tokens, int k) {
+    Token t = tokens.get(k);
+    return t.word() && t.text().equals("I") && t.join() == Token.Join.SPACE && realmAfter(tokens, k + 1) == null;
+  }
+
+  /** A word of a line in capitals (« UN ROMAN FRANÇAIS »): a headline, where a given name is just a word. */
+  private static boolean inCapitalsLine(List<Token> tokens, int[] w) {
+    Token prev = w[0] > 0 ? tokens.get(w[0] - 1) : null;
+    Token next = w[1] < tokens.size() ? tokens.get(w[1]) : null;
+    return tokens.get(w[0]).allCaps() && (prev != null && prev.allCaps() || next != null && next.allCaps());
   }
 
   private boolean isCourtesy(Token t) {

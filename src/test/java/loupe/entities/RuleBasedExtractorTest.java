@@ -15,6 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RuleBasedExtractorTest {
   private static final EntityExtractor EXTRACTOR = Extractors.standard();
@@ -147,6 +150,10 @@ class RuleBasedExtractorTest {
     assertEquals(List.of("Paul Verlaine"), EXTRACTOR.extract("", "Un poème de Paul Verlaine.").persons());
   }
 
+  private static List<String> personTexts(String body) {
+    return texts(mentions(body, EntityType.PERSON));
+  }
+
   private static List<String> texts(List<Mention> ms) {
     return ms.stream().filter(m -> m.type() == EntityType.PERSON).map(Mention::text).toList();
   }
@@ -258,6 +265,100 @@ class RuleBasedExtractorTest {
     } finally {
       pool.shutdown();
     }
+  }
+
+  // Mention-level conventions of old newspaper text (#3).
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "Le 3 mai.\nAujourd'hui, le conseil a voté.",
+      // initials alone do not say who: Sa Majesté, a letter signed with initials
+      "Une lettre de S. M. le roi est arrivée. Signé : J. B.",
+      // a given name or a role inside a line of capitals is a headline word
+      "UN ROMAN FRANÇAIS PRIMÉ À LYON",
+      "ON CHERCHE UN JEUNE HOMME pour la vendange.",
+      // a pronoun that OCR or a heading capitalised
+      "Les joueurs belges Se retrouvaient à Namur.",
+      "On longea le canal Mathilde jusqu'au port."})
+  void oldNewspaperWordsThatAreNoPersons(String text) {
+    assertEquals(List.of(), personTexts(text));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # initials: hyphenated, and usual abbreviations of given names
+      Le discours de J.-B. Lemoine et les créanciers de Ch. Vautrin.      | J.-B. Lemoine;Ch. Vautrin
+      # common German and Italian given names
+      Le concert de Rudolf Kessler et Cesare Valli.                       | Rudolf Kessler;Cesare Valli
+      # « de » before a full name does not join it to the word before
+      Hier. Procès de Ignacio Ferrer à Madrid.                            | Ignacio Ferrer
+      # a surname coordinated with a person is a person
+      On a vu Marcel Vautrin et Lebrasseur au marché.                     | Marcel Vautrin;Lebrasseur
+      # OCR reads the title « M. » as « NI. »
+      Hier, NI. Lemarchand a parlé.                                       | Lemarchand
+      # cues of old reports: spouses, strangers, « la mère X », a nationality noun
+      On a volé les époux Garnier ; un certain Jolivet accuse la mère Lachaume. | Garnier;Jolivet;Lachaume
+      Le Belge Vanderbeke a gagné l'étape.                                | Vanderbeke
+      # a maiden name after « née » without a comma belongs to the name
+      On apprend le décès de Judith née Vauclair, 80 ans.                 | Judith née Vauclair
+      """)
+  void oldNewspaperCuesAndNameShapes(String text, String names) {
+    assertEquals(List.of(names.split(";")), personTexts(text));
+  }
+
+  @Test
+  void aRegnalNumberEndsTheName() {
+    assertEquals(List.of("Louis XIV"), personTexts("LE PORTRAIT DE Louis XIV Versailles l'expose."));
+    assertEquals(List.of("Paul I de Russie"), personTexts("On rappela la mort de l'empereur Paul I de Russie."));
+  }
+
+  @Test
+  void aLoneIAfterANameIsAMisreadExclamationMark() {
+    assertEquals(List.of("Marcel"), personTexts("Elle cria : « Marcel, Marcel I » et se tut."));
+  }
+
+  @Test
+  void theParticleAfterAMilitaryRankOpensTheSurname() {
+    Mention m = mentions("Hier, le général de Gaulle a parlé.", EntityType.PERSON).get(0);
+    assertEquals("de Gaulle", m.text());
+    assertEquals("Charles de Gaulle", m.canonical());
+    assertEquals(List.of("de Vernaison"), personTexts("Le colonel de Vernaison commande."));
+    // An adjective « général » is no rank.
+    assertEquals(List.of(), personTexts("Il parle au directeur général de Canal Info."));
+  }
+
+  @Test
+  void theSpouseAfterVeuveDeIsAPerson() {
+    assertEquals(List.of("Lemarchand"),
+        personTexts("Décès : Jeanne Quéré, veuve de Lemarchand, 78 ans.").subList(1, 2));
+  }
+
+  @Test
+  void aNationalityNounInTheTitleDoesNotCueTheBody() {
+    // A title ending on a nationality does not cue the first word of the body.
+    assertEquals(List.of(), EXTRACTOR.extract("Une Lyonnaise", "Originaire de Lyon, elle a gagné.").persons());
+  }
+
+  @Test
+  void aPlaceOrBrandAfterACivilTitleIsASurname() {
+    ArticleEntities e = EXTRACTOR.extract("", "Hier, M. Paris a reçu M. Renault à la mairie.");
+    assertEquals(List.of("Paris", "Renault"), e.persons());
+    assertEquals(List.of(), e.countries());
+  }
+
+  @Test
+  void aRelativesLoneGivenNameIsAMentionButNoFacet() {
+    ArticleEntities e = EXTRACTOR.extract("", "Émile Dupuis et sa femme Hélène sont arrivés.");
+    assertEquals(List.of("Émile Dupuis"), e.persons());
+    assertEquals(List.of("Émile Dupuis", "Hélène"), texts(e.mentions().stream()
+        .filter(m -> m.type() == EntityType.PERSON).toList()));
+  }
+
+  @Test
+  void aNameCuedOnceMakesItsBareRepeatsPersons() {
+    // « ma chère Lisette » vouches for the name; the bare « Lisette » before and after are the same person.
+    assertEquals(List.of("Lisette", "Lisette", "Lisette"),
+        personTexts("Lisette resta seule. Je serrais ma chère Lisette contre moi. Nous partîmes, Lisette et moi."));
   }
 
   @Test
