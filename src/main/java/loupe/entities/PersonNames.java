@@ -14,8 +14,8 @@ import java.util.Set;
  *
  * <p>Span convention: a mention covers the name plus a capitalised courtesy title written right before it
  * (« M. Pinard », « Mme de Latour »), a sovereign's number and realm (« Ferdinand V de Hongrie ») and
- * initials (« J. M. Dauguet », « J.-B. Say », « Ch. Vautrin »); it never covers a role or rank (« le général
- * [Prim] »), nor an apposition, but a particle after a rank belongs to the surname (« le général [de Gaulle] »).
+ * initials (« J. M. Durand », « J.-B. Say », « Ch. Vautrin »); it never covers a role or rank (« le général
+ * [Moreau] »), nor an apposition, but a particle after a rank belongs to the surname (« le général [de Gaulle] »).
  * The gold newspaper sets disagree here (HIPE-2020 puts ranks and appositions inside the span, Le Temps and
  * Europeana do not); Loupe follows the reading of the name that the issue and the facets use.
  */
@@ -696,7 +696,7 @@ final class PersonNames {
 
   /**
    * A capital with its dot that opens a name (« J. Dupont », « S. J. P. Kruger »). « M. » is the courtesy title
-   * unless it follows another initial (« J. M. Dauguet »).
+   * unless it follows another initial (« J. M. Durand »).
    */
   private static boolean isInitialOfName(List<Token> tokens, int k, boolean afterInitial) {
     Token t = tokens.get(k);
