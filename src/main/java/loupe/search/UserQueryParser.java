@@ -107,9 +107,10 @@ public final class UserQueryParser {
 
   /**
    * A parsed query: the strict form (every word of keywords, a share of a question's) and the
-   * relaxed one (any word), tried when the strict one finds nothing.
+   * relaxed one (any word), tried when the strict one finds nothing; {@code keywords} tells the
+   * two readings apart.
    */
-  public record Parsed(Query strict, Query relaxed, Query highlight, boolean matchAll) {
+  public record Parsed(Query strict, Query relaxed, Query highlight, boolean matchAll, boolean keywords) {
     /** Whether relaxing can find more than the strict form. */
     public boolean canRelax() {
       return relaxed != null;
@@ -144,7 +145,7 @@ public final class UserQueryParser {
     }
     if (positives.isEmpty()) {
       Query all = withExclusions(MatchAllDocsQuery.INSTANCE, Occur.MUST, List.of(), negatives);
-      return new Parsed(all, null, null, negatives.isEmpty());
+      return new Parsed(all, null, null, negatives.isEmpty(), true);
     }
     List<Query> bonuses = proximityBonuses(groups);
     boolean keywords = positives.size() <= KEYWORD_WORDS && !isQuestion(text);
@@ -162,7 +163,7 @@ public final class UserQueryParser {
         : null;
     if (keywords) {
       Query strict = withExclusions(null, Occur.MUST, positives, negatives);
-      return new Parsed(withBonuses(strict, bonuses), anyWord, combine(Occur.SHOULD, positives), false);
+      return new Parsed(withBonuses(strict, bonuses), anyWord, combine(Occur.SHOULD, positives), false, true);
     }
     int required = Math.min(NATURAL_MAX_REQUIRED, Math.max(1, (int) (words.size() * NATURAL_MIN_SHARE)));
     BooleanQuery.Builder some = new BooleanQuery.Builder();
@@ -170,7 +171,7 @@ public final class UserQueryParser {
     some.setMinimumNumberShouldMatch(required);
     negatives.forEach(q -> some.add(q, Occur.MUST_NOT));
     return new Parsed(withBonuses(some.build(), looseBonuses), required > 1 ? anyWord : null,
-        combine(Occur.SHOULD, words), false);
+        combine(Occur.SHOULD, words), false, false);
   }
 
   private List<Query> looseWords(List<List<Clause>> groups, boolean dropQuestionWords, List<Query> phraseBonuses) {
