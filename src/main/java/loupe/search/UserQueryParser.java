@@ -79,6 +79,9 @@ public final class UserQueryParser {
   private static final Set<String> INTERROGATIVES = Set.of("qui", "que", "qu", "quoi", "quel", "quelle", "quels",
       "quelles", "lequel", "laquelle", "lesquels", "lesquelles", "comment", "combien", "pourquoi", "quand", "où", "ou");
 
+  /** Punctuation that ends a sentence: a dash after it is a line's dash, not an exclusion. */
+  private static final String SENTENCE_ENDS = ".!?\u2026";
+
   private static final CharArraySet STOP_WORDS = FrenchAnalyzer.getDefaultStopSet();
 
   private final QueryBuilder builder;
@@ -408,6 +411,18 @@ public final class UserQueryParser {
     return false;
   }
 
+  /**
+   * Whether position {@code i} follows the end of a sentence (« … mai. -C'est BFMTV »): a dash
+   * there opens a line of a pasted text, it does not exclude the word.
+   */
+  private static boolean afterSentenceEnd(String text, int i) {
+    int j = i - 1;
+    while (j >= 0 && Character.isWhitespace(text.charAt(j))) {
+      j--;
+    }
+    return j >= 0 && SENTENCE_ENDS.indexOf(text.charAt(j)) >= 0;
+  }
+
   private static void tokenize(String text, List<List<Clause>> groups, List<Clause> excluded) {
     int i = 0;
     int n = text.length();
@@ -419,7 +434,8 @@ public final class UserQueryParser {
         continue;
       }
       boolean negated = false;
-      if ((c == '-' || c == '+') && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1))) {
+      if ((c == '-' || c == '+') && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1))
+          && !afterSentenceEnd(text, i)) {
         negated = c == '-';
         i++;
         c = text.charAt(i);
