@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
@@ -82,6 +83,9 @@ public final class UserQueryParser {
   /** Punctuation that ends a sentence: a dash after it is a line's dash, not an exclusion. */
   private static final String SENTENCE_ENDS = ".!?\u2026";
 
+  /** A sentence end with no space before the next sentence: a lower-case letter or digit, [.!?], a capital. */
+  private static final Pattern GLUED_SENTENCE = Pattern.compile("(?<=[\\p{Ll}\\p{N}][.!?])(?=\\p{Lu})");
+
   private static final CharArraySet STOP_WORDS = FrenchAnalyzer.getDefaultStopSet();
 
   private final QueryBuilder builder;
@@ -126,7 +130,9 @@ public final class UserQueryParser {
   public Parsed parse(String text) {
     List<List<Clause>> groups = new ArrayList<>();
     List<Clause> excluded = new ArrayList<>();
-    tokenize(text, groups, excluded);
+    // « … révèle Midi Libre.Freddy Saquet … »: sentences glued by a copy lose a space, and the
+    // tokenizer would read « libre.freddy » as one word that no article has.
+    tokenize(GLUED_SENTENCE.matcher(text).replaceAll(" "), groups, excluded);
 
     List<Query> positives = new ArrayList<>();
     for (List<Clause> group : groups) {
