@@ -136,7 +136,7 @@ public final class UserQueryParser {
   public Parsed parse(String text) {
     List<List<Clause>> groups = new ArrayList<>();
     List<Clause> excluded = new ArrayList<>();
-    // « … révèle Midi Libre.Freddy Saquet … »: sentences glued by a copy lose a space, and the
+    // « … révèle Le Courrier.Paul Marchand … »: sentences glued by a copy lose a space, and the
     // tokenizer would read « libre.freddy » as one word that no article has.
     tokenize(GLUED_SENTENCE.matcher(text).replaceAll(" "), groups, excluded);
 
@@ -424,7 +424,7 @@ public final class UserQueryParser {
   }
 
   /**
-   * Whether position {@code i} follows the end of a sentence (« … mai. -C'est BFMTV »): a dash
+   * Whether position {@code i} follows the end of a sentence (« … juin. -Selon la mairie »): a dash
    * there opens a line of a pasted text, it does not exclude the word.
    */
   private static boolean afterSentenceEnd(String text, int i) {
