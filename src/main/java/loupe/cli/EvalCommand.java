@@ -1,6 +1,8 @@
 package loupe.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import loupe.eval.EntityEvaluation;
 import loupe.eval.SearchEvaluation;
@@ -27,15 +29,28 @@ final class EvalCommand implements Runnable {
 
   /** {@code loupe eval search}: MRR@10 and recall of the ranking users get, beside a plain-Lucene baseline. */
   @Command(name = "search", mixinStandardHelpOptions = true,
-      description = "Retrieval quality on PIAF questions and OrangeSum known-item queries: MRR@10, Recall@10, "
-          + "Recall@100 of Loupe's ranking and of plain Lucene (FrenchAnalyzer, BM25, OR), with their ratio.")
+      description = "Retrieval quality on PIAF questions and OrangeSum known-item queries (the dev file and a wider "
+          + "set drawn from the articles' summaries): MRR@10, Recall@10, Recall@100 of Loupe's ranking and of "
+          + "plain Lucene (FrenchAnalyzer, BM25, OR), with their ratio.")
   static final class Search implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
     Path data;
 
+    @Option(names = "--set", paramLabel = "NAME", split = ",",
+        description = "Query sets to run, among piaf, orangesum-dev, orangesum-wide (default: all).")
+    List<String> sets = new ArrayList<>();
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-      return SearchEvaluation.run(data != null ? data : defaultData(), stdout());
+      for (String set : sets) {
+        if (!SearchEvaluation.SET_NAMES.contains(set)) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "Unknown query set '" + set + "', expected one of " + String.join(", ", SearchEvaluation.SET_NAMES));
+        }
+      }
+      return SearchEvaluation.run(data != null ? data : defaultData(), sets, stdout());
     }
   }
 

@@ -119,7 +119,7 @@ final class SearchCommand implements Callable<Integer> {
           int size = Math.min(remaining, SearchRequest.MAX_SIZE);
           SearchResponse r = loupe.search(SearchRequest.builder().query(q.get("query").textValue())
               .countries(countries).persons(persons).from(from).size(size).sort(SortOrder.parse(sort))
-              .facetSize(0).build());
+              .facetSize(0).snippets(false).build());
           for (Hit h : r.hits()) {
             Map<String, Object> hit = new LinkedHashMap<>();
             hit.put("id", h.id());

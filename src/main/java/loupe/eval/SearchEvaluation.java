@@ -33,34 +33,59 @@ public final class SearchEvaluation {
   /** Deepest rank any figure looks at (Recall@100); also Loupe's largest page. */
   private static final int DEPTH = SearchRequest.MAX_SIZE;
 
+  /** Resamples of the bootstrap interval of each MRR@10 ratio; enough for two stable decimals. */
+  private static final int BOOTSTRAP_DRAWS = 2_000;
+
+  /** The query sets {@code --set} accepts, in the order they run. */
+  public static final List<String> SET_NAMES = List.of("piaf", "orangesum-dev", "orangesum-wide");
 
   private SearchEvaluation() {}
 
-  /** One part of the evaluation: a labelled set, or why it is skipped. */
-  private sealed interface Part permits LabelledSet, Skipped {}
+  /** One part of the evaluation: a collection with its query sets, or why it is skipped. */
+  private sealed interface Part permits Collection, Skipped {}
 
-  /** A document collection and its judged queries. */
-  private record LabelledSet(String name, String queryKind, List<Path> documents, Path queries) implements Part {}
+  /** A document collection, indexed once, and the judged query sets run against it. */
+  private record Collection(String name, List<Path> documents, List<QuerySet> querySets) implements Part {}
 
   private record Skipped(String message) implements Part {}
 
+  /** Queries of one kind; read lazily, as the wide set is drawn from the articles themselves. */
+  private record QuerySet(String name, String queryKind, QueryReader reader) {}
+
+  @FunctionalInterface
+  private interface QueryReader {
+    List<LabelledQuery> read() throws IOException;
+  }
+
   private record LabelledQuery(String qid, String text, Set<String> relevant) {}
 
-  /** Loupe's figures, and how often it relaxed a query to « any word » or refused it. */
-  private record LoupeRun(RankingMetrics metrics, int relaxed, int refused) {}
+  /** Loupe's judged rankings, and how often it relaxed a query to « any word » or refused it. */
+  private record LoupeRun(List<RankingMetrics.Judged> judged, int relaxed, int refused) {}
 
   /**
    * Prints MRR@10, Recall@10 and Recall@100 for PIAF and OrangeSum known-item queries found under
    * {@code sharedData}; a set whose files are absent is skipped with a message.
    *
+   * @param sets the names of the query sets to run (see {@link #SET_NAMES}); empty for all
    * @return 0, or 1 when a set could not be evaluated (unreadable data, articles rejected)
    */
-  public static int run(Path sharedData, PrintStream out) {
+  public static int run(Path sharedData, List<String> sets, PrintStream out) {
+    for (String set : sets) {
+      if (!SET_NAMES.contains(set)) {
+        throw new IllegalArgumentException("unknown query set '" + set + "', expected one of " + SET_NAMES);
+      }
+    }
+    Set<String> chosen = new LinkedHashSet<>(sets.isEmpty() ? SET_NAMES : sets);
     out.println("Search relevance: MRR@10, Recall@10, Recall@100 (×: ratio to the plain Lucene baseline:");
-    out.println("stock FrenchAnalyzer on title and body, BM25, any query word)");
+    out.println("stock FrenchAnalyzer on title and body, BM25, any query word; the interval is the 95% range");
+    out.println("of the MRR@10 ratio over " + BOOTSTRAP_DRAWS + " resamples of the queries)");
     int status = 0;
-    status = Math.max(status, evaluate(piaf(sharedData.resolve("piaf-retrieval")), out));
-    status = Math.max(status, evaluate(orangeSum(sharedData.resolve("orangesum-news")), out));
+    if (chosen.contains("piaf")) {
+      status = Math.max(status, evaluate(piaf(sharedData.resolve("piaf-retrieval")), out));
+    }
+    if (chosen.contains("orangesum-dev") || chosen.contains("orangesum-wide")) {
+      status = Math.max(status, evaluate(orangeSum(sharedData.resolve("orangesum-news"), chosen), out));
+    }
     return status;
   }
 
@@ -72,11 +97,15 @@ public final class SearchEvaluation {
         return new Skipped("PIAF: skipped: " + needed + " not found");
       }
     }
-    return new LabelledSet("PIAF", "questions", List.of(docs), queries);
+    // The held-out PIAF questions are not distributed (SOURCE.md): only the dev ones can be run,
+    // and their interval says how far they can be trusted.
+    return new Collection("PIAF", List.of(docs),
+        List.of(new QuerySet("PIAF dev (held-out questions are not in shared/data)", "questions",
+            () -> readQueries(queries))));
   }
 
-  private static Part orangeSum(Path dir) {
-    Path queries = dir.resolve("known-item-queries-dev.jsonl");
+  private static Part orangeSum(Path dir, Set<String> chosen) {
+    Path devQueries = dir.resolve("known-item-queries-dev.jsonl");
     List<Path> articles = new ArrayList<>();
     if (Files.isDirectory(dir)) {
       try (Stream<Path> files = Files.list(dir)) {
@@ -90,11 +119,27 @@ public final class SearchEvaluation {
     if (articles.isEmpty()) {
       return new Skipped("OrangeSum known-item: skipped: " + dir.resolve("articles-*.jsonl") + " not found");
     }
-    if (!Files.isRegularFile(queries)) {
-      return new Skipped("OrangeSum known-item: skipped: " + queries + " not found");
+    if (!Files.isRegularFile(devQueries)) {
+      return new Skipped("OrangeSum known-item: skipped: " + devQueries + " not found");
     }
     // Only title and body are indexed (Article has no summary): the queries are the summaries.
-    return new LabelledSet("OrangeSum known-item", "summaries", articles, queries);
+    List<QuerySet> sets = new ArrayList<>();
+    if (chosen.contains("orangesum-dev")) {
+      sets.add(new QuerySet("OrangeSum known-item dev", "summaries", () -> readQueries(devQueries)));
+    }
+    if (chosen.contains("orangesum-wide")) {
+      sets.add(new QuerySet("OrangeSum known-item wide (summaries of 1 article in 16, dev left out)", "summaries",
+          () -> wideQueries(articles, devQueries)));
+    }
+    return new Collection("OrangeSum", articles, sets);
+  }
+
+  private static List<LabelledQuery> wideQueries(List<Path> articles, Path devQueries) throws IOException {
+    Set<String> devArticles = new LinkedHashSet<>();
+    readQueries(devQueries).forEach(q -> devArticles.addAll(q.relevant()));
+    return WideKnownItems.select(articles, devArticles).stream()
+        .map(item -> new LabelledQuery(item.id(), item.summary(), Set.of(item.id())))
+        .toList();
   }
 
   private static int evaluate(Part part, PrintStream out) {
@@ -103,47 +148,21 @@ public final class SearchEvaluation {
       out.println(skipped.message());
       return 0;
     }
-    LabelledSet labelled = (LabelledSet) part;
+    Collection collection = (Collection) part;
     Path temp = null;
     try {
       temp = Files.createTempDirectory("loupe-eval-search-");
-      List<LabelledQuery> queries = readQueries(labelled.queries());
-
       long started = System.nanoTime();
-      RankingMetrics baseline;
-      int baselineDocs;
-      try (PlainLuceneBaseline lucene = PlainLuceneBaseline.build(temp.resolve("baseline"), labelled.documents())) {
-        baselineDocs = lucene.documents();
-        List<RankingMetrics.Judged> judged = new ArrayList<>();
-        for (LabelledQuery q : queries) {
-          judged.add(new RankingMetrics.Judged(lucene.rank(q.text(), DEPTH), q.relevant()));
-        }
-        baseline = RankingMetrics.of(judged);
-      }
-      double baselineSeconds = seconds(started);
-
-      started = System.nanoTime();
-      LoupeRun loupe;
       IngestReport report;
-      try (Loupe index = Loupe.open(temp.resolve("loupe"))) {
-        report = index.indexFiles(labelled.documents(), IndexingProgress.NONE);
-        loupe = rank(index, queries);
+      try (PlainLuceneBaseline lucene = PlainLuceneBaseline.build(temp.resolve("baseline"), collection.documents());
+          Loupe index = Loupe.open(temp.resolve("loupe"))) {
+        report = index.indexFiles(collection.documents(), IndexingProgress.NONE);
+        out.printf(Locale.ROOT, "%s: %d articles indexed by Loupe, %d by the baseline (%.0f s)%n", collection.name(),
+            report.indexed(), lucene.documents(), seconds(started));
+        for (QuerySet set : collection.querySets()) {
+          evaluate(set, lucene, index, out);
+        }
       }
-      double loupeSeconds = seconds(started);
-
-      out.printf(Locale.ROOT, "%s: %d %s over %d articles (baseline %d)%n", labelled.name(),
-          baseline.queries(), labelled.queryKind(), report.indexed(), baselineDocs);
-      out.printf(Locale.ROOT, "  %-10s %8s %18s %18s%n", "", "MRR@10", "Recall@10", "Recall@100");
-      out.printf(Locale.ROOT, "  %-10s %8.4f %18.4f %18.4f   (%.0f s)%n", "baseline",
-          baseline.mrrAt10(), baseline.recallAt10(), baseline.recallAt100(), baselineSeconds);
-      RankingMetrics m = loupe.metrics();
-      out.printf(Locale.ROOT, "  %-10s %8.4f %-9s %8.4f %-9s %8.4f %-9s (%.0f s)%n", "Loupe",
-          m.mrrAt10(), ratio(m.mrrAt10(), baseline.mrrAt10()),
-          m.recallAt10(), ratio(m.recallAt10(), baseline.recallAt10()),
-          m.recallAt100(), ratio(m.recallAt100(), baseline.recallAt100()), loupeSeconds);
-      out.printf(Locale.ROOT, "  Loupe relaxed %d of %d queries to any word (nothing matched as read)%s%n",
-          loupe.relaxed(), queries.size(),
-          loupe.refused() == 0 ? "" : "; it refused " + loupe.refused() + " (counted as finding nothing)");
       if (report.partial()) {
         out.printf(Locale.ROOT, "  %d articles rejected, first: %s%n", report.rejected(), report.rejections().get(0));
         return 1;
@@ -151,14 +170,49 @@ public final class SearchEvaluation {
       return 0;
     } catch (IOException | RuntimeException e) {
       // One set failing (unreadable data, an indexing bug) must not hide the other set's figures.
-      out.println(labelled.name() + ": failed: " + e);
+      out.println(collection.name() + ": failed: " + e);
       return 1;
     } finally {
       deleteQuietly(temp, out);
     }
   }
 
-  /** Runs every query as a user's search, first page of {@link #DEPTH} hits, no facets. */
+  private static void evaluate(QuerySet set, PlainLuceneBaseline lucene, Loupe loupe, PrintStream out)
+      throws IOException {
+    List<LabelledQuery> queries = set.reader().read();
+    long started = System.nanoTime();
+    List<RankingMetrics.Judged> baselineJudged = new ArrayList<>();
+    for (LabelledQuery q : queries) {
+      baselineJudged.add(new RankingMetrics.Judged(lucene.rank(q.text(), DEPTH), q.relevant()));
+    }
+    double baselineSeconds = seconds(started);
+    started = System.nanoTime();
+    LoupeRun run = rank(loupe, queries);
+    double loupeSeconds = seconds(started);
+
+    RankingMetrics baseline = RankingMetrics.of(baselineJudged);
+    RankingMetrics m = RankingMetrics.of(run.judged());
+    RankingMetrics.Interval interval =
+        RankingMetrics.mrrRatioInterval(run.judged(), baselineJudged, BOOTSTRAP_DRAWS, 4L);
+    out.println();
+    out.printf(Locale.ROOT, "%s: %d %s%n", set.name(), baseline.queries(), set.queryKind());
+    out.printf(Locale.ROOT, "  %-10s %8s %18s %18s%n", "", "MRR@10", "Recall@10", "Recall@100");
+    out.printf(Locale.ROOT, "  %-10s %8.4f %18.4f %18.4f   (%.0f s)%n", "baseline",
+        baseline.mrrAt10(), baseline.recallAt10(), baseline.recallAt100(), baselineSeconds);
+    out.printf(Locale.ROOT, "  %-10s %8.4f %-9s %8.4f %-9s %8.4f %-9s (%.0f s)%n", "Loupe",
+        m.mrrAt10(), ratio(m.mrrAt10(), baseline.mrrAt10()),
+        m.recallAt10(), ratio(m.recallAt10(), baseline.recallAt10()),
+        m.recallAt100(), ratio(m.recallAt100(), baseline.recallAt100()), loupeSeconds);
+    out.printf(Locale.ROOT, "  MRR@10 ratio, 95%% interval: %.3f to %.3f%n", interval.low(), interval.high());
+    out.printf(Locale.ROOT, "  Loupe relaxed %d of %d queries to any word (nothing matched as read)%s%n",
+        run.relaxed(), queries.size(),
+        run.refused() == 0 ? "" : "; it refused " + run.refused() + " (counted as finding nothing)");
+  }
+
+  /**
+   * Runs every query as a user's search, first page of {@link #DEPTH} hits, without facets or
+   * snippets, which change nothing in the ranking (as ./loupe search --queries runs them).
+   */
   private static LoupeRun rank(Loupe loupe, List<LabelledQuery> queries) throws IOException {
     List<RankingMetrics.Judged> judged = new ArrayList<>();
     int relaxed = 0;
@@ -167,7 +221,7 @@ public final class SearchEvaluation {
       List<String> ids = new ArrayList<>();
       try {
         SearchResponse response = loupe.search(
-            SearchRequest.builder().query(q.text()).size(DEPTH).facetSize(0).build());
+            SearchRequest.builder().query(q.text()).size(DEPTH).facetSize(0).snippets(false).build());
         for (Hit hit : response.hits()) {
           ids.add(hit.id());
         }
@@ -179,7 +233,7 @@ public final class SearchEvaluation {
       }
       judged.add(new RankingMetrics.Judged(ids, q.relevant()));
     }
-    return new LoupeRun(RankingMetrics.of(judged), relaxed, refused);
+    return new LoupeRun(judged, relaxed, refused);
   }
 
   private static List<LabelledQuery> readQueries(Path file) throws IOException {

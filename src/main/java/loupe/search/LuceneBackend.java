@@ -212,7 +212,12 @@ public final class LuceneBackend implements SearchBackend {
       SearcherViews.View view = views.viewFor(searcher);
       Page page = run(view, parsed.strict(), request, parsed.matchAll());
       Correction correction = null;
-      if (!parsed.matchAll() && request.autocorrect()) {
+      // Keywords are always checked, so a misspelt name is offered a correction beside its few
+      // results. A question or pasted text is checked only when it finds nothing: a correction of
+      // a whole paragraph is no help to its reader, and checking each of its words costs more than
+      // the search itself.
+      boolean check = parsed.keywords() || page.topDocs.totalHits.value() == 0;
+      if (!parsed.matchAll() && request.autocorrect() && check) {
         Optional<String> corrected = corrector.correct(request.query(), searcher);
         if (corrected.isPresent()) {
           boolean applied = false;
@@ -237,7 +242,7 @@ public final class LuceneBackend implements SearchBackend {
           relaxed = true;
         }
       }
-      List<Hit> hits = hits(view, searcher, page.topDocs, request, parsed.highlight());
+      List<Hit> hits = hits(view, searcher, page.topDocs, request, request.snippets() ? parsed.highlight() : null);
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       return new SearchResponse(request.query(), page.topDocs.totalHits.value(), tookMs,
           request.from(), request.size(), relaxed, correction, hits, FacetLists.of(page.facets, request));
@@ -317,7 +322,7 @@ public final class LuceneBackend implements SearchBackend {
       String title = Objects.requireNonNullElse(doc.get(Fields.TITLE), "");
       String titleHighlighted = highlights == null ? null : highlights.title(i);
       List<String> snippets = highlights == null ? List.of() : highlights.body(i);
-      if (snippets.isEmpty()) {
+      if (snippets.isEmpty() && request.snippets()) {
         String body = fields.contains(Fields.BODY) ? doc.get(Fields.BODY)
             : stored.document(docIds[i], Set.of(Fields.BODY)).get(Fields.BODY);
         snippets = List.of(leadSnippet(body));

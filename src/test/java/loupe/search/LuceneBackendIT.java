@@ -231,6 +231,31 @@ class LuceneBackendIT {
   }
 
   @Test
+  void aQuestionThatFindsArticlesIsNotRewritten() throws IOException {
+    // Checking each word of a question costs more than the search; its reader wants the answers.
+    SearchResponse r = search(SearchRequest.builder().query("Quelle aide le président Zelenski demande-t-il à Biden ?"));
+    assertTrue(ids(r).contains("fx-3"), ids(r).toString());
+    assertEquals(null, r.correction());
+  }
+
+  @Test
+  void aQuestionThatFindsNothingIsStillCorrected() throws IOException {
+    SearchResponse r = search(SearchRequest.builder().query("Qui est Zelenski ?"));
+    assertTrue(r.correction() != null && r.correction().applied(), String.valueOf(r.correction()));
+    assertTrue(ids(r).contains("fx-3"), ids(r).toString());
+  }
+
+  @Test
+  void hitsWithoutSnippetsKeepTheSameRanking() throws IOException {
+    SearchRequest.Builder request = SearchRequest.builder().query("Biden promet une aide militaire à l'Ukraine");
+    SearchResponse full = search(request);
+    SearchResponse bare = search(request.snippets(false));
+    assertEquals(ids(full), ids(bare));
+    assertFalse(ids(bare).isEmpty());
+    assertTrue(bare.hits().stream().allMatch(h -> h.snippets().isEmpty()), bare.hits().toString());
+  }
+
+  @Test
   void correctWordsAreLeftAlone() throws IOException {
     assertEquals(null, search(SearchRequest.builder().query("Zelensky")).correction());
     assertEquals(null, search(SearchRequest.builder().query("électricité")).correction());
