@@ -90,6 +90,7 @@ public final class IndexBench {
     out.flush();
     Run plain = null;
     Run loupe = null;
+    List<Double> roundRatios = new ArrayList<>();
     for (int round = 1; round <= options.rounds(); round++) {
       Run p = plainRun(files, work.resolve("plain-" + round), options);
       out.printf(Locale.ROOT, "  round %d plain Lucene: %d articles in %.2f s (%.2f cores busy)%n",
@@ -99,6 +100,7 @@ public final class IndexBench {
       out.printf(Locale.ROOT, "  round %d Loupe:        %d articles in %.2f s (%.2f cores busy)%n",
           round, l.articles(), l.seconds(), l.busyCores());
       out.flush();
+      roundRatios.add(p.seconds() / l.seconds());
       plain = plain == null || p.seconds() < plain.seconds() ? p : plain;
       loupe = loupe == null || l.seconds() < loupe.seconds() ? l : loupe;
       BenchInput.deleteTree(work.resolve("plain-" + round));
@@ -114,10 +116,29 @@ public final class IndexBench {
     if (options.stages()) {
       stages(files, work, options, table);
     }
+    table.note(roundRatiosNote(roundRatios));
     table.note(String.format(Locale.ROOT, "Loupe's pipeline sizes its pool to the cores (%d); the baseline and the stages use --threads %d.",
         cores, options.threads()));
     table.print(out, options.commandLine());
     return 0;
+  }
+
+  /**
+   * The fastest runs of each side may come from different moments of a shared machine; the two runs
+   * of one round are back to back, so the median of the rounds' ratios is the steadier figure.
+   * The first round, which also warms the JIT, counts only when it is the only one.
+   */
+  static String roundRatiosNote(List<Double> ratios) {
+    List<Double> counted = new ArrayList<>(ratios.size() > 1 ? ratios.subList(1, ratios.size()) : ratios);
+    Collections.sort(counted);
+    int n = counted.size();
+    double median = n % 2 == 1 ? counted.get(n / 2) : (counted.get(n / 2 - 1) + counted.get(n / 2)) / 2;
+    StringBuilder each = new StringBuilder();
+    for (double r : ratios) {
+      each.append(String.format(Locale.ROOT, " %.2f", r));
+    }
+    return String.format(Locale.ROOT, "articles/s ratio of each round (plain, then Loupe right after):%s; median%s %.2f",
+        each, ratios.size() > 1 ? " of rounds 2+" : "", median);
   }
 
   private static Run plainRun(List<Path> files, Path dir, Options options) throws IOException {

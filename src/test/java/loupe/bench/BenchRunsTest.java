@@ -101,4 +101,12 @@ class BenchRunsTest {
     assertEquals(100.0, l.maxMs(), 1e-9);
     assertEquals(100.0, l.qps(), 1e-9);
   }
+
+  @Test
+  void theMedianOfTheRoundsLeavesOutTheWarmUpRound() {
+    String note = IndexBench.roundRatiosNote(List.of(0.30, 0.62, 0.58, 0.70));
+    assertTrue(note.endsWith("0.30 0.62 0.58 0.70; median of rounds 2+ 0.62"), note);
+    assertTrue(IndexBench.roundRatiosNote(List.of(0.30, 0.60, 0.64)).endsWith("median of rounds 2+ 0.62"));
+    assertTrue(IndexBench.roundRatiosNote(List.of(0.45)).endsWith("; median 0.45"));
+  }
 }
