@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import loupe.eval.EntityEvaluation;
 import loupe.eval.SearchEvaluation;
+import loupe.eval.SpellingEvaluation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code loupe eval}: quality figures computed from the labelled data in ../shared/data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure result quality on labelled data (skipped with a message when the data is absent).",
-    subcommands = {EvalCommand.Entities.class, EvalCommand.Search.class})
+    subcommands = {EvalCommand.Entities.class, EvalCommand.Search.class, EvalCommand.Spelling.class})
 final class EvalCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -72,6 +73,20 @@ final class EvalCommand implements Runnable {
     @Override
     public Integer call() {
       return EntityEvaluation.run(data != null ? data : defaultData(), stdout());
+    }
+  }
+
+  /** {@code loupe eval spelling}: how well « did you mean » gives back misspelt words of the corpus. */
+  @Command(name = "spelling", mixinStandardHelpOptions = true,
+      description = "Did-you-mean on OrangeSum (orangesum-news): words of titles, leads and the rest of bodies with a "
+          + "letter dropped, how often the correction gives them back, and how often a correct word is rewritten.")
+  static final class Spelling implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
+    Path data;
+
+    @Override
+    public Integer call() {
+      return SpellingEvaluation.run(data != null ? data : defaultData(), stdout());
     }
   }
 }

@@ -106,16 +106,7 @@ public final class SearchEvaluation {
 
   private static Part orangeSum(Path dir, Set<String> chosen) {
     Path devQueries = dir.resolve("known-item-queries-dev.jsonl");
-    List<Path> articles = new ArrayList<>();
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> files = Files.list(dir)) {
-        files.filter(f -> f.getFileName().toString().matches("articles-.*\\.jsonl"))
-            .sorted()
-            .forEach(articles::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException("listing " + dir, e);
-      }
-    }
+    List<Path> articles = orangeSumFiles(dir);
     if (articles.isEmpty()) {
       return new Skipped("OrangeSum known-item: skipped: " + dir.resolve("articles-*.jsonl") + " not found");
     }
@@ -132,6 +123,21 @@ public final class SearchEvaluation {
           () -> wideQueries(articles, devQueries)));
     }
     return new Collection("OrangeSum", articles, sets);
+  }
+
+  /** The OrangeSum shards ({@code articles-*.jsonl}) in {@code dir}, in order; empty when there are none. */
+  static List<Path> orangeSumFiles(Path dir) {
+    List<Path> articles = new ArrayList<>();
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        files.filter(f -> f.getFileName().toString().matches("articles-.*\\.jsonl"))
+            .sorted()
+            .forEach(articles::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException("listing " + dir, e);
+      }
+    }
+    return articles;
   }
 
   private static List<LabelledQuery> wideQueries(List<Path> articles, Path devQueries) throws IOException {
@@ -254,7 +260,7 @@ public final class SearchEvaluation {
     return (System.nanoTime() - startedNanos) / 1e9;
   }
 
-  private static void deleteQuietly(Path dir, PrintStream out) {
+  static void deleteQuietly(Path dir, PrintStream out) {
     if (dir == null) {
       return;
     }
