@@ -42,7 +42,7 @@ public final class Loupe implements Closeable {
 
   /** Opens the index in {@code dir} for searching and writing, creating it when absent. */
   public static Loupe open(Path dir) throws IOException {
-    return new Loupe(LuceneBackend.open(dir), Extractors.standard());
+    return new Loupe(LuceneBackend.open(dir), Extractors.standardOnFirstUse());
   }
 
   /**
@@ -55,7 +55,7 @@ public final class Loupe implements Closeable {
 
   /** Opens an existing index for searching only; takes no lock. */
   public static Loupe openReadOnly(Path dir) throws IOException {
-    return new Loupe(LuceneBackend.openReadOnly(dir), Extractors.standard());
+    return new Loupe(LuceneBackend.openReadOnly(dir), Extractors.standardOnFirstUse());
   }
 
   /** Uses any backend and extractor: another engine, a user lexicon. */

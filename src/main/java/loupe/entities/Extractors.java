@@ -27,6 +27,14 @@ public final class Extractors {
     static final EntityExtractor INSTANCE = new RuleBasedExtractor(Lexicon.standard());
   }
 
+  /**
+   * The extractor with the built-in lexicons, which it reads at its first extraction rather than now:
+   * a server or a search that never indexes starts without them (about 90 ms of start-up).
+   */
+  public static EntityExtractor standardOnFirstUse() {
+    return (title, body) -> standard().extract(title, body);
+  }
+
   /** The extractor with the built-in lexicons; one shared, thread-safe instance. */
   public static EntityExtractor standard() {
     return Standard.INSTANCE;
