@@ -12,15 +12,13 @@ package loupe.entities;
  * @param join how this piece is attached to the previous one
  * @param sentenceStart true when the piece opens a sentence, a line or a quotation
  * @param lex what the lexicons say about {@code key}, {@link Lexicon.Word#NONE} when nothing
+ * @param capitalized a word whose first char is upper case; kept, not recomputed, because the rules
+ *     ask it of nearly every token and reading it from {@code text} is a second memory load each time
  */
 record Token(String text, String key, int start, int end, boolean word, Join join, boolean sentenceStart,
-    Lexicon.Word lex) {
+    Lexicon.Word lex, boolean capitalized) {
 
   enum Join { SPACE, HYPHEN, APOSTROPHE, NONE }
-
-  boolean capitalized() {
-    return word && Character.isUpperCase(text.charAt(0));
-  }
 
   boolean allCaps() {
     if (!word) {

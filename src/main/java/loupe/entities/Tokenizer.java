@@ -52,7 +52,8 @@ final class Tokenizer {
         int e = elided ? i + 1 : i;
         String piece = text.substring(s, e);
         String key = Fold.fold(piece, scratch);
-        out.add(new Token(piece, key, s, e, true, join, sentenceStart, vocabulary.get(key)));
+        out.add(new Token(piece, key, s, e, true, join, sentenceStart, vocabulary.get(key),
+            Character.isUpperCase(c)));
         sentenceStart = false;
         i = e;
         join = elided ? Token.Join.APOSTROPHE : Token.Join.NONE;
@@ -63,7 +64,7 @@ final class Tokenizer {
         continue;
       }
       String p = c < PUNCTUATION.length ? PUNCTUATION[c] : String.valueOf(c);
-      out.add(new Token(p, p, i, i + 1, false, join, sentenceStart, vocabulary.get(c)));
+      out.add(new Token(p, p, i, i + 1, false, join, sentenceStart, vocabulary.get(c), false));
       if (c == '.' || c == '!' || c == '?' || c == '…' || c == ':' || c == '«' || c == '"' || c == '“'
           || c == '—' || c == '–' || c == '(' || c == ';') {
         sentenceStart = !(c == '.' && isInitialDot(out));
