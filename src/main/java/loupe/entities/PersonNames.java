@@ -776,10 +776,10 @@ final class PersonNames {
 
   /** A capital standing for a given name, or a usual abbreviation of one (« Ch. » Charles, « Aug. » Auguste). */
   private static boolean isInitial(Token t) {
-    String x = t.text();
-    if (!t.word() || !Character.isUpperCase(x.charAt(0))) {
+    if (!t.capitalized()) {
       return false;
     }
+    String x = t.text();
     return x.length() == 1 || x.length() <= 5 && GIVEN_ABBREVIATIONS.contains(x);
   }
 
@@ -797,7 +797,7 @@ final class PersonNames {
   private static boolean onlyInitials(List<Token> tokens, List<int[]> words) {
     for (int[] w : words) {
       Token t = tokens.get(w[0]);
-      if (t.text().length() != 1 || !Character.isUpperCase(t.text().charAt(0))) {
+      if (t.text().length() != 1 || !t.capitalized()) {
         return false;
       }
     }

@@ -85,7 +85,7 @@ final class Tokenizer {
       return false;
     }
     String t = prev.text();
-    return (t.length() == 1 && Character.isUpperCase(t.charAt(0)))
+    return (t.length() == 1 && prev.capitalized())
         || t.equals("M") || t.equals("MM") || t.equals("Mme") || t.equals("Mlle") || t.equals("Dr")
         || t.equals("Mgr") || t.equals("Pr") || t.equals("St") || t.equals("Me") || t.equals("Mr");
   }

@@ -104,7 +104,7 @@ public final class SpellingEvaluation {
     return probes;
   }
 
-  /** The word with its middle letter dropped: « présidentielle » → « présidntielle ». */
+  /** The word with its middle letter dropped: « présidentielle » → « présidetielle ». */
   static String typo(String word) {
     int middle = word.length() / 2;
     return word.substring(0, middle) + word.substring(middle + 1);
