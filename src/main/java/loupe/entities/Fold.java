@@ -16,11 +16,26 @@ final class Fold {
    * there yields anything but a base letter and dropped marks, so folding a string char by char gives the same key.
    */
   private static final String[] FOLDED = new String[TABLE_SIZE];
+  /** The same folds where they are exactly one char, and 0 where they are not (« œ », separators, marks). */
+  private static final char[] SINGLE = new char[TABLE_SIZE];
 
   static {
     for (char c = 0; c < TABLE_SIZE; c++) {
       FOLDED[c] = isSeparator(c) ? SEPARATOR : normalizingFold(String.valueOf(c));
+      SINGLE[c] = FOLDED[c].length() == 1 && FOLDED[c] != SEPARATOR ? FOLDED[c].charAt(0) : 0;
     }
+  }
+
+  /**
+   * The one char {@code c} folds to, or 0 when its fold is longer, empty, a separator, or needs the
+   * normalizer: the tokenizer folds and hashes a word in the pass that finds its end, and only a word
+   * with such a char takes {@link #fold}'s way.
+   */
+  static char single(char c) {
+    if (c < TABLE_SIZE) {
+      return SINGLE[c];
+    }
+    return c == '’' || c == 'ʼ' || c == '‘' ? '\'' : 0;
   }
 
   /** Lower-cases, strips accents, turns ’ into ' and hyphens into spaces, and collapses spaces. */
@@ -32,19 +47,31 @@ final class Fold {
   static String fold(CharSequence s, StringBuilder scratch) {
     String t = s.toString();
     int n = t.length();
-    int i = 0;
     // Most words are already folded (lower-case ASCII): return them as they are, without a copy.
-    while (i < n && isFoldedAscii(t.charAt(i))) {
-      i++;
-    }
-    if (i == n) {
+    if (isFolded(t, 0, n)) {
       return t;
     }
-    StringBuilder b = scratch;
-    b.setLength(0);
-    b.append(t, 0, i);
+    return foldInto(t, 0, n, scratch) ? scratch.toString() : normalizingFold(t);
+  }
+
+  /** True when {@code t[from, to)} is its own key: lower-case ASCII letters, digits and apostrophes. */
+  static boolean isFolded(String t, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!isFoldedAscii(t.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Writes the key of {@code t[from, to)} into {@code out} (cleared first) without making a string, so a
+   * lookup can miss for free; false, with {@code out} undefined, when a rare char needs {@link #normalizingFold}.
+   */
+  static boolean foldInto(String t, int from, int to, StringBuilder out) {
+    out.setLength(0);
     boolean space = false;
-    for (; i < n; i++) {
+    for (int i = from; i < to; i++) {
       char c = t.charAt(i);
       String f;
       if (c < TABLE_SIZE) {
@@ -55,26 +82,26 @@ final class Fold {
         f = SEPARATOR;
       } else {
         // Rare chars (combining marks, Greek, Cyrillic, other spaces…) take the normalizer's way.
-        return normalizingFold(t);
+        return false;
       }
       if (f == SEPARATOR) {
-        space = b.length() > 0;
+        space = out.length() > 0;
         continue;
       }
       if (f.isEmpty()) {
         continue;
       }
       if (space) {
-        b.append(' ');
+        out.append(' ');
         space = false;
       }
       if (f.length() == 1) {
-        b.append(f.charAt(0));
+        out.append(f.charAt(0));
       } else {
-        b.append(f);
+        out.append(f);
       }
     }
-    return b.toString();
+    return true;
   }
 
   private static boolean isFoldedAscii(char c) {

@@ -283,12 +283,23 @@ final class Lexicon {
   Map<String, Word> vocabulary() {
     Map<String, Word> words = new HashMap<>();
     phraseTree.forEach((key, node) -> words.computeIfAbsent(key, k -> new Word()).phrases = node);
+    // Every later word of a phrase is listed too: a word no lexicon lists then continues no phrase.
+    phraseTree.values().forEach(node -> listFollowingWords(node, words));
     givenNames.forEach(key -> words.computeIfAbsent(key, k -> new Word()).given = true);
     familyFirstNames.forEach(key -> words.computeIfAbsent(key, k -> new Word()).familyFirst = true);
     courtesyTitles.forEach(key -> words.computeIfAbsent(key, k -> new Word()).courtesy = true);
     notPersonWords.forEach(key -> words.computeIfAbsent(key, k -> new Word()).notPerson = true);
     roles.forEach((key, len) -> words.computeIfAbsent(key, k -> new Word()).role = len);
     return words;
+  }
+
+  private static void listFollowingWords(PhraseNode node, Map<String, Word> words) {
+    if (node.next != null) {
+      node.next.forEach((key, child) -> {
+        words.computeIfAbsent(key, k -> new Word());
+        listFollowingWords(child, words);
+      });
+    }
   }
 
   List<String> countryCodes() {

@@ -37,7 +37,8 @@ final class LexiconMatcher {
           best = new Match(i, j + 1, node.entry);
         }
         j++;
-        if (node.next == null || j >= tokens.size() || j - i >= lexicon.maxPhraseLength || !tokens.get(j).word()) {
+        if (node.next == null || j >= tokens.size() || j - i >= lexicon.maxPhraseLength || !tokens.get(j).word()
+            || tokens.get(j).lex() == Lexicon.Word.NONE) {
           break;
         }
         node = node.next.get(tokens.get(j).key());
@@ -54,7 +55,7 @@ final class LexiconMatcher {
 
   private static boolean fits(Lexicon.Entry e, Token first) {
     if (e.acronym()) {
-      return first.allCaps() || first.text().length() == 1;
+      return first.allCaps() || first.length() == 1;
     }
     return !e.capitalised() || first.capitalized();
   }

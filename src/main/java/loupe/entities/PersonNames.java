@@ -185,7 +185,7 @@ final class PersonNames {
       Token t = tokens.get(k);
       if (t.isPunct(',') || t.key().equals("et")) {
         separated = true;
-      } else if (!(t.word() && Character.isDigit(t.text().charAt(0)))) {
+      } else if (!(t.word() && Character.isDigit(t.firstChar()))) {
         return false;
       }
     }
@@ -244,7 +244,7 @@ final class PersonNames {
         if (u.capitalized() || attached) {
           // East Asian given-name syllables may look like French words (« Kim Jong Un », « Kim Il Sung »).
           boolean asian = !run.isEmpty() && tokens.get(run.get(0)).lex().familyFirst
-              && u.text().length() <= 4 && run.size() < 3;
+              && u.length() <= 4 && run.size() < 3;
           if (!run.isEmpty() && !attached && !asian && isStop(u) && !isCompoundSaint(tokens, j)
               && !isInitialOfName(tokens, j, true)
               && !(NAME_PARTICLES.contains(u.key()) && nextIsName(tokens, claimed, j))) {
@@ -408,7 +408,7 @@ final class PersonNames {
     }
     int n = words.size();
     if (onlyInitials(tokens, words) || isRegnalNumber(tokens.get(words.get(0)[0]))
-        && (n == 1 || tokens.get(words.get(0)[0]).text().length() > 1)) {
+        && (n == 1 || tokens.get(words.get(0)[0]).length() > 1)) {
       // « S. M. » (Sa Majesté), « J. B. » signing a letter, « S. V. P. », a stray « XIII »: these do not say who.
       return;
     }
@@ -443,12 +443,12 @@ final class PersonNames {
       strength = Strength.BARE;
     }
     if (n == 1 && (isStop(tokens.get(words.get(0)[0])) && strength != Strength.CUED
-        || words.get(0)[1] - words.get(0)[0] == 1 && tokens.get(words.get(0)[0]).text().length() == 1)) {
+        || words.get(0)[1] - words.get(0)[0] == 1 && tokens.get(words.get(0)[0]).length() == 1)) {
       return;
     }
     // A short all-capitals word is an acronym (« SPJ », « CGT ») unless a courtesy title vouches for it.
     if (allCaps && (strength == Strength.BARE || title < 0) && n == 1
-        && tokens.get(words.get(0)[0]).text().length() <= 4) {
+        && tokens.get(words.get(0)[0]).length() <= 4) {
       return;
     }
     List<String> surface = new ArrayList<>();
@@ -495,7 +495,7 @@ final class PersonNames {
   }
 
   private static boolean isQuote(Token t) {
-    return !t.word() && "\"«»“”".indexOf(t.text().charAt(0)) >= 0;
+    return !t.word() && "\"«»“”".indexOf(t.firstChar()) >= 0;
   }
 
   /** « rue Jean-Jaurès », « loi Veil », « lycée Victor-Hugo »: names of things named after someone. */
@@ -510,7 +510,7 @@ final class PersonNames {
       return false;
     }
     k++;
-    if (k < tokens.size() && tokens.get(k).word() && Character.isDigit(tokens.get(k).text().charAt(0))) {
+    if (k < tokens.size() && tokens.get(k).word() && Character.isDigit(tokens.get(k).firstChar())) {
       return k + 1 < tokens.size() && tokens.get(k + 1).key().equals("ans");
     }
     for (int skipped = 0; k < tokens.size() && skipped < 3; k++, skipped++) {
@@ -623,8 +623,11 @@ final class PersonNames {
 
   /** « NI. Durand »: OCR of old papers reads the title « M. » as « NI. »; a cue, never part of the span. */
   private static boolean isMisreadMonsieur(List<Token> tokens, int k) {
+    if (tokens.get(k).length() != 2) {
+      return false;
+    }
     String t = tokens.get(k).text();
-    return t.length() == 2 && (t.equals("NI") || t.equals("Ni")) && k + 1 < tokens.size()
+    return (t.equals("NI") || t.equals("Ni")) && k + 1 < tokens.size()
         && tokens.get(k + 1).isPunct('.');
   }
 
@@ -705,7 +708,7 @@ final class PersonNames {
         || !tokens.get(k + 2).capitalized() && !hyphenInitialAfter(tokens, k + 1)) {
       return false;
     }
-    return t.text().charAt(0) != 'M' || afterInitial;
+    return t.firstChar() != 'M' || afterInitial;
   }
 
   /** Abbreviated given names of old papers and lists, written with a dot (« Ch. Vautrin », « Aug. Morel »). */
@@ -719,10 +722,10 @@ final class PersonNames {
 
   /** « Napoléon III », « Jean XXIII »: a Roman regnal number after a name. */
   private static boolean isRegnalNumber(Token t) {
-    String x = t.text();
-    if (!t.word() || x.length() > 5) {
+    if (!t.word() || t.length() > 5) {
       return false;
     }
+    String x = t.text();
     for (int i = 0; i < x.length(); i++) {
       if ("IVX".indexOf(x.charAt(i)) < 0) {
         return false;
@@ -776,11 +779,10 @@ final class PersonNames {
 
   /** A capital standing for a given name, or a usual abbreviation of one (« Ch. » Charles, « Aug. » Auguste). */
   private static boolean isInitial(Token t) {
-    if (!t.capitalized()) {
+    if (!t.capitalized() || t.length() > 5) {
       return false;
     }
-    String x = t.text();
-    return x.length() == 1 || x.length() <= 5 && GIVEN_ABBREVIATIONS.contains(x);
+    return t.length() == 1 || GIVEN_ABBREVIATIONS.contains(t.text());
   }
 
   private static boolean isInitialWord(List<Token> tokens, int[] w) {
@@ -797,7 +799,7 @@ final class PersonNames {
   private static boolean onlyInitials(List<Token> tokens, List<int[]> words) {
     for (int[] w : words) {
       Token t = tokens.get(w[0]);
-      if (t.text().length() != 1 || !t.capitalized()) {
+      if (t.length() != 1 || !t.capitalized()) {
         return false;
       }
     }

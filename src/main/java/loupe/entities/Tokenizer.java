@@ -44,16 +44,40 @@ final class Tokenizer {
       }
       if (isWordChar(c)) {
         int s = i;
-        while (i < n && isWordChar(text.charAt(i))) {
+        // One pass finds the word's end, folds it and hashes the fold, as the lexicon table hashes its keys.
+        int hash = 0;
+        boolean single = true;
+        while (i < n) {
+          char w = text.charAt(i);
+          if (!isWordChar(w)) {
+            break;
+          }
+          char f = Fold.single(w);
+          single &= f != 0;
+          hash = 31 * hash + f;
           i++;
         }
         // An apostrophe right after letters ends an elided piece (« l' », « d' », « O' ») that is its own token.
         boolean elided = i < n && isApostrophe(text.charAt(i)) && i + 1 < n && isWordChar(text.charAt(i + 1));
         int e = elided ? i + 1 : i;
-        String piece = text.substring(s, e);
-        String key = Fold.fold(piece, scratch);
-        out.add(new Token(piece, key, s, e, true, join, sentenceStart, vocabulary.get(key),
-            Character.isUpperCase(c)));
+        if (elided) {
+          hash = 31 * hash + '\'';
+        }
+        int slot;
+        String key = null;
+        if (single) {
+          slot = vocabulary.findFolding(text, s, e, hash);
+        } else if (Fold.foldInto(text, s, e, scratch)) {
+          slot = vocabulary.find(scratch, 0, scratch.length());
+        } else {
+          key = Fold.normalizingFold(text.substring(s, e));
+          slot = vocabulary.find(key, 0, key.length());
+        }
+        if (slot >= 0) {
+          key = vocabulary.key(slot);
+        }
+        out.add(new Token(text, s, e, true, join, sentenceStart,
+            slot < 0 ? Lexicon.Word.NONE : vocabulary.word(slot), Character.isUpperCase(c), key));
         sentenceStart = false;
         i = e;
         join = elided ? Token.Join.APOSTROPHE : Token.Join.NONE;
@@ -63,8 +87,8 @@ final class Tokenizer {
         }
         continue;
       }
-      String p = c < PUNCTUATION.length ? PUNCTUATION[c] : String.valueOf(c);
-      out.add(new Token(p, p, i, i + 1, false, join, sentenceStart, vocabulary.get(c), false));
+      String p = c < PUNCTUATION.length ? PUNCTUATION[c] : null;
+      out.add(new Token(text, i, i + 1, false, join, sentenceStart, vocabulary.get(c), false, p));
       if (c == '.' || c == '!' || c == '?' || c == '…' || c == ':' || c == '«' || c == '"' || c == '“'
           || c == '—' || c == '–' || c == '(' || c == ';') {
         sentenceStart = !(c == '.' && isInitialDot(out));
@@ -84,17 +108,31 @@ final class Tokenizer {
     if (!prev.word()) {
       return false;
     }
+    if (prev.length() == 1) {
+      return prev.capitalized();
+    }
+    if (prev.length() > 4) {
+      return false;
+    }
     String t = prev.text();
-    return (t.length() == 1 && prev.capitalized())
-        || t.equals("M") || t.equals("MM") || t.equals("Mme") || t.equals("Mlle") || t.equals("Dr")
+    return t.equals("M") || t.equals("MM") || t.equals("Mme") || t.equals("Mlle") || t.equals("Dr")
         || t.equals("Mgr") || t.equals("Pr") || t.equals("St") || t.equals("Me") || t.equals("Mr");
   }
 
-  static boolean isWordChar(char c) {
-    if (c < 0x80) {
-      // ASCII has no combining mark; this test runs on every char of every article.
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  /** {@link #isWordChar} of the chars most text is written in, read from a table: it runs on every char. */
+  private static final boolean[] WORD_CHARS = new boolean[0x300];
+
+  static {
+    for (char c = 0; c < WORD_CHARS.length; c++) {
+      WORD_CHARS[c] = isLetterDigitOrMark(c);
     }
+  }
+
+  static boolean isWordChar(char c) {
+    return c < WORD_CHARS.length ? WORD_CHARS[c] : isLetterDigitOrMark(c);
+  }
+
+  private static boolean isLetterDigitOrMark(char c) {
     return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
   }
 

@@ -15,6 +15,11 @@ final class WordTable {
   private final String[] keys;
   private final Lexicon.Word[] words;
   private final int mask;
+  /**
+   * One bit per hash value modulo 2^16, set for the hashes of the keys: small enough to stay in the
+   * core's first cache, it turns away most words that no lexicon lists before the table is read.
+   */
+  private final long[] filter = new long[1 << 10];
   /** What the lexicons say about each Latin-1 char on its own (punctuation tokens). */
   private final Lexicon.Word[] singleChars = new Lexicon.Word[0x100];
 
@@ -31,6 +36,7 @@ final class WordTable {
         i = (i + 1) & mask;
       }
       hashes[i] = h;
+      filter[(h >>> 6) & (filter.length - 1)] |= 1L << h;
       keys[i] = key;
       words[i] = word;
     });
@@ -41,16 +47,86 @@ final class WordTable {
 
   /** What the lexicons say about {@code key}, {@link Lexicon.Word#NONE} when nothing. */
   Lexicon.Word get(String key) {
-    int h = hash(key);
+    int slot = find(key, 0, key.length());
+    return slot < 0 ? Lexicon.Word.NONE : words[slot];
+  }
+
+  /**
+   * The slot of the key spelt by {@code chars[from, to)}, or -1 when no lexicon lists it: the tokenizer
+   * looks words up in the text or in a scratch buffer, and makes no string for the half that misses.
+   */
+  int find(CharSequence chars, int from, int to) {
+    int h = 0;
+    for (int k = from; k < to; k++) {
+      h = 31 * h + chars.charAt(k); // String.hashCode, so stored keys hash alike
+    }
+    h = spread(h);
+    if ((filter[(h >>> 6) & (filter.length - 1)] & (1L << h)) == 0) {
+      return -1;
+    }
     int i = h & mask;
     int stored;
     while ((stored = hashes[i]) != 0) {
-      if (stored == h && keys[i].equals(key)) {
-        return words[i];
+      if (stored == h && spells(keys[i], chars, from, to)) {
+        return i;
       }
       i = (i + 1) & mask;
     }
-    return Lexicon.Word.NONE;
+    return -1;
+  }
+
+  /**
+   * As {@link #find}, for a word of the text whose chars all have a {@link Fold#single} fold, given the
+   * String hash of that fold: the key is compared char by char with the text, so no fold is ever written.
+   */
+  int findFolding(String text, int from, int to, int foldedHash) {
+    int h = spread(foldedHash);
+    if ((filter[(h >>> 6) & (filter.length - 1)] & (1L << h)) == 0) {
+      return -1;
+    }
+    int i = h & mask;
+    int stored;
+    while ((stored = hashes[i]) != 0) {
+      if (stored == h && foldsTo(keys[i], text, from, to)) {
+        return i;
+      }
+      i = (i + 1) & mask;
+    }
+    return -1;
+  }
+
+  private static boolean foldsTo(String key, String text, int from, int to) {
+    if (key.length() != to - from) {
+      return false;
+    }
+    for (int k = 0; k < key.length(); k++) {
+      if (key.charAt(k) != Fold.single(text.charAt(from + k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** What the lexicons say about the key in {@code slot}, a result of {@link #find}. */
+  Lexicon.Word word(int slot) {
+    return words[slot];
+  }
+
+  /** The stored key in {@code slot}, a result of {@link #find}. */
+  String key(int slot) {
+    return keys[slot];
+  }
+
+  private static boolean spells(String key, CharSequence chars, int from, int to) {
+    if (key.length() != to - from) {
+      return false;
+    }
+    for (int k = 0; k < key.length(); k++) {
+      if (key.charAt(k) != chars.charAt(from + k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The same as {@code get(String.valueOf(c))}, without a string. */
@@ -60,7 +136,10 @@ final class WordTable {
 
   /** Spreads the high bits (String hashes of short words differ mostly low); never 0, the empty mark. */
   private static int hash(String key) {
-    int h = key.hashCode();
+    return spread(key.hashCode());
+  }
+
+  private static int spread(int h) {
     h ^= h >>> 16;
     return h == 0 ? 1 : h;
   }
