@@ -91,6 +91,20 @@ public final class Loupe implements Closeable {
     return backend.search(request);
   }
 
+  /**
+   * Runs one search and one completion, so the state every request shares (facet ordinals, the
+   * completion lists, loaded and compiled code) is built before the first user asks, as Solr's
+   * {@code firstSearcher} warming queries do; {@code serve} calls it on a background thread while the
+   * HTTP server starts. A request that arrives meanwhile waits for the same state, never builds it twice.
+   */
+  public void warmUp() throws IOException {
+    backend.search(SearchRequest.of(WARM_UP_QUERY));
+    backend.suggest(WARM_UP_QUERY.substring(0, 3), 1);
+  }
+
+  /** A word most French news corpora hold, so the warm-up search also builds snippets and counts facets. */
+  private static final String WARM_UP_QUERY = "france";
+
   /** Articles related to this one, by shared words and entities; empty when the id is unknown. */
   public Optional<List<Hit>> related(String id, int size) throws IOException {
     return backend.related(id, size);

@@ -12,13 +12,54 @@ import org.apache.lucene.search.IndexSearcher;
 
 /**
  * Builds, once per refreshed searcher, what every request on it shares: the facet ordinals, the
- * highlighter and the suggestion lists. Rebuilding them per request would cost more than the search.
+ * highlighter and (on first use) the suggestion lists. Rebuilding them per request would cost more
+ * than the search.
  */
 final class SearcherViews {
 
   /** What requests share for one point-in-time view of the index. */
-  record View(IndexSearcher searcher, SortedSetDocValuesReaderState facetState,
-      SnippetHighlighter highlighter, Suggester suggester) {}
+  static final class View {
+    private final IndexSearcher searcher;
+    private final SortedSetDocValuesReaderState facetState;
+    private final SnippetHighlighter highlighter;
+    private volatile Suggester suggester;
+
+    View(IndexSearcher searcher, SortedSetDocValuesReaderState facetState, SnippetHighlighter highlighter) {
+      this.searcher = searcher;
+      this.facetState = facetState;
+      this.highlighter = highlighter;
+    }
+
+    IndexSearcher searcher() {
+      return searcher;
+    }
+
+    SortedSetDocValuesReaderState facetState() {
+      return facetState;
+    }
+
+    SnippetHighlighter highlighter() {
+      return highlighter;
+    }
+
+    /**
+     * The completion lists, built by the first completion on this view: they take twice as long as the
+     * facet ordinals, and a search never needs them, so it does not wait for them after a refresh.
+     */
+    Suggester suggester() throws IOException {
+      Suggester s = suggester;
+      if (s == null) {
+        synchronized (this) {
+          s = suggester;
+          if (s == null) {
+            s = Suggester.build(facetState);
+            suggester = s;
+          }
+        }
+      }
+      return s;
+    }
+  }
 
   private final Analyzer analyzer;
   private final FacetsConfig facetsConfig;
@@ -40,8 +81,7 @@ final class SearcherViews {
         return view;
       }
       SortedSetDocValuesReaderState state = facetState(searcher);
-      view = new View(searcher, state, new SnippetHighlighter(searcher, analyzer),
-          Suggester.build(state));
+      view = new View(searcher, state, new SnippetHighlighter(searcher, analyzer));
       current = view;
       return view;
     }
