@@ -162,6 +162,22 @@ class LuceneBackendIT {
   }
 
   @Test
+  void suggestionCountsFollowNewArticlesAfterAWarmUp() throws IOException {
+    loupe.warmUp();
+    long before = poutineCount();
+    assertTrue(before > 0);
+    loupe.index(List.of(new Article("nouveau", "Vladimir Poutine en visite", "Vladimir Poutine arrive à Pékin.",
+        null, null, null)));
+    search(SearchRequest.builder().query("visite")); // a search on the new view, before any completion
+    assertEquals(before + 1, poutineCount());
+  }
+
+  private long poutineCount() throws IOException {
+    return loupe.suggest("pou", 5).stream().filter(x -> x.text().equals("Vladimir Poutine")).findFirst()
+        .orElseThrow().count();
+  }
+
+  @Test
   void misspeltQueryShowsResultsForTheCorrectionAndSaysSo() throws IOException {
     SearchResponse r = search(SearchRequest.builder().query("Zelenski"));
     assertTrue(r.correction() != null && r.correction().applied(), String.valueOf(r.correction()));
