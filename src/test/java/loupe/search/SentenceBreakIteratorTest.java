@@ -45,9 +45,9 @@ class SentenceBreakIteratorTest {
 
   @Test
   void sentencesGluedByALostSpaceAreSplitAtTheirCapital() {
-    String text = "Selon BFMTV.Cette fresque divise.\"Une autre viendra.\"Il le dit. \"Bien.\" Y a-t-il un contentieux ?Les juges"
+    String text = "Selon ABCTV.Cette affiche divise.\"Une autre viendra.\"Il le dit. \"Bien.\" Y a-t-il un contentieux ?Les juges"
         + " lisent le site orange.fr et les 3.5 litres d'un V8 aux U.S.A. sans conclure.";
-    assertEquals(List.of("Selon BFMTV.", "Cette fresque divise.", "\"Une autre viendra.\"", "Il le dit. ", "\"Bien.\" ",
+    assertEquals(List.of("Selon ABCTV.", "Cette affiche divise.", "\"Une autre viendra.\"", "Il le dit. ", "\"Bien.\" ",
         "Y a-t-il un contentieux ?", "Les juges lisent le site orange.fr et les 3.5 litres d'un V8 aux U.S.A. sans conclure."),
         sentences(new SentenceBreakIterator(), text));
   }
