@@ -60,19 +60,7 @@ final class WordTable {
     for (int k = from; k < to; k++) {
       h = 31 * h + chars.charAt(k); // String.hashCode, so stored keys hash alike
     }
-    h = spread(h);
-    if ((filter[(h >>> 6) & (filter.length - 1)] & (1L << h)) == 0) {
-      return -1;
-    }
-    int i = h & mask;
-    int stored;
-    while ((stored = hashes[i]) != 0) {
-      if (stored == h && spells(keys[i], chars, from, to)) {
-        return i;
-      }
-      i = (i + 1) & mask;
-    }
-    return -1;
+    return probe(h, chars, from, to, false);
   }
 
   /**
@@ -80,14 +68,18 @@ final class WordTable {
    * String hash of that fold: the key is compared char by char with the text, so no fold is ever written.
    */
   int findFolding(String text, int from, int to, int foldedHash) {
-    int h = spread(foldedHash);
+    return probe(foldedHash, text, from, to, true);
+  }
+
+  private int probe(int stringHash, CharSequence chars, int from, int to, boolean folding) {
+    int h = spread(stringHash);
     if ((filter[(h >>> 6) & (filter.length - 1)] & (1L << h)) == 0) {
       return -1;
     }
     int i = h & mask;
     int stored;
     while ((stored = hashes[i]) != 0) {
-      if (stored == h && foldsTo(keys[i], text, from, to)) {
+      if (stored == h && spells(keys[i], chars, from, to, folding)) {
         return i;
       }
       i = (i + 1) & mask;
@@ -95,12 +87,14 @@ final class WordTable {
     return -1;
   }
 
-  private static boolean foldsTo(String key, String text, int from, int to) {
+  /** Whether {@code chars[from, to)}, folded char by char when {@code folding}, is {@code key}. */
+  private static boolean spells(String key, CharSequence chars, int from, int to, boolean folding) {
     if (key.length() != to - from) {
       return false;
     }
     for (int k = 0; k < key.length(); k++) {
-      if (key.charAt(k) != Fold.single(text.charAt(from + k))) {
+      char c = chars.charAt(from + k);
+      if (key.charAt(k) != (folding ? Fold.single(c) : c)) {
         return false;
       }
     }
@@ -115,18 +109,6 @@ final class WordTable {
   /** The stored key in {@code slot}, a result of {@link #find}. */
   String key(int slot) {
     return keys[slot];
-  }
-
-  private static boolean spells(String key, CharSequence chars, int from, int to) {
-    if (key.length() != to - from) {
-      return false;
-    }
-    for (int k = 0; k < key.length(); k++) {
-      if (key.charAt(k) != chars.charAt(from + k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The same as {@code get(String.valueOf(c))}, without a string. */
