@@ -94,8 +94,8 @@ public final class Loupe implements Closeable {
   /**
    * Runs one search and one completion, so the state every request shares (facet ordinals, the
    * completion lists, loaded and compiled code) is built before the first user asks, as Solr's
-   * {@code firstSearcher} warming queries do; {@code serve} calls it on a background thread while the
-   * HTTP server starts. A request that arrives meanwhile waits for the same state, never builds it twice.
+   * {@code firstSearcher} warming queries do; {@code serve} calls it on a background thread once the
+   * HTTP server listens. A request that arrives meanwhile waits for the same state, never builds it twice.
    */
   public void warmUp() throws IOException {
     backend.search(SearchRequest.of(WARM_UP_QUERY));

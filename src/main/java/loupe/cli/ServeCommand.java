@@ -55,9 +55,11 @@ final class ServeCommand implements Callable<Integer> {
     Path tokenFile;
 
     int serve(Loupe loupe, java.io.PrintWriter out) throws IOException, InterruptedException {
-      // Two cores start faster than one: the searcher's shared state is built while the server starts.
-      Thread.ofPlatform().name("loupe-warm-up").daemon().start(() -> warmUp(loupe));
       LoupeServer server = LoupeServer.start(loupe, new ServerConfig(host, port, origins(), token()));
+      // Once listening, a second thread builds the searcher's shared state and compiles the search
+      // path, so a user who comes a moment later finds it ready. Started earlier, it slowed the
+      // server's own start as much as it spared the first search (both want the same two cores).
+      Thread.ofPlatform().name("loupe-warm-up").daemon().start(() -> warmUp(loupe));
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         server.close();
