@@ -30,6 +30,9 @@ import loupe.search.Suggestion;
  */
 public final class Loupe implements Closeable {
 
+  /** A word most French news corpora hold, so the warm-up search also builds snippets and counts facets. */
+  private static final String WARM_UP_QUERY = "france";
+
   private final SearchBackend backend;
   private final EntityExtractor extractor;
   private final ArticlePipeline pipeline;
@@ -101,9 +104,6 @@ public final class Loupe implements Closeable {
     backend.search(SearchRequest.of(WARM_UP_QUERY));
     backend.suggest(WARM_UP_QUERY.substring(0, 3), 1);
   }
-
-  /** A word most French news corpora hold, so the warm-up search also builds snippets and counts facets. */
-  private static final String WARM_UP_QUERY = "france";
 
   /** Articles related to this one, by shared words and entities; empty when the id is unknown. */
   public Optional<List<Hit>> related(String id, int size) throws IOException {

@@ -47,7 +47,7 @@ final class WordTable {
 
   /** What the lexicons say about {@code key}, {@link Lexicon.Word#NONE} when nothing. */
   Lexicon.Word get(String key) {
-    int slot = find(key, 0, key.length());
+    int slot = probe(key.hashCode(), key, 0, key.length(), false); // a String keeps its hash: no rehash
     return slot < 0 ? Lexicon.Word.NONE : words[slot];
   }
 
