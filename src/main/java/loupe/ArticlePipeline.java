@@ -28,12 +28,20 @@ import loupe.search.SearchBackend;
  */
 final class ArticlePipeline {
 
-  /** Articles read ahead of the writers; bounds memory whatever the input size. */
-  private static final int IN_FLIGHT = 256;
+  /**
+   * Articles per pool task. With a task per article, hand-offs between the reading thread and the
+   * writers cost about 15% of the indexing time on two cores; 64 news articles are about 130 KB.
+   */
+  static final int CHUNK = 64;
+
+  /** An article read and waiting for a writer, with what the reading thread knew of its id. */
+  private record Pending(Article article, String location, boolean existed, boolean absent) {}
 
   private final SearchBackend backend;
   private final EntityExtractor extractor;
   private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+  /** Articles read ahead of the writers: four chunks per thread, so none waits; bounds memory whatever the input size. */
+  private final int inFlight = CHUNK * 4 * threads;
 
   ArticlePipeline(SearchBackend backend, EntityExtractor extractor) {
     this.backend = backend;
@@ -164,7 +172,7 @@ final class ArticlePipeline {
   private final class Batch implements IngestListener {
     final IngestTally tally = new IngestTally();
     private final ExecutorService pool;
-    private final Semaphore permits = new Semaphore(IN_FLIGHT);
+    private final Semaphore permits = new Semaphore(inFlight);
     private final List<Future<?>> pending = new ArrayList<>();
     java.util.function.LongConsumer onProgress = bytes -> {};
 
@@ -178,6 +186,9 @@ final class ArticlePipeline {
     /** An index empty at the start holds none of the ids: no lookup per article on a first load. */
     private final boolean emptyAtStart;
 
+    /** Articles read but not yet handed to the pool. */
+    private List<Pending> chunk = new ArrayList<>();
+
     @Override
     public void article(Article article, String location) {
       try {
@@ -190,34 +201,60 @@ final class ArticlePipeline {
         // Neither in the index nor earlier in this batch: nothing to replace.
         boolean absent = !duplicate && emptyAtStart;
         permits.acquire();
-        pending.add(pool.submit(() -> {
-          try {
-            ArticleEntities entities = extractor.extract(article.title(), article.body());
-            if (absent) {
-              backend.add(article, entities);
-            } else {
-              backend.upsert(article, entities);
-            }
-            tally.indexed(article.id(), existed);
-          } catch (IllegalArgumentException e) {
-            // Lucene refused this one document (a term too long, bad offsets); the others go on.
-            tally.rejected(new Rejection(location, 0, "could not be indexed: " + e.getMessage()));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          } finally {
-            permits.release();
-          }
-          return null;
-        }));
-        if (pending.size() >= IN_FLIGHT * 4) {
-          // Keep failed writes: drain() reports them.
-          pending.removeIf(f -> f.state() == Future.State.SUCCESS);
+        chunk.add(new Pending(article, location, existed, absent));
+        if (chunk.size() >= CHUNK) {
+          submitChunk();
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("indexing interrupted", e);
+      }
+    }
+
+    private void submitChunk() {
+      if (chunk.isEmpty()) {
+        return;
+      }
+      List<Pending> articles = chunk;
+      chunk = new ArrayList<>(CHUNK);
+      pending.add(pool.submit(() -> {
+        try {
+          // The whole chunk's extraction, then its indexing: a little faster than alternating, as
+          // each stage keeps its own tables in the core's caches.
+          ArticleEntities[] entities = new ArticleEntities[articles.size()];
+          for (int i = 0; i < entities.length; i++) {
+            Article article = articles.get(i).article();
+            entities[i] = extractor.extract(article.title(), article.body());
+          }
+          for (int i = 0; i < entities.length; i++) {
+            write(articles.get(i), entities[i]);
+          }
+        } finally {
+          permits.release(articles.size());
+        }
+        return null;
+      }));
+      if (pending.size() >= inFlight) {
+        // Keep failed writes: drain() reports them.
+        pending.removeIf(f -> f.state() == Future.State.SUCCESS);
+      }
+    }
+
+    private void write(Pending p, ArticleEntities entities) {
+      try {
+        if (p.absent()) {
+          backend.add(p.article(), entities);
+        } else {
+          backend.upsert(p.article(), entities);
+        }
+        tally.indexed(p.article().id(), p.existed());
+      } catch (IllegalArgumentException e) {
+        // Lucene refused this one document (a term too long, bad offsets); the others go on.
+        tally.rejected(new Rejection(p.location(), 0, "could not be indexed: " + e.getMessage()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
 
@@ -232,6 +269,7 @@ final class ArticlePipeline {
     }
 
     void drain() throws IOException {
+      submitChunk();
       for (Future<?> f : pending) {
         await(f);
       }

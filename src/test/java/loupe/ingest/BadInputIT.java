@@ -92,6 +92,28 @@ class BadInputIT {
   }
 
   @Test
+  void aLongFileKeepsItsLastVersionsAndReportsBadLinesAcrossWriterTasks() throws IOException {
+    // Several writer tasks' worth of articles: an id repeated far apart, bad lines in between.
+    StringBuilder lines = new StringBuilder();
+    int articles = 5 * 64 + 7;
+    for (int i = 1; i <= articles; i++) {
+      String id = i == articles ? "a3" : "a" + i;
+      String body = i == 100 || i == 250 ? "" : "version " + i + " de l'article " + id;
+      lines.append("{\"id\": \"").append(id).append("\", \"body\": \"").append(body).append("\"}\n");
+    }
+    Path file = Files.writeString(dir.resolve("long.jsonl"), lines);
+    IngestReport report = index(file);
+    assertEquals(articles - 1 - 2, report.indexed(), report.rejections().toString());
+    assertEquals(List.of("a3"), report.duplicateIds());
+    assertTrue(rejects(report, 100, "'body'") && rejects(report, 250, "'body'"), report.rejections().toString());
+    assertEquals(articles - 1 - 2, count());
+    try (Loupe loupe = Loupe.openReadOnly(dir.resolve("index"))) {
+      assertEquals("version " + articles + " de l'article a3", loupe.find("a3").orElseThrow().article().body());
+      assertTrue(loupe.find("a" + (articles - 1)).isPresent());
+    }
+  }
+
+  @Test
   void tenMegabyteBodyIsIndexedAndSearchable() throws IOException {
     Path file = dir.resolve("big.jsonl");
     String body = "Le climat change. ".repeat(600_000) + "Mot final introuvable ailleurs.";
