@@ -3,6 +3,7 @@ package loupe.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import loupe.analysis.FrenchNewsAnalyzer;
@@ -12,7 +13,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -21,6 +25,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * Proposes a corrected query from the index's own vocabulary (unstemmed, accent-folded words of
@@ -37,6 +43,14 @@ final class SpellingCorrector {
   /** Shorter words are left alone: too many neighbours at two edits. */
   static final int MIN_WORD_LENGTH = SpellingAnalyzer.MIN_WORD_LENGTH;
   private static final int MIN_CANDIDATE_FREQUENCY = 1;
+  /** Candidates per word, best first (similarity, then frequency). */
+  private static final int CANDIDATES = 8;
+  /** DirectSpellChecker's similarity floor: 1 - edits / length of the shorter word. */
+  private static final float ACCURACY = 0.7f;
+  /** Inflections of a word share all but its last few letters: the terms read to find them start so. */
+  private static final int INFLECTION_ENDING = 3;
+  /** At most this many terms are read for a word's inflections. */
+  private static final int MAX_INFLECTION_TERMS = 512;
   /**
    * Articles whose title or lead must hold a word for it to be taken as correctly spelt without
    * looking further (the fuzzy search is the costliest step of a query). The vocabulary reads about
@@ -47,16 +61,25 @@ final class SpellingCorrector {
   private final Analyzer analyzer = new SpellingAnalyzer();
   private final Analyzer stemmer = new FrenchNewsAnalyzer();
   private final SurfaceForms surfaceForms = new SurfaceForms();
-  private final DirectSpellChecker checker = new DirectSpellChecker();
+  /** Candidates up to two edits away: for words the corpus never wrote. */
+  private final DirectSpellChecker wide = checker(2);
+  /**
+   * Candidates one edit away: all a word of the corpus may become, apart from its own inflections
+   * (see {@link #inflections}). Its automaton costs a tenth of the two-edit one, which took about a
+   * millisecond per word checked, most of the spelling check's time.
+   */
+  private final DirectSpellChecker near = checker(1);
 
-  SpellingCorrector() {
-    checker.setMaxEdits(2);
+  private static DirectSpellChecker checker(int maxEdits) {
+    DirectSpellChecker checker = new DirectSpellChecker();
+    checker.setMaxEdits(maxEdits);
     checker.setMinPrefix(1);
     checker.setMinQueryLength(MIN_WORD_LENGTH);
-    checker.setAccuracy(0.7f);
+    checker.setAccuracy(ACCURACY);
     // A word found in this many articles is an accepted spelling: skip the fuzzy search, the
     // costliest step of a query (the default, 1% of the corpus, grows with it).
     checker.setMaxQueryFrequency(COMMON_WORD_ARTICLES);
+    return checker;
   }
 
   /** The query with its misspelt words corrected, or empty when every word looks right. */
@@ -105,15 +128,19 @@ final class SpellingCorrector {
     }
     Term term = new Term(Fields.SPELL, terms.get(0));
     int frequency = reader.docFreq(term);
-    SuggestWord[] candidates = checker.suggestSimilar(term, 8, reader, SuggestMode.SUGGEST_MORE_POPULAR);
-    if (candidates.length == 0) {
-      return Optional.empty(); // most words of most queries: spare the work below
-    }
     // The vocabulary reads titles and leads only (see Fields.SPELL): a word whose stem is found
     // further down an article may be a real word, only a rare one. It is not rewritten into another
     // word two edits away (« porcine » → « Poutine »), but still into its own correct spelling, which
     // shares its stem (« Poutinne » → « Poutine »).
     boolean stemBeyondLeads = frequency == 0 && inSomeBody(word, reader);
+    // A word the corpus writes can only become a word one edit away or one of its own inflections
+    // (the rules below): two edits are searched for the others alone.
+    SuggestWord[] candidates = frequency == 0 && !stemBeyondLeads
+        ? wide.suggestSimilar(term, CANDIDATES, reader, SuggestMode.SUGGEST_MORE_POPULAR)
+        : nearOrInflected(term, frequency, reader);
+    if (candidates.length == 0) {
+      return Optional.empty(); // most words of most queries: spare the work below
+    }
     List<String> others = context.stream().filter(t -> !t.equals(term.text())).toList();
     int typedTogether = others.isEmpty() || frequency == 0 ? 0 : searcher.count(withContext(term.text(), others));
     SuggestWord best = null;
@@ -146,6 +173,59 @@ final class SpellingCorrector {
       }
     }
     return best == null ? Optional.empty() : Optional.of(surfaceForms.of(best.string, searcher));
+  }
+
+  /**
+   * What the two-edit search would give for a word of the corpus, for the rules of {@link #correctWord}:
+   * the words one edit away, and its inflections up to two edits away (« présidentiels » →
+   * « présidentielles »), which share all but their endings.
+   */
+  private SuggestWord[] nearOrInflected(Term term, int frequency, IndexReader reader) throws IOException {
+    SuggestWord[] near = this.near.suggestSimilar(term, CANDIDATES, reader, SuggestMode.SUGGEST_MORE_POPULAR);
+    if (frequency > COMMON_WORD_ARTICLES) {
+      return near;
+    }
+    List<SuggestWord> all = new ArrayList<>(List.of(near));
+    for (SuggestWord inflection : inflections(term.text(), frequency, reader)) {
+      if (all.stream().noneMatch(w -> w.string.equals(inflection.string))) {
+        all.add(inflection);
+      }
+    }
+    all.sort(Comparator.comparingDouble((SuggestWord w) -> w.score).thenComparingInt(w -> w.freq).reversed());
+    return all.subList(0, Math.min(CANDIDATES, all.size())).toArray(SuggestWord[]::new);
+  }
+
+  /** Words of the vocabulary two edits away at most that share {@code word}'s stem, more frequent than it. */
+  private List<SuggestWord> inflections(String word, int frequency, IndexReader reader) throws IOException {
+    List<SuggestWord> found = new ArrayList<>();
+    Terms terms = MultiTerms.getTerms(reader, Fields.SPELL);
+    if (terms == null) {
+      return found;
+    }
+    BytesRef prefix = new BytesRef(word.substring(0, Math.max(MIN_WORD_LENGTH - 1, word.length() - INFLECTION_ENDING)));
+    TermsEnum te = terms.iterator();
+    if (te.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+      return found;
+    }
+    int read = 0;
+    for (BytesRef t = te.term(); t != null && StringHelper.startsWith(t, prefix) && read < MAX_INFLECTION_TERMS;
+        t = te.next(), read++) {
+      String candidate = t.utf8ToString();
+      int edits = editDistance(candidate, word);
+      if (edits == 0 || edits > 2 || te.docFreq() <= frequency) {
+        continue;
+      }
+      float score = 1f - (float) edits / Math.min(candidate.codePointCount(0, candidate.length()),
+          word.codePointCount(0, word.length()));
+      if (score >= ACCURACY && sameStem(candidate, word)) {
+        SuggestWord w = new SuggestWord();
+        w.string = candidate;
+        w.score = score;
+        w.freq = te.docFreq();
+        found.add(w);
+      }
+    }
+    return found;
   }
 
   private boolean inSomeBody(String word, IndexReader reader) throws IOException {

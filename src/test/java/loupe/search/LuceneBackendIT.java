@@ -235,6 +235,22 @@ class LuceneBackendIT {
   }
 
   @Test
+  void aWordOfTheCorpusBecomesTheInflectionTheRestOfTheQueryPrefers() throws IOException {
+    // « présidentiels » is a real word, two edits from « présidentielles »: only the one-edit search
+    // and the inflections are read for it, and the inflection must still be found.
+    List<Article> articles = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      articles.add(new Article("e" + i, "Les élections présidentielles du canton " + i, "Le scrutin approche.",
+          null, null, null));
+    }
+    articles.add(new Article("d", "Des débats présidentiels animés", "Le ton monte.", null, null, null));
+    loupe.index(articles);
+    SearchResponse r = search(SearchRequest.builder().query("élections présidentiels"));
+    assertTrue(r.correction() != null && r.correction().corrected().equals("élections présidentielles"),
+        String.valueOf(r.correction()));
+  }
+
+  @Test
   void aMisspeltNameIsCorrectedThoughFewArticlesNameIt() throws IOException {
     // « Poutinne » has the stem of « Poutine », found in the bodies: it is still a misspelling (the demo case).
     try (Loupe few = Loupe.open(dir.resolve("few"))) {
