@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -160,8 +160,10 @@ public final class EntityEvaluation {
         continue;
       }
       List<Doc> docs = set[1].endsWith(".tsv") ? readHipe(file) : readBio(file);
-      SpanCounts[] counts = new SpanCounts[SpanConvention.values().length];
-      Arrays.fill(counts, new SpanCounts(0, 0, 0));
+      Map<SpanConvention, SpanCounts> counts = new EnumMap<>(SpanConvention.class);
+      for (SpanConvention c : SpanConvention.values()) {
+        counts.put(c, new SpanCounts(0, 0, 0));
+      }
       for (Doc d : docs) {
         StringBuilder text = new StringBuilder();
         int[][] offsets = new int[d.tokens().size()][];
@@ -205,14 +207,14 @@ public final class EntityEvaluation {
         }
         List<String> words = d.tokens().stream().map(GoldToken::text).toList();
         for (SpanConvention c : SpanConvention.values()) {
-          counts[c.ordinal()] = counts[c.ordinal()].plus(score(words, gold, pred, c));
+          counts.merge(c, score(words, gold, pred, c), SpanCounts::plus);
         }
       }
       out.printf(Locale.ROOT, "%-17s docs=%d %s%n", set[0], docs.size(),
-          counts[SpanConvention.TITLES_OUT.ordinal()].line());
+          counts.get(SpanConvention.TITLES_OUT).line());
       // A diagnostic of the sets' disagreement on ranks and appositions, not the figure to meet.
       out.println("  roles and appositions left out of both spans: "
-          + counts[SpanConvention.ROLES_AND_APPOSITIONS_OUT.ordinal()].line());
+          + counts.get(SpanConvention.ROLES_AND_APPOSITIONS_OUT).line());
     }
   }
 

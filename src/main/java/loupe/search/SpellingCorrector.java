@@ -3,7 +3,7 @@ package loupe.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import loupe.analysis.FrenchNewsAnalyzer;
@@ -25,6 +25,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.spell.SuggestWordQueue;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
@@ -191,7 +192,8 @@ final class SpellingCorrector {
         all.add(inflection);
       }
     }
-    all.sort(Comparator.comparingDouble((SuggestWord w) -> w.score).thenComparingInt(w -> w.freq).reversed());
+    // Ordered as DirectSpellChecker orders its own suggestions.
+    all.sort(Collections.reverseOrder(SuggestWordQueue.DEFAULT_COMPARATOR));
     return all.subList(0, Math.min(CANDIDATES, all.size())).toArray(SuggestWord[]::new);
   }
 
@@ -210,9 +212,13 @@ final class SpellingCorrector {
     int read = 0;
     for (BytesRef t = te.term(); t != null && StringHelper.startsWith(t, prefix) && read < MAX_INFLECTION_TERMS;
         t = te.next(), read++) {
+      int docFreq = te.docFreq();
+      if (docFreq <= frequency) {
+        continue;
+      }
       String candidate = t.utf8ToString();
       int edits = editDistance(candidate, word);
-      if (edits == 0 || edits > 2 || te.docFreq() <= frequency) {
+      if (edits == 0 || edits > 2) {
         continue;
       }
       float score = 1f - (float) edits / Math.min(candidate.codePointCount(0, candidate.length()),
@@ -221,7 +227,7 @@ final class SpellingCorrector {
         SuggestWord w = new SuggestWord();
         w.string = candidate;
         w.score = score;
-        w.freq = te.docFreq();
+        w.freq = docFreq;
         found.add(w);
       }
     }
