@@ -3,6 +3,7 @@ package loupe.server;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import loupe.Loupe;
+import org.apache.lucene.util.RamUsageEstimator;
 
 /**
  * The HTTP server: the JSON API of the contract and the browser UI, over one {@link Loupe}.
@@ -33,6 +35,8 @@ public final class LoupeServer implements AutoCloseable {
       + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
       + "frame-ancestors 'none'; form-action 'self'";
 
+  private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
   private final Javalin app;
 
   private LoupeServer(Javalin app) {
@@ -42,6 +46,7 @@ public final class LoupeServer implements AutoCloseable {
   /** Starts a server; returns once it listens. */
   public static LoupeServer start(Loupe loupe, ServerConfig config) {
     Objects.requireNonNull(loupe, "loupe");
+    sizeJettyQueuesWithoutJmx();
     SearchRoutes search = new SearchRoutes(loupe);
     DocumentRoutes documents = new DocumentRoutes(loupe);
     WriteAccess writes = new WriteAccess(config.apiToken());
@@ -82,6 +87,19 @@ public final class LoupeServer implements AutoCloseable {
     return new LoupeServer(app);
   }
 
+  /**
+   * Jetty pads its thread pool's queue to the cache line, and asks the JVM whether references are
+   * compressed through the platform MBean server unless told: starting JMX cost a tenth of a second of
+   * every start. Lucene has already measured the reference size; a value the user set wins.
+   */
+  private static void sizeJettyQueuesWithoutJmx() {
+    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+      int cacheLine = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE,
+          Integer.toString(Math.max(1, cacheLine / RamUsageEstimator.NUM_BYTES_OBJECT_REF)));
+    }
+  }
+
   private static void securityHeaders(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
@@ -91,6 +109,9 @@ public final class LoupeServer implements AutoCloseable {
 
   private static void webFiles(JavalinConfig cfg) {
     String dir = System.getProperty(WEB_DIR_PROPERTY);
+    // Javalin's own handler reads the few files of web/ through the class loader. Jetty's, the
+    // default, mounts the whole jar as a zip file system first: 11,000 entries indexed at every start.
+    cfg.resourceHandler(new JavalinStaticResourceHandler());
     cfg.staticFiles.add(files -> {
       files.hostedPath = "/";
       if (dir != null && Files.isDirectory(Path.of(dir))) {

@@ -259,6 +259,27 @@ class LoupeServerIT {
   }
 
   @Test
+  void uiFilesComeFromTheJarWithTheirTypesAndAreRevalidatedNotRefetched() throws Exception {
+    HttpResponse<String> script = get("/app.js");
+    assertEquals(200, script.statusCode());
+    assertTrue(script.headers().firstValue("Content-Type").orElse("").contains("javascript"),
+        script.headers().toString());
+    assertEquals("no-cache", script.headers().firstValue("Cache-Control").orElse(null));
+    assertTrue(get("/embed/demo.html").headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    // A browser that already holds the file asks whether it changed, and gets no body back.
+    String etag = script.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag"));
+    HttpResponse<String> again = send(HttpRequest.newBuilder(uri(server, "/app.js")).header("If-None-Match", etag).build());
+    assertEquals(304, again.statusCode());
+    assertEquals("", again.body());
+
+    HttpResponse<String> missing = get("/no-such-file.js");
+    assertEquals(404, missing.statusCode());
+    assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    // Only web/ is public: the rest of the classpath is not.
+    assertEquals(404, get("/loupe/server/openapi.json").statusCode());
+  }
+
+  @Test
   void everyOpenApiOperationIsServed() throws Exception {
     JsonNode spec = json(get("/api/openapi.json"));
     assertEquals("3.1.0", spec.get("openapi").asText());
