@@ -79,12 +79,15 @@ final class ServeProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** Stops the server the way Ctrl-C does (its shutdown hook closes the index). */
+  /**
+   * Stops the server the way Ctrl-C does (its shutdown hook closes the index); a JVM that recorded
+   * a start-up cache writes it on the way out, which takes seconds.
+   */
   @Override
   public void close() {
     process.destroy();
     try {
-      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
       }
     } catch (InterruptedException e) {
