@@ -1,7 +1,6 @@
 package loupe.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,9 +33,11 @@ final class ServeProcess implements AutoCloseable {
       throws Exception {
     int port = ChildJvm.freePort();
     long started = System.nanoTime();
-    Process process = ChildJvm.start(ChildJvm.command(xmxMb, jvmOptions, "loupe.cli.LoupeCommand",
-        List.of("serve", "--index", index.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))));
-    discardOutput(process.getInputStream());
+    // Output to /dev/null, not a pipe drained here: with a pipe, the JVM that assembles the child's AOT
+    // cache as it exits died of SIGPIPE, and no cache was written.
+    Process process = new ProcessBuilder(ChildJvm.command(xmxMb, jvmOptions, "loupe.cli.LoupeCommand",
+        List.of("serve", "--index", index.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     HttpSearchClient client = new HttpSearchClient(port, List.of());
     long deadline = started + (long) (timeoutSeconds * 1e9);
     while (System.nanoTime() < deadline && process.isAlive()) {
@@ -52,19 +53,6 @@ final class ServeProcess implements AutoCloseable {
     process.destroyForcibly().waitFor();
     throw new IOException("serve did not answer within " + timeoutSeconds + " s (exit "
         + (process.isAlive() ? "none" : process.exitValue()) + ")");
-  }
-
-  /** Reads the child's log away so its pipe never fills and blocks it. */
-  private static void discardOutput(InputStream in) {
-    Thread drain = new Thread(() -> {
-      try (in) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      } catch (IOException ignored) {
-        // the child ended
-      }
-    }, "serve-output");
-    drain.setDaemon(true);
-    drain.start();
   }
 
   int port() {
