@@ -120,6 +120,13 @@ public final class QueryBench {
             options.maxSeconds(), plainClients, httpClients);
         latencyRows(table, threads + (threads == 1 ? " thread" : " threads"), both[0], both[1]);
       }
+      // How the runs before 2026-12-06 measured, through java.net.http: what that client costs.
+      LoadRun.Clients javaNetHttp = t -> HttpSearchClient.javaNetHttp(server.port(), countries);
+      LoadRun.run(queries, 1, count, options.maxSeconds(), javaNetHttp);
+      Latencies[] viaJavaNetHttp = LoadRun.interleaved(queries, 1, count * options.passes(), BLOCK,
+          options.maxSeconds(), plainClients, javaNetHttp);
+      table.row("1 thread, java.net.http client p50 ms", viaJavaNetHttp[0].p50Ms(), viaJavaNetHttp[1].p50Ms(), "%.2f");
+      table.row("1 thread, java.net.http client p99 ms", viaJavaNetHttp[0].p99Ms(), viaJavaNetHttp[1].p99Ms(), "%.2f");
       // Throughput: plain Lucene with 2 threads (the cores) against 16 HTTP clients, interleaved too.
       Latencies[] throughput = LoadRun.interleaved(queries, 2, options.clients(), options.requests(), BLOCK * 4,
           options.maxSeconds(), plainClients, httpClients);
@@ -133,7 +140,8 @@ public final class QueryBench {
       table.single(label + " errors", plainMany.errors(), many.errors(), "%.0f");
       table.note("1 and 2 threads: the two sides alternate in blocks of " + BLOCK + " requests; 16 clients: in blocks of " + BLOCK * 4 + ".");
       table.note("Loupe: GET /api/search?q=…" + (countries.isEmpty() ? "" : "&country=…")
-          + " (facets country+person, snippets, entities), java.net.http clients on loopback, latency seen by the client.");
+          + " (facets country+person, snippets, entities) on loopback, latency seen by the client: the JDK's blocking"
+          + " HttpURLConnection with keep-alive, which works on the caller's thread (java.net.http: only the rows so named).");
       table.note("plain Lucene: parse, top 10, category facet count, UnifiedHighlighter title+body, stored fields; no HTTP.");
       errors = many.errors();
     }
