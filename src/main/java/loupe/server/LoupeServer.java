@@ -109,12 +109,16 @@ public final class LoupeServer implements AutoCloseable {
 
   private static void webFiles(JavalinConfig cfg) {
     String dir = System.getProperty(WEB_DIR_PROPERTY);
-    // Javalin's own handler reads the few files of web/ through the class loader. Jetty's, the
-    // default, mounts the whole jar as a zip file system first: 11,000 entries indexed at every start.
-    cfg.resourceHandler(new JavalinStaticResourceHandler());
+    boolean external = dir != null && Files.isDirectory(Path.of(dir));
+    if (!external) {
+      // Javalin's own handler reads the few files of web/ through the class loader. Jetty's, the
+      // default, mounts the whole jar as a zip file system first: 11,000 entries indexed at every
+      // start. Jetty's stays for a folder on disk: Javalin's does not serve its index.html at /.
+      cfg.resourceHandler(new JavalinStaticResourceHandler());
+    }
     cfg.staticFiles.add(files -> {
       files.hostedPath = "/";
-      if (dir != null && Files.isDirectory(Path.of(dir))) {
+      if (external) {
         files.directory = Path.of(dir).toAbsolutePath().toString();
         files.location = Location.EXTERNAL;
       } else {

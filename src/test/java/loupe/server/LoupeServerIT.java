@@ -280,6 +280,20 @@ class LoupeServerIT {
   }
 
   @Test
+  void aWebFolderOnDiskReplacesTheUiOfTheJarForUiDevelopment() throws Exception {
+    Path web = java.nio.file.Files.createDirectories(dir.resolve("web-dev"));
+    java.nio.file.Files.writeString(web.resolve("index.html"), "<html><body>edited page</body></html>");
+    System.setProperty(LoupeServer.WEB_DIR_PROPERTY, web.toString());
+    try (LoupeServer dev = LoupeServer.start(otherLoupe, new ServerConfig("127.0.0.1", 0, List.of(), null))) {
+      HttpResponse<String> page = send(HttpRequest.newBuilder(uri(dev, "/")).build());
+      assertEquals(200, page.statusCode());
+      assertTrue(page.body().contains("edited page"), page.body());
+    } finally {
+      System.clearProperty(LoupeServer.WEB_DIR_PROPERTY);
+    }
+  }
+
+  @Test
   void everyOpenApiOperationIsServed() throws Exception {
     JsonNode spec = json(get("/api/openapi.json"));
     assertEquals("3.1.0", spec.get("openapi").asText());
