@@ -308,8 +308,9 @@ class EmbedBrowserIT {
     assertEquals("alert", error.getAttribute("role"));
     assertTrue(error.getText().contains("Le serveur de recherche est injoignable"), error.getText());
     assertEquals(List.of(), hits());
-    // The retry button is there, and the component still takes input.
-    assertEquals("Réessayer", error.findElement(By.tagName("button")).getText());
+    // The retry button is there, and the component still takes input. The health check and the
+    // search may each show the error, and the second replaces the first one's button: look it up anew.
+    waitUntil("a retry button", d -> "Réessayer".equals(error.findElement(By.tagName("button")).getText()));
     assertTrue(input().isEnabled());
     // Leaving the page stops pending suggestions; the refused requests were logged on purpose.
     driver.get("about:blank");
