@@ -236,7 +236,7 @@ final class ArticlePipeline {
         }
         return null;
       }));
-      if (pending.size() >= inFlight) {
+      if (pending.size() >= inFlight / CHUNK) {
         // Keep failed writes: drain() reports them.
         pending.removeIf(f -> f.state() == Future.State.SUCCESS);
       }

@@ -54,8 +54,16 @@ final class ChildJvm {
   }
 
   /** Starts a child with stdout and stderr merged, to be read by the caller. */
-  static Process start(List<String> command) throws IOException {
+  private static Process start(List<String> command) throws IOException {
     return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  /**
+   * Starts a child whose output nobody reads. It goes to /dev/null, not to a pipe drained here: with a
+   * pipe, the JVM that assembles a child's AOT cache as it exits died of SIGPIPE, and no cache was written.
+   */
+  static Process startDiscardingOutput(List<String> command) throws IOException {
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }
 
   /** Runs a child to its end (or kills it at {@code timeoutSeconds}), keeping its last output line. */

@@ -33,11 +33,8 @@ final class ServeProcess implements AutoCloseable {
       throws Exception {
     int port = ChildJvm.freePort();
     long started = System.nanoTime();
-    // Output to /dev/null, not a pipe drained here: with a pipe, the JVM that assembles the child's AOT
-    // cache as it exits died of SIGPIPE, and no cache was written.
-    Process process = new ProcessBuilder(ChildJvm.command(xmxMb, jvmOptions, "loupe.cli.LoupeCommand",
-        List.of("serve", "--index", index.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process process = ChildJvm.startDiscardingOutput(ChildJvm.command(xmxMb, jvmOptions, "loupe.cli.LoupeCommand",
+        List.of("serve", "--index", index.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))));
     HttpSearchClient client = new HttpSearchClient(port, List.of());
     long deadline = started + (long) (timeoutSeconds * 1e9);
     while (System.nanoTime() < deadline && process.isAlive()) {
