@@ -26,7 +26,8 @@ public final class QueryBench {
 
   /**
    * @param data the shared data folder
-   * @param warmup passes over the query set before measuring (the JIT needs several)
+   * @param warmup least passes over the query set before measuring; more follow until the JIT settles
+   * @param maxWarmup most warm-up passes, settled or not
    * @param passes measured passes over the query set, per thread count
    * @param clients concurrent HTTP clients of the throughput run
    * @param requests requests of the throughput run
@@ -35,12 +36,12 @@ public final class QueryBench {
    * @param noCountry send no country filter
    * @param work folder holding (or receiving) the two indexes; reused when present; null for a temporary one
    */
-  public record Options(Path data, int warmup, int passes, int clients, int requests, double maxSeconds,
-      List<String> countries, boolean noCountry, Path work) {
+  public record Options(Path data, int warmup, int maxWarmup, int passes, int clients, int requests,
+      double maxSeconds, List<String> countries, boolean noCountry, Path work) {
     String commandLine() {
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-          "./loupe bench query --data %s --warmup %d --passes %d --clients %d --requests %d --max-seconds %.0f",
-          data, warmup, passes, clients, requests, maxSeconds));
+          "./loupe bench query --data %s --warmup %d --max-warmup %d --passes %d --clients %d --requests %d"
+              + " --max-seconds %.0f", data, warmup, maxWarmup, passes, clients, requests, maxSeconds));
       countries.forEach(c -> sb.append(" --country '").append(c).append('\''));
       if (noCountry) {
         sb.append(" --no-country");
@@ -107,10 +108,11 @@ public final class QueryBench {
       LoadRun.Clients plainClients = t -> (q, i) -> plain.search(q).hits() >= 0;
       LoadRun.Clients httpClients = t -> new HttpSearchClient(server.port(), countries);
 
-      long t0 = System.nanoTime();
-      LoadRun.run(queries, 2, count * options.warmup(), options.maxSeconds() * options.warmup(), plainClients);
-      LoadRun.run(queries, 2, count * options.warmup(), options.maxSeconds() * options.warmup(), httpClients);
-      out.printf(Locale.ROOT, "  warm-up: %d passes each, %.1f s%n", options.warmup(), (System.nanoTime() - t0) / 1e9);
+      WarmUp.Result warmUp = WarmUp.run(options.warmup(), options.maxWarmup(), () -> {
+        LoadRun.run(queries, 2, count, options.maxSeconds(), plainClients);
+        LoadRun.run(queries, 2, count, options.maxSeconds(), httpClients);
+      });
+      out.println("  " + warmUp.describe());
       out.flush();
 
       table = new ResultTable(String.format(Locale.ROOT,

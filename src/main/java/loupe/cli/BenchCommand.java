@@ -85,8 +85,13 @@ final class BenchCommand implements Runnable {
   static final class Query implements Callable<Integer> {
     @Mixin DataOption data;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "Warm-up passes over the queries (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
+        description = "Least warm-up passes over the queries; more follow until the JIT compiles for under 5% of a pass (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--max-warmup", paramLabel = "N", defaultValue = "40",
+        description = "Most warm-up passes, whether the JIT has settled or not (default: ${DEFAULT-VALUE}).")
+    int maxWarmup;
 
     @Option(names = "--passes", paramLabel = "N", defaultValue = "2", description = "Measured passes per thread count (default: ${DEFAULT-VALUE}).")
     int passes;
@@ -116,7 +121,10 @@ final class BenchCommand implements Runnable {
       positive("--passes", passes);
       positive("--clients", clients);
       positive("--requests", requests);
-      return QueryBench.run(new QueryBench.Options(data.dir(), warmup, passes, clients, requests, maxSeconds,
+      if (maxWarmup < Math.max(1, warmup)) {
+        throw new loupe.search.InvalidRequestException("--max-warmup", "must be at least --warmup (" + warmup + "), got " + maxWarmup);
+      }
+      return QueryBench.run(new QueryBench.Options(data.dir(), warmup, maxWarmup, passes, clients, requests, maxSeconds,
           countries, noCountry, work), out(spec));
     }
   }

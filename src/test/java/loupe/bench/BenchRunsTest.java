@@ -70,11 +70,12 @@ class BenchRunsTest {
   void queryBenchAnswersEveryRequestWithoutErrors() throws Exception {
     writeCorpus(60);
     StringWriter text = new StringWriter();
-    int code = QueryBench.run(new QueryBench.Options(data, 1, 1, 4, 40, 60, List.of(), false, data.resolve("work")),
+    int code = QueryBench.run(new QueryBench.Options(data, 1, 2, 1, 4, 40, 60, List.of(), false, data.resolve("work")),
         new PrintWriter(text));
     String out = text.toString();
     assertEquals(0, code, out);
     assertTrue(out.contains("1 thread p50 ms") && out.contains("4 clients qps"), out);
+    assertTrue(out.matches("(?s).*warm-up: [12] passes each.*"), out);
     assertTrue(out.matches("(?s).*4 clients errors\\s+0\\s+0.*"), out);
     assertTrue(out.contains("reproduce: ./loupe bench query"), out);
   }
@@ -87,6 +88,40 @@ class BenchRunsTest {
     assertEquals(0, code, out);
     assertTrue(out.contains("built-in demo corpus"), out);
     assertTrue(out.contains("errors 0") && out.contains("p99"), out);
+  }
+
+  @Test
+  void warmUpGoesOnUntilTheJitSettlesWithinItsLeastAndMostRounds() throws Exception {
+    // A fake JIT clock: rounds of 20 ms in which the JIT compiles for 18, 12, 6, 4, then 0 ms.
+    long[] compiling = {18, 12, 6, 4, 0, 0, 0};
+    int[] round = {0};
+    long[] compiledMs = {0};
+    WarmUp.Round work = () -> {
+      long until = System.nanoTime() + 20_000_000;
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      compiledMs[0] += compiling[round[0]++];
+    };
+    WarmUp.Result settled = WarmUp.run(2, 7, work, () -> compiledMs[0]);
+    assertEquals(5, settled.rounds());
+    assertTrue(settled.settled());
+
+    round[0] = 0;
+    assertEquals(3, WarmUp.run(3, 7, () -> round[0]++, () -> 0).rounds(), "a quiet JIT stops at the least rounds");
+    round[0] = 0;
+    WarmUp.Result busy = WarmUp.run(1, 3, () -> round[0]++, () -> 1_000_000L * round[0]);
+    assertEquals(3, busy.rounds(), "a JIT that never settles stops at the most rounds");
+    assertTrue(!busy.settled());
+    assertEquals(4, WarmUp.run(4, 9, () -> { }, null).rounds(), "without a JIT clock: the least rounds");
+  }
+
+  @Test
+  void aWarmUpThatDidNotSettleSaysSo() {
+    assertTrue(new WarmUp.Result(40, 90, 0.9, 0.12, false).describe()
+        .endsWith("90% of the first pass's time and 12% of the last's, still over 5%: the figures include compilation"));
+    assertTrue(new WarmUp.Result(14, 50, 0.9, 0.03, true).describe().endsWith("3% of the last's"));
+    assertTrue(new WarmUp.Result(5, 20, Double.NaN, Double.NaN, false).describe().contains("does not report its JIT time"));
   }
 
   @Test
