@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,10 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.MultiFacets;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -270,9 +274,35 @@ public final class LuceneBackend implements SearchBackend {
     if (view.facetState() == null) {
       return new Page(view.searcher().search(drillDown, collector), null);
     }
-    DrillSideways sideways = new DrillSideways(view.searcher(), facetsConfig, view.facetState());
+    DrillSideways sideways = new DimensionDrillSideways(view.searcher(), facetsConfig, view.facetState());
     DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drillDown, collector);
     return new Page(result.collectorResult, result.facets);
+  }
+
+  /**
+   * Counts each dimension once, over the hits that ignore its own selection (the drill-sideways
+   * hits when it has ticked values, the drill-down hits otherwise), with {@link DimensionCounts}.
+   */
+  private static final class DimensionDrillSideways extends DrillSideways {
+    DimensionDrillSideways(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state) {
+      super(searcher, config, state);
+    }
+
+    @Override
+    protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
+        String[] drillSidewaysDims) throws IOException {
+      Map<String, Facets> byDimension = new HashMap<>();
+      for (String dim : SearcherViews.dims()) {
+        FacetsCollector hits = drillDowns;
+        for (int i = 0; drillSidewaysDims != null && i < drillSidewaysDims.length; i++) {
+          if (drillSidewaysDims[i].equals(dim)) {
+            hits = drillSideways[i];
+          }
+        }
+        byDimension.put(dim, new DimensionCounts(state, hits, dim));
+      }
+      return new MultiFacets(byDimension);
+    }
   }
 
   private static Sort newestFirst() {
