@@ -3,6 +3,7 @@ package loupe.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,6 +31,17 @@ final class ChildJvm {
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
+  /**
+   * The garbage collector this JVM was started with (the launcher's, or one named in
+   * LOUPE_JAVA_OPTS): children run with it too, so that a start-up or a heap limit is measured as
+   * {@code ./loupe} runs Loupe, and plain Lucene's children differ from Loupe's only in what they run.
+   */
+  static List<String> collectorOptions() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(option -> option.matches("-XX:\\+Use[A-Za-z0-9]+GC"))
+        .toList();
+  }
+
   /** The command line of a child JVM running {@code mainClass} with a heap limit (0: the default). */
   static List<String> command(int xmxMb, String mainClass, List<String> args) {
     return command(xmxMb, List.of(), mainClass, args);
@@ -39,6 +51,7 @@ final class ChildJvm {
   static List<String> command(int xmxMb, List<String> jvmOptions, String mainClass, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaBinary());
+    cmd.addAll(collectorOptions());
     cmd.addAll(jvmOptions);
     if (xmxMb > 0) {
       cmd.add("-Xmx" + xmxMb + "m");

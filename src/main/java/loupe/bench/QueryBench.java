@@ -145,6 +145,9 @@ public final class QueryBench {
           + " (facets country+person, snippets, entities) on loopback, latency seen by the client: the JDK's blocking"
           + " HttpURLConnection with keep-alive, which works on the caller's thread (java.net.http: only the rows so named).");
       table.note("plain Lucene: parse, top 10, category facet count, UnifiedHighlighter title+body, stored fields; no HTTP.");
+      List<String> collector = ChildJvm.collectorOptions();
+      table.note("both sides share this JVM and its collector: " + (collector.isEmpty()
+          ? "the JVM's default (G1); ./loupe runs the Parallel one" : String.join(" ", collector)) + ".");
       errors = many.errors();
     }
     // A fresh `loupe serve` needs the index's write lock: measured once this process let it go.

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -64,6 +65,29 @@ class LauncherIT {
     }
     assertEquals(1, fresh.size(), "the stale caches were kept: " + Files.readString(dir.resolve("serve.log")));
     assertTrue(Files.size(fresh.get(0)) > 1_000_000, "cache of " + Files.size(fresh.get(0)) + " bytes");
+  }
+
+  @Test
+  void theLauncherRunsTheParallelCollectorUnlessTheUserNamesAnother() throws Exception {
+    builtJar();
+    String standard = launch("-Xlog:gc");
+    assertTrue(standard.contains("Using Parallel"), standard);
+    // Two collectors on one command line would stop the JVM before it starts.
+    String g1 = launch("-XX:+UseG1GC -Xlog:gc");
+    assertTrue(g1.contains("Using G1"), g1);
+    String serial = launch("-Xlog:gc -XX:+UseSerialGC");
+    assertTrue(serial.contains("Using Serial"), serial);
+  }
+
+  /** Output of {@code ./loupe --version} with these LOUPE_JAVA_OPTS; fails unless it exits with 0. */
+  private String launch(String javaOptions) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(List.of("./loupe", "--version")).redirectErrorStream(true);
+    pb.environment().put("LOUPE_JAVA_OPTS", javaOptions);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
+    assertEquals(0, p.exitValue(), out);
+    return out;
   }
 
   private static Path sibling(Path jar, String suffix) {
