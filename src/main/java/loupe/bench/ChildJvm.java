@@ -31,10 +31,13 @@ final class ChildJvm {
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
+  /** The collector the launcher gives {@code serve} when the user names none. */
+  static final String SERVE_COLLECTOR = "-XX:+UseParallelGC";
+
   /**
    * The garbage collector this JVM was started with (the launcher's, or one named in
-   * LOUPE_JAVA_OPTS): children run with it too, so that a start-up or a heap limit is measured as
-   * {@code ./loupe} runs Loupe, and plain Lucene's children differ from Loupe's only in what they run.
+   * LOUPE_JAVA_OPTS): children run with it too, so that plain Lucene's children differ from
+   * Loupe's only in what they run.
    */
   static List<String> collectorOptions() {
     return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()

@@ -2,6 +2,7 @@ package loupe.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,7 +34,12 @@ final class ServeProcess implements AutoCloseable {
       throws Exception {
     int port = ChildJvm.freePort();
     long started = System.nanoTime();
-    Process process = ChildJvm.startDiscardingOutput(ChildJvm.command(xmxMb, jvmOptions, "loupe.cli.LoupeCommand",
+    // As the launcher runs `serve`: with the collector the user named, else the Parallel one.
+    List<String> options = new ArrayList<>(jvmOptions);
+    if (ChildJvm.collectorOptions().isEmpty()) {
+      options.add(ChildJvm.SERVE_COLLECTOR);
+    }
+    Process process = ChildJvm.startDiscardingOutput(ChildJvm.command(xmxMb, options, "loupe.cli.LoupeCommand",
         List.of("serve", "--index", index.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))));
     HttpSearchClient client = new HttpSearchClient(port, List.of());
     long deadline = started + (long) (timeoutSeconds * 1e9);

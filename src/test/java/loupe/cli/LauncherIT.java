@@ -68,20 +68,22 @@ class LauncherIT {
   }
 
   @Test
-  void theLauncherRunsTheParallelCollectorUnlessTheUserNamesAnother() throws Exception {
+  void aServerRunsTheParallelCollectorIndexingTheJvmsDefaultUnlessTheUserNamesOne() throws Exception {
     builtJar();
-    String standard = launch("-Xlog:gc");
-    assertTrue(standard.contains("Using Parallel"), standard);
+    String serve = launch("-Xlog:gc", "serve", "--help");
+    assertTrue(serve.contains("Using Parallel"), serve);
+    String index = launch("-Xlog:gc", "index", "--help");
+    assertTrue(index.contains("Using G1"), index);
     // Two collectors on one command line would stop the JVM before it starts.
-    String g1 = launch("-XX:+UseG1GC -Xlog:gc");
-    assertTrue(g1.contains("Using G1"), g1);
-    String serial = launch("-Xlog:gc -XX:+UseSerialGC");
+    String serial = launch("-Xlog:gc -XX:+UseSerialGC", "serve", "--help");
     assertTrue(serial.contains("Using Serial"), serial);
   }
 
-  /** Output of {@code ./loupe --version} with these LOUPE_JAVA_OPTS; fails unless it exits with 0. */
-  private String launch(String javaOptions) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(List.of("./loupe", "--version")).redirectErrorStream(true);
+  /** Output of {@code ./loupe ARGS} with these LOUPE_JAVA_OPTS; fails unless it exits with 0. */
+  private String launch(String javaOptions, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("./loupe"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("LOUPE_JAVA_OPTS", javaOptions);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
