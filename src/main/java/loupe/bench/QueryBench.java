@@ -147,7 +147,7 @@ public final class QueryBench {
       table.note("plain Lucene: parse, top 10, category facet count, UnifiedHighlighter title+body, stored fields; no HTTP.");
       List<String> collector = ChildJvm.collectorOptions();
       table.note("both sides share this JVM and its collector: " + (collector.isEmpty()
-          ? "the JVM's default (G1); ./loupe runs the Parallel one" : String.join(" ", collector)) + ".");
+          ? "the JVM's default; ./loupe runs the Parallel one" : String.join(" ", collector)) + ".");
       errors = many.errors();
     }
     // A fresh `loupe serve` needs the index's write lock: measured once this process let it go.

@@ -19,32 +19,41 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.LongValues;
 
 /**
- * Counts the values of one flat facet dimension over a set of hits. Lucene's
- * {@code SortedSetDocValuesFacetCounts} counts every dimension of the shared facet field and maps
- * each ordinal of each hit to its index-wide ordinal; a drill-sideways request built two of them,
- * and together they took a fifth of the slowest searches. This counts one dimension, in each
- * segment's own ordinals (a doc's ordinals are sorted, so it stops at the first one past the
- * dimension), and maps only the values counted, once per segment.
+ * Counts the values of flat facet dimensions over a set of hits. Lucene's
+ * {@code SortedSetDocValuesFacetCounts} counts every dimension of the shared facet field and, for
+ * fewer hits than a tenth of the values, maps each ordinal of each hit to its index-wide one; a
+ * drill-sideways request built two of them, and together they took a fifth of the slowest
+ * searches. This counts only the dimensions asked for, in each segment's own ordinals (a
+ * document's ordinals are sorted, so it stops at the first one past them), and maps only the
+ * values counted, once per segment.
  */
 final class DimensionCounts extends Facets {
 
   private final SortedSetDocValuesReaderState state;
-  private final String dim;
-  private final int start; // the dimension's first index-wide ordinal; counts[i] is ordinal start + i
+  private final List<String> dims;
+  private final int start; // the first index-wide ordinal counted; counts[i] is ordinal start + i
   private final int[] counts;
 
   /**
    * @param state the facet ordinals of the searcher that produced {@code hits}
    * @param hits the documents to count
-   * @param dim a flat dimension of {@code state}'s field
+   * @param dims flat dimensions of {@code state}'s field, counted in one pass over the hits
    */
-  DimensionCounts(SortedSetDocValuesReaderState state, FacetsCollector hits, String dim) throws IOException {
+  DimensionCounts(SortedSetDocValuesReaderState state, FacetsCollector hits, String... dims) throws IOException {
     this.state = state;
-    this.dim = dim;
-    SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
-    this.start = range == null ? 0 : range.start();
-    this.counts = new int[range == null ? 0 : range.end() - range.start() + 1];
-    if (range != null) {
+    this.dims = List.of(dims);
+    int first = Integer.MAX_VALUE;
+    int last = -1;
+    for (String dim : dims) {
+      SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
+      if (range != null) {
+        first = Math.min(first, range.start());
+        last = Math.max(last, range.end());
+      }
+    }
+    this.start = last < 0 ? 0 : first;
+    this.counts = new int[last < 0 ? 0 : last - first + 1];
+    if (last >= 0) {
       SortedSetDocValues all = state.getDocValues();
       OrdinalMap ordinalMap = all instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
       for (FacetsCollector.MatchingDocs segment : hits.getMatchingDocs()) {
@@ -58,9 +67,21 @@ final class DimensionCounts extends Facets {
       return;
     }
     SortedSetDocValues values = DocValues.getSortedSet(segment.context().reader(), state.getField());
-    // The dimension's ordinals in this segment: those of the terms "dim\u001f…", which sort together.
-    long from = insertionPoint(values, dim + FacetsConfig.DELIM_CHAR);
-    long to = insertionPoint(values, dim + (char) (FacetsConfig.DELIM_CHAR + 1));
+    if (values == null) {
+      return;
+    }
+    // The dimensions' ordinals in this segment: those of the terms "dim\u001f…", which sort together.
+    // Values of another dimension sorting between two counted ones are counted and never shown.
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
+    for (String dim : dims) {
+      long dimFrom = insertionPoint(values, dim + FacetsConfig.DELIM_CHAR);
+      long dimTo = insertionPoint(values, dim + (char) (FacetsConfig.DELIM_CHAR + 1));
+      if (dimFrom < dimTo) {
+        from = Math.min(from, dimFrom);
+        to = Math.max(to, dimTo);
+      }
+    }
     if (from >= to) {
       return;
     }
@@ -97,13 +118,16 @@ final class DimensionCounts extends Facets {
   @Override
   public FacetResult getTopChildren(int topN, String dim, String... path) throws IOException {
     validateTopN(topN);
-    checkDimension(dim, path);
+    SortedSetDocValuesReaderState.OrdRange range = checkDimension(dim, path);
+    if (range == null) {
+      return null;
+    }
     // Most counted first; among equal counts, the first in label order (as Lucene's own counts do).
     PriorityQueue<Integer> top = new PriorityQueue<>(topN + 1,
         (a, b) -> counts[a] != counts[b] ? Integer.compare(counts[a], counts[b]) : Integer.compare(b, a));
     long total = 0;
     int children = 0;
-    for (int i = 0; i < counts.length; i++) {
+    for (int i = range.start() - start; i <= range.end() - start; i++) {
       if (counts[i] > 0) {
         total += counts[i];
         children++;
@@ -129,11 +153,14 @@ final class DimensionCounts extends Facets {
 
   @Override
   public FacetResult getAllChildren(String dim, String... path) throws IOException {
-    checkDimension(dim, path);
+    SortedSetDocValuesReaderState.OrdRange range = checkDimension(dim, path);
+    if (range == null) {
+      return null;
+    }
     List<LabelAndValue> labels = new ArrayList<>();
     long total = 0;
     SortedSetDocValues values = state.getDocValues();
-    for (int i = 0; i < counts.length; i++) {
+    for (int i = range.start() - start; i <= range.end() - start; i++) {
       if (counts[i] > 0) {
         total += counts[i];
         labels.add(new LabelAndValue(label(values, i), counts[i]));
@@ -148,15 +175,21 @@ final class DimensionCounts extends Facets {
     if (path.length != 1) {
       throw new IllegalArgumentException("path must be length=1");
     }
-    checkDimension(dim, new String[0]);
+    SortedSetDocValuesReaderState.OrdRange range = checkDimension(dim, new String[0]);
     long ord = state.getDocValues().lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
-    return ord < start || ord - start >= counts.length ? -1 : counts[(int) ord - start];
+    return range == null || ord < range.start() || ord > range.end() ? -1 : counts[(int) ord - start];
   }
 
   @Override
   public List<FacetResult> getAllDims(int topN) throws IOException {
-    FacetResult result = getTopChildren(topN, dim);
-    return result == null ? List.of() : List.of(result);
+    List<FacetResult> results = new ArrayList<>();
+    for (String dim : dims) {
+      FacetResult result = getTopChildren(topN, dim);
+      if (result != null) {
+        results.add(result);
+      }
+    }
+    return results;
   }
 
   private String label(SortedSetDocValues values, int i) throws IOException {
@@ -164,12 +197,14 @@ final class DimensionCounts extends Facets {
     return parts[parts.length - 1];
   }
 
-  private void checkDimension(String dim, String[] path) {
-    if (!this.dim.equals(dim)) {
-      throw new IllegalArgumentException("dimension \"" + dim + "\" was not counted here, only \"" + this.dim + "\"");
+  /** The dimension's index-wide ordinals, null when no document has it. */
+  private SortedSetDocValuesReaderState.OrdRange checkDimension(String dim, String[] path) {
+    if (!dims.contains(dim)) {
+      throw new IllegalArgumentException("dimension \"" + dim + "\" was not counted here, only " + dims);
     }
     if (path.length > 0) {
       throw new IllegalArgumentException("dimension \"" + dim + "\" is flat: no path below it");
     }
+    return state.getOrdRange(dim);
   }
 }

@@ -292,14 +292,17 @@ public final class LuceneBackend implements SearchBackend {
     protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
         String[] drillSidewaysDims) throws IOException {
       Map<String, Facets> byDimension = new HashMap<>();
-      for (String dim : SearcherViews.dims()) {
-        FacetsCollector hits = drillDowns;
-        for (int i = 0; drillSidewaysDims != null && i < drillSidewaysDims.length; i++) {
-          if (drillSidewaysDims[i].equals(dim)) {
-            hits = drillSideways[i];
-          }
+      List<String> sideways = drillSidewaysDims == null ? List.of() : Arrays.asList(drillSidewaysDims);
+      for (int i = 0; i < sideways.size(); i++) {
+        byDimension.put(sideways.get(i), new DimensionCounts(state, drillSideways[i], sideways.get(i)));
+      }
+      // The dimensions without a ticked value share the drill-down hits: one pass counts them all.
+      String[] rest = Arrays.stream(SearcherViews.dims()).filter(d -> !sideways.contains(d)).toArray(String[]::new);
+      if (rest.length > 0) {
+        Facets counts = new DimensionCounts(state, drillDowns, rest);
+        for (String dim : rest) {
+          byDimension.put(dim, counts);
         }
-        byDimension.put(dim, new DimensionCounts(state, hits, dim));
       }
       return new MultiFacets(byDimension);
     }
