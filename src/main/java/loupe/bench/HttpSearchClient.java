@@ -1,6 +1,5 @@
 package loupe.bench;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;

@@ -29,10 +29,16 @@ final class WarmUp {
    * @param seconds their wall time
    * @param firstShare share of the first round's time the JIT spent compiling (NaN when unknown)
    * @param lastShare the same for the last round
-   * @param settled whether the last round was under {@link #SETTLED_SHARE}; always false when the
-   *     JVM does not report compilation time, and the minimum number of rounds was run
    */
-  record Result(int rounds, double seconds, double firstShare, double lastShare, boolean settled) {
+  record Result(int rounds, double seconds, double firstShare, double lastShare) {
+    /**
+     * Whether the last round was under {@link #SETTLED_SHARE}; false when the JVM does not report
+     * compilation time (then the least number of rounds was run).
+     */
+    boolean settled() {
+      return lastShare < SETTLED_SHARE; // false for NaN
+    }
+
     /** One line for the bench's output. */
     String describe() {
       if (Double.isNaN(lastShare)) {
@@ -41,7 +47,7 @@ final class WarmUp {
       }
       return String.format(Locale.ROOT, "warm-up: %d passes each, %.1f s; the JIT compiled for %.0f%% of the first"
           + " pass's time and %.0f%% of the last's%s", rounds, seconds, 100 * firstShare, 100 * lastShare,
-          settled ? "" : String.format(Locale.ROOT, ", still over %.0f%%: the figures include compilation",
+          settled() ? "" : String.format(Locale.ROOT, ", still over %.0f%%: the figures include compilation",
               100 * SETTLED_SHARE));
     }
   }
@@ -75,14 +81,10 @@ final class WarmUp {
         last = (jitMillis.getAsLong() - jitBefore) / wallMs;
         first = rounds == 1 ? last : first;
       }
-      if (rounds >= minRounds && (!timed || settled(last))) {
+      if (rounds >= minRounds && (!timed || last < SETTLED_SHARE)) {
         break;
       }
     }
-    return new Result(rounds, (System.nanoTime() - started) / 1e9, first, last, timed && settled(last));
-  }
-
-  static boolean settled(double share) {
-    return share < SETTLED_SHARE;
+    return new Result(rounds, (System.nanoTime() - started) / 1e9, first, last);
   }
 }

@@ -118,10 +118,10 @@ class BenchRunsTest {
 
   @Test
   void aWarmUpThatDidNotSettleSaysSo() {
-    assertTrue(new WarmUp.Result(40, 90, 0.9, 0.12, false).describe()
+    assertTrue(new WarmUp.Result(40, 90, 0.9, 0.12).describe()
         .endsWith("90% of the first pass's time and 12% of the last's, still over 5%: the figures include compilation"));
-    assertTrue(new WarmUp.Result(14, 50, 0.9, 0.03, true).describe().endsWith("3% of the last's"));
-    assertTrue(new WarmUp.Result(5, 20, Double.NaN, Double.NaN, false).describe().contains("does not report its JIT time"));
+    assertTrue(new WarmUp.Result(14, 50, 0.9, 0.03).describe().endsWith("3% of the last's"));
+    assertTrue(new WarmUp.Result(5, 20, Double.NaN, Double.NaN).describe().contains("does not report its JIT time"));
   }
 
   @Test
