@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import loupe.eval.EntityAudit;
 import loupe.eval.EntityEvaluation;
 import loupe.eval.SearchEvaluation;
 import loupe.eval.SpellingEvaluation;
@@ -68,10 +69,26 @@ final class EvalCommand implements Runnable {
     @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
     Path data;
 
+    @Option(names = "--audit", description = "Audit the facets of the index given with --index instead: top values, "
+        + "accent/case/hyphen twins, one-word persons, countries from a single mention.")
+    boolean audit;
+
+    @Option(names = "--index", paramLabel = "DIR", description = "The index to audit (with --audit).")
+    Path index;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "40", description = "Rows per audit list (default: 40).")
+    int top;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+      if (audit) {
+        if (index == null) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--audit needs --index DIR");
+        }
+        return EntityAudit.run(index, top, stdout());
+      }
       return EntityEvaluation.run(data != null ? data : defaultData(), stdout());
     }
   }

@@ -9,13 +9,21 @@ import java.util.List;
  * @param mentions body mentions in text order
  * @param persons canonical person names, most salient first, no duplicates
  * @param countries canonical French country names, most salient first, no duplicates
+ * @param organizations canonical organisation names, most salient first, no duplicates
  */
-public record ArticleEntities(List<Mention> mentions, List<String> persons, List<String> countries) {
-  public static final ArticleEntities NONE = new ArticleEntities(List.of(), List.of(), List.of());
+public record ArticleEntities(List<Mention> mentions, List<String> persons, List<String> countries,
+    List<String> organizations) {
+  public static final ArticleEntities NONE = new ArticleEntities(List.of(), List.of(), List.of(), List.of());
 
   public ArticleEntities {
     mentions = List.copyOf(mentions);
     persons = List.copyOf(persons);
     countries = List.copyOf(countries);
+    organizations = List.copyOf(organizations);
+  }
+
+  /** Entities without organisations, as indexes written before the organisation facet hold them. */
+  public ArticleEntities(List<Mention> mentions, List<String> persons, List<String> countries) {
+    this(mentions, persons, countries, List.of());
   }
 }

@@ -12,16 +12,38 @@ import java.util.Set;
  * name (« Denzel Washington »), and expands compound adjectives (« russo-ukrainien »).
  */
 final class CountryMentions {
-  /** A country named between two token indexes. */
-  record Found(int from, int to, String code, Lexicon.Kind kind) {}
+  /**
+   * A country, or an organisation, named between two token indexes.
+   *
+   * @param code the country's ISO code; for an organisation, the state it is a national body of, or null
+   * @param organization the organisation's canonical name when {@code kind} is ORGANIZATION, else null
+   */
+  record Found(int from, int to, String code, Lexicon.Kind kind, String organization) {
+    Found(int from, int to, String code, Lexicon.Kind kind) {
+      this(from, to, code, kind, null);
+    }
+  }
 
-  private static final Set<String> LOCATIVE_CUES = wordSet(
-      "a", "au", "aux", "en", "dans", "de", "du", "d'", "des", "le", "la", "l'", "vers", "depuis", "sur",
-      "pour", "via", "ile", "iles", "par", "entre", "et", "quitte", "quitter", "rejoint", "rejoindre");
+  /** « Île Maurice »: a capitalised island word is part of the place's own name. */
+  private static final Set<String> ISLAND_WORDS = wordSet("ile", "iles");
   private static final Set<String> LANGUAGE_CUES = wordSet(
       "parle", "parlent", "parler", "parlant", "parlait", "parlé", "langue", "langues", "version", "traduit",
       "traduite", "traduction", "traduire", "dialecte", "accent", "sous", "titre", "sous-titré", "cours",
       "anglophone", "francophone", "interprete", "apprendre", "apprend", "enseigne", "enseigner", "écrit");
+  /**
+   * A city that shares its name with a French place counts after these only (« à Vienne », « de Vienne »): never
+   * after an article or « en », which name the French département or river (« sénateur de la Vienne »).
+   */
+  private static final Set<String> CITY_CUES = wordSet(
+      "a", "au", "aux", "dans", "de", "du", "d'", "des", "vers", "depuis", "sur", "pour", "via", "ile", "iles",
+      "par", "entre", "et", "quitte", "quitter", "rejoint", "rejoindre");
+  /**
+   * A country name that is also a surname counts after these only (« en Hollande », « la Hollande »): after
+   * « de », « à », « et » or « par » it is as often the person (« la politique de Hollande »).
+   */
+  private static final Set<String> NAME_CUES = wordSet(
+      "en", "au", "aux", "du", "la", "le", "l'", "dans", "vers", "depuis", "quitte", "quitter", "rejoint",
+      "rejoindre", "ile");
   private static final Set<String> DETERMINERS = wordSet("le", "du", "en", "au", "l'");
 
   private final Lexicon lexicon;
@@ -56,6 +78,12 @@ final class CountryMentions {
       Lexicon.Entry e = m.entry();
       switch (e.kind()) {
         case NOT_COUNTRY, NOT_PERSON -> claim(claimed, m);
+        case ORGANIZATION -> {
+          if (!e.acronym() || !inCapitalsLine(tokens, m)) {
+            claim(claimed, m);
+            out.add(new Found(m.from(), m.to(), e.code(), e.kind(), e.organization()));
+          }
+        }
         case PREFIX -> {
           int end = compoundEnd(tokens, matches, m);
           if (end > 0) {
@@ -69,14 +97,15 @@ final class CountryMentions {
             out.add(new Found(m.from(), m.to(), e.code(), e.kind()));
           }
         }
-        case LOCATIVE -> {
-          if (isLocative(tokens, m) && !followsGivenName(tokens, m) && !beforeSurname(tokens, m)) {
+        case LOCATIVE, LOCATIVE_NAME -> {
+          Set<String> cues = e.kind() == Lexicon.Kind.LOCATIVE ? CITY_CUES : NAME_CUES;
+          if (isLocative(tokens, m, cues) && !followsGivenName(tokens, m) && !beforeSurname(tokens, m)) {
             claim(claimed, m);
             out.add(new Found(m.from(), m.to(), e.code(), e.kind()));
           }
         }
         case CAPITAL, PLACE -> {
-          if (!followsGivenName(tokens, m)) {
+          if (!followsGivenName(tokens, m) && !insideLongerName(tokens, m)) {
             claim(claimed, m);
             out.add(new Found(m.from(), m.to(), e.code(), e.kind()));
           }
@@ -171,9 +200,30 @@ final class CountryMentions {
     return null;
   }
 
-  private static boolean isLocative(List<Token> tokens, LexiconMatcher.Match m) {
+  private static boolean isLocative(List<Token> tokens, LexiconMatcher.Match m, Set<String> cues) {
     Token p = previousWord(tokens, m.from());
-    return p != null && LOCATIVE_CUES.contains(p.key()) && adjacent(tokens, p, m.from());
+    return p != null && cues.contains(p.key()) && adjacent(tokens, p, m.from());
+  }
+
+  /**
+   * « Banana Split », « La Bohème »: a place right after a capitalised word inside a sentence ends the name of
+   * something else (a dessert, an opera, a film), not a place the article is about.
+   */
+  private static boolean insideLongerName(List<Token> tokens, LexiconMatcher.Match m) {
+    if (m.from() == 0 || tokens.get(m.from()).join() != Token.Join.SPACE) {
+      return false;
+    }
+    Token p = tokens.get(m.from() - 1);
+    return p.word() && p.capitalized() && !p.sentenceStart() && !p.allCaps() && !ISLAND_WORDS.contains(p.key());
+  }
+
+  /** An acronym among other words in capitals (« LE SUD SE MOBILISE ») is a heading word, not the acronym. */
+  private static boolean inCapitalsLine(List<Token> tokens, LexiconMatcher.Match m) {
+    int before = m.from() - 1;
+    int after = m.to();
+    return before >= 0 && tokens.get(before).word() && tokens.get(before).allCaps() && tokens.get(before).length() > 1
+        || after < tokens.size() && tokens.get(after).word() && tokens.get(after).allCaps()
+            && tokens.get(after).length() > 1;
   }
 
   private boolean followsGivenName(List<Token> tokens, LexiconMatcher.Match m) {

@@ -25,7 +25,7 @@ final class Lexicon {
   static final String RESOURCES = "/loupe/entities/";
 
   /** What a lexicon phrase stands for. */
-  enum Kind { NAME, DEMONYM, PREFIX, CAPITAL, SEAT, PLACE, LOCATIVE, NOT_COUNTRY, NOT_PERSON }
+  enum Kind { NAME, DEMONYM, PREFIX, CAPITAL, SEAT, PLACE, LOCATIVE, LOCATIVE_NAME, NOT_COUNTRY, NOT_PERSON, ORGANIZATION }
 
   /**
    * One phrase of the country or stop lexicons.
@@ -33,8 +33,15 @@ final class Lexicon {
    * @param code ISO code, or null for blockers
    * @param capitalised the text must start with a capital, as the lexicon form does
    * @param acronym the text must be all capitals, as the lexicon form is
+   * @param organization the canonical organisation name, for {@link Kind#ORGANIZATION}; null otherwise
+   * @param capitals bit {@code k} set when word {@code k} of the form is capitalised (organisations only), so
+   *     that « Le Monde » does not match « le monde entier »
    */
-  record Entry(String code, Kind kind, boolean capitalised, boolean acronym) {}
+  record Entry(String code, Kind kind, boolean capitalised, boolean acronym, String organization, long capitals) {
+    Entry(String code, Kind kind, boolean capitalised, boolean acronym) {
+      this(code, kind, capitalised, acronym, null, 0L);
+    }
+  }
 
   /**
    * What the lexicons say about one folded word. Each token carries its own, so that the rules, which ask about
@@ -74,6 +81,8 @@ final class Lexicon {
   /** Every proper word-suffix of a role (« d' etat » for « chef d' etat »): lets the role search stop early. */
   final Set<String> roleSuffixes = new HashSet<>();
   final Set<String> notPersonWords = new HashSet<>();
+  /** Canonical names of the listed organisations. */
+  final Set<String> organizationNames = new HashSet<>();
   /** Folded full name or alias → canonical name of a well-known person. */
   final Map<String, String> persons = new HashMap<>();
 
@@ -84,6 +93,8 @@ final class Lexicon {
     lex.readResource("titles.tsv", lex::addTitleRow);
     lex.readResource("non-persons.tsv", lex::addNotPersonRow);
     lex.readResource("persons.tsv", lex::addPersonRow);
+    // Last, so that an organisation replaces the blocker or seat its name already has in the files above.
+    lex.readResource("organizations.tsv", lex::addOrganizationRow);
     return lex;
   }
 
@@ -110,6 +121,7 @@ final class Lexicon {
           case "alias" -> addAlias(form, value);
           case "given" -> addGivenNameRow(form);
           case "not-person" -> addNotPersonRow(form + "\tuser");
+          case "organization" -> addOrganizationRow(form + "\t" + value + "\t" + (c.length > 3 ? c[3].trim() : ""));
           case "country" -> {
             String code = value.toUpperCase();
             String k = c.length > 3 && !c[3].isBlank() ? c[3].trim() : "name";
@@ -119,7 +131,7 @@ final class Lexicon {
             addCountryRow(code + "\t" + k + "\t" + form);
           }
           default -> throw new IllegalArgumentException(
-              file + ":" + lineNo + ": unknown kind '" + kind + "' (person, alias, given, not-person, country)");
+              file + ":" + lineNo + ": unknown kind '" + kind + "' (person, alias, given, not-person, country, organization)");
         }
       }
     } catch (IOException e) {
@@ -142,6 +154,7 @@ final class Lexicon {
       case "seat" -> Kind.SEAT;
       case "place" -> Kind.PLACE;
       case "locative" -> Kind.LOCATIVE;
+      case "locative-name" -> Kind.LOCATIVE_NAME;
       case "none" -> Kind.NOT_COUNTRY;
       default -> throw new IllegalArgumentException("unknown country kind: " + line);
     };
@@ -187,6 +200,85 @@ final class Lexicon {
       node = level.computeIfAbsent(word, w -> new PhraseNode());
     }
     node.entry = entry;
+  }
+
+  /**
+   * An organisation row: {@code CANONICAL<TAB>ALIAS|ALIAS<TAB>COUNTRY}. Each form replaces any earlier phrase with
+   * the same words (a blocker, or a seat whose country it then keeps unless the row names one).
+   */
+  private void addOrganizationRow(String line) {
+    String[] c = line.split("\t", -1);
+    String canonical = c[0].trim();
+    if (canonical.isEmpty()) {
+      throw new IllegalArgumentException("organisation without a name: " + line);
+    }
+    String code = c.length > 2 && !c[2].isBlank() ? c[2].trim().toUpperCase() : null;
+    List<String> forms = new ArrayList<>();
+    forms.add(canonical);
+    if (c.length > 1) {
+      for (String a : c[1].split("\\|")) {
+        if (!a.isBlank()) {
+          forms.add(a.trim());
+        }
+      }
+    }
+    organizationNames.add(canonical);
+    for (String form : forms) {
+      String key = phraseKey(form);
+      if (key.isEmpty() || countryNameKeys().contains(key)) {
+        // « Canal+ » would be « canal », « France 2 » without its digit « france »: a form must keep its words.
+        throw new IllegalArgumentException("organisation form '" + form + "' reads as '" + key + "'");
+      }
+      Entry old = phrases.get(key);
+      String inherited = code != null ? code : old != null ? old.code() : null;
+      boolean acronym = form.length() > 1 && form.equals(form.toUpperCase()) && !form.equals(form.toLowerCase());
+      long capitals = 0;
+      int k = 0;
+      for (Token t : Tokenizer.tokenize(form)) {
+        if (t.word()) {
+          if (t.capitalized() && k < 64) {
+            capitals |= 1L << k;
+          }
+          k++;
+        }
+      }
+      if (old != null && old.kind() == Kind.ORGANIZATION && canonical.equals(old.organization())) {
+        // « Assemblée nationale » and « Assemblée Nationale »: one name, either case of its later words.
+        capitals &= old.capitals();
+      }
+      phrases.remove(key);
+      putPhrase(form, inherited, Kind.ORGANIZATION);
+      Entry e = new Entry(inherited, Kind.ORGANIZATION, Character.isUpperCase(form.charAt(0)), acronym, canonical,
+          capitals);
+      phrases.put(key, e);
+      phraseNode(key).entry = e;
+    }
+  }
+
+  private Set<String> countryNameKeys() {
+    if (countryNameKeys == null) {
+      countryNameKeys = new HashSet<>();
+      phrases.forEach((key, e) -> {
+        if (e.kind() == Kind.NAME) {
+          countryNameKeys.add(key);
+        }
+      });
+    }
+    return countryNameKeys;
+  }
+
+  private Set<String> countryNameKeys;
+
+  private PhraseNode phraseNode(String key) {
+    Map<String, PhraseNode> level = phraseTree;
+    PhraseNode node = null;
+    for (String word : key.split(" ", -1)) {
+      if (node != null) {
+        level = node.next;
+      }
+      node = level.get(word);
+    }
+    return node;
   }
 
   /** The key of a phrase: its word pieces, folded and joined by one space; the words are those of the tokens. */

@@ -33,7 +33,7 @@ final class LexiconMatcher {
       Lexicon.PhraseNode node = first.lex().phrases;
       int j = i;
       while (node != null) {
-        if (node.entry != null && fits(node.entry, first)) {
+        if (node.entry != null && fits(node.entry, first) && fitsCapitals(node.entry, tokens, i, j)) {
           best = new Match(i, j + 1, node.entry);
         }
         j++;
@@ -53,9 +53,32 @@ final class LexiconMatcher {
     return out;
   }
 
+  /** An organisation's capitalised words are capitalised in the text too (« Le Monde », « Sud Ouest »). */
+  private static boolean fitsCapitals(Lexicon.Entry e, List<Token> tokens, int from, int last) {
+    if (e.kind() != Lexicon.Kind.ORGANIZATION) {
+      return true;
+    }
+    for (int k = from + 1; k <= last && k - from < 64; k++) {
+      if ((e.capitals() & (1L << (k - from))) != 0 && !tokens.get(k).capitalized()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** « C8 », « M6 »: one capital and digits is written in capitals too. */
+  private static boolean noLowerCase(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (Character.isLowerCase(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean fits(Lexicon.Entry e, Token first) {
     if (e.acronym()) {
-      return first.allCaps() || first.length() == 1;
+      return first.allCaps() || first.length() == 1 || first.capitalized() && noLowerCase(first.text());
     }
     return !e.capitalised() || first.capitalized();
   }

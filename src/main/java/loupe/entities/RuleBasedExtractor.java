@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The lexicon-and-rules extractor: countries from names, demonyms, capitals and seats of power; persons
- * from capitalised runs with given-name and title cues. Immutable once built, so one instance serves all threads.
+ * The lexicon-and-rules extractor: countries from names, demonyms, capitals and seats of power; organisations
+ * from their names and acronyms; persons from capitalised runs with given-name and title cues. Immutable once built, so one instance serves all threads.
  */
 final class RuleBasedExtractor implements EntityExtractor {
   /** A title mention weighs as much as this many body mentions when ranking facet values. */
@@ -44,9 +44,21 @@ final class RuleBasedExtractor implements EntityExtractor {
 
     List<Mention> mentions = new ArrayList<>();
     Map<String, Salience> countryRank = new LinkedHashMap<>();
+    Map<String, Salience> organizationRank = new LinkedHashMap<>();
     for (CountryMentions.Found f : found) {
       int start = tokens.get(f.from()).start();
       int end = tokens.get(f.to() - 1).end();
+      if (f.organization() != null) {
+        organizationRank.computeIfAbsent(f.organization(), k -> new Salience(k, start))
+            .count(start >= bodyStart ? 1 : TITLE_WEIGHT);
+        if (start >= bodyStart) {
+          mentions.add(new Mention(EntityType.ORGANIZATION, text.substring(start, end), start - bodyStart,
+              end - bodyStart, f.organization(), null));
+        }
+        if (f.code() == null) {
+          continue;
+        }
+      }
       String name = resolver.canonicalName(f.code());
       countryRank.computeIfAbsent(name, k -> new Salience(k, start)).count(start >= bodyStart ? 1 : TITLE_WEIGHT);
       if (start >= bodyStart) {
@@ -70,7 +82,7 @@ final class RuleBasedExtractor implements EntityExtractor {
       }
     }
     mentions.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
-    return new ArticleEntities(mentions, ranked(personRank), ranked(countryRank));
+    return new ArticleEntities(mentions, ranked(personRank), ranked(countryRank), ranked(organizationRank));
   }
 
   private static List<String> ranked(Map<String, Salience> rank) {

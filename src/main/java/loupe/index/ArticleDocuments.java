@@ -52,6 +52,10 @@ public final class ArticleDocuments {
       doc.add(new SortedSetDocValuesFacetField(Fields.COUNTRY, country));
       doc.add(new StoredField(Fields.COUNTRY, country));
     }
+    for (String organization : entities.organizations()) {
+      doc.add(new SortedSetDocValuesFacetField(Fields.ORGANIZATION, organization));
+      doc.add(new StoredField(Fields.ORGANIZATION, organization));
+    }
     doc.add(new StoredField(Fields.MENTIONS, MentionCodec.encode(entities.mentions(), article.body())));
     return facetsConfig.build(doc);
   }
@@ -81,7 +85,8 @@ public final class ArticleDocuments {
             doc.get(Fields.SOURCE));
     return new IndexedArticle(
         article,
-        new ArticleEntities(mentions(doc), values(doc, Fields.PERSON), values(doc, Fields.COUNTRY)));
+        new ArticleEntities(mentions(doc), values(doc, Fields.PERSON), values(doc, Fields.COUNTRY),
+            values(doc, Fields.ORGANIZATION)));
   }
 
   /** The stored values of a multi-valued field, in indexing order. */

@@ -39,6 +39,9 @@ public final class Fields {
   /** Sorted-set facet dimension, canonical French country names; values stored as well. */
   public static final String COUNTRY = "country";
 
+  /** Sorted-set facet dimension, canonical organisation names; values stored as well. */
+  public static final String ORGANIZATION = "organization";
+
   /**
    * Stored only: the body mentions (packed by {@link MentionCodec}; JSON in older indexes), so the
    * API can return them without re-extracting.
@@ -99,6 +102,7 @@ public final class Fields {
     FacetsConfig config = new FacetsConfig();
     config.setMultiValued(PERSON, true);
     config.setMultiValued(COUNTRY, true);
+    config.setMultiValued(ORGANIZATION, true);
     return config;
   }
 }
