@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
 /** {@code loupe entities}: the entities Loupe would index, one JSON line per article. */
 @Command(name = "entities", mixinStandardHelpOptions = true,
     description = {
-      "Extract persons and countries from article JSONL (stdin when no file) and print one line per article:",
-      "{\"id\", \"mentions\": [{\"type\", \"text\", \"start\", \"end\", \"canonical\", \"code\"}], \"persons\", \"countries\"}"
+      "Extract persons, countries and organisations from article JSONL (stdin when no file) and print one line per article:",
+      "{\"id\", \"mentions\": [{\"type\", \"text\", \"start\", \"end\", \"canonical\", \"code\"}], \"persons\", \"countries\", \"organizations\"}"
     })
 final class EntitiesCommand implements Callable<Integer> {
 
@@ -51,6 +51,7 @@ final class EntitiesCommand implements Callable<Integer> {
         line.put("mentions", entities.mentions());
         line.put("persons", entities.persons());
         line.put("countries", entities.countries());
+        line.put("organizations", entities.organizations());
         try {
           out.println(Json.MAPPER.writeValueAsString(line));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -41,6 +41,9 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--person", paramLabel = "P", description = "Keep articles about this person (repeatable, OR-ed).")
   List<String> persons = new ArrayList<>();
 
+  @Option(names = "--organization", paramLabel = "O", description = "Keep articles about this organisation (repeatable, OR-ed).")
+  List<String> organizations = new ArrayList<>();
+
   @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Number of hits (default: ${DEFAULT-VALUE}).")
   int limit;
 
@@ -83,7 +86,7 @@ final class SearchCommand implements Callable<Integer> {
       throw new InvalidRequestException("--limit", "must be between 0 and " + SearchRequest.MAX_WINDOW);
     }
     // The batch mode may ask deeper than a page of the API: evaluations read the top 100.
-    return SearchRequest.builder().query(query).countries(countries).persons(persons)
+    return SearchRequest.builder().query(query).countries(countries).persons(persons).organizations(organizations)
         .size(Math.min(size, SearchRequest.MAX_SIZE)).sort(SortOrder.parse(sort)).build();
   }
 
@@ -118,7 +121,7 @@ final class SearchCommand implements Callable<Integer> {
         while (remaining > 0) {
           int size = Math.min(remaining, SearchRequest.MAX_SIZE);
           SearchResponse r = loupe.search(SearchRequest.builder().query(q.get("query").textValue())
-              .countries(countries).persons(persons).from(from).size(size).sort(SortOrder.parse(sort))
+              .countries(countries).persons(persons).organizations(organizations).from(from).size(size).sort(SortOrder.parse(sort))
               .facetSize(0).snippets(false).build());
           for (Hit h : r.hits()) {
             Map<String, Object> hit = new LinkedHashMap<>();

@@ -22,6 +22,8 @@ final class FacetLists {
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
     out.put(Fields.COUNTRY, facetValues(facets, Fields.COUNTRY, request.countries(), request.facetSize(), request.countryPrefix()));
     out.put(Fields.PERSON, facetValues(facets, Fields.PERSON, request.persons(), request.facetSize(), request.personPrefix()));
+    out.put(Fields.ORGANIZATION, facetValues(facets, Fields.ORGANIZATION, request.organizations(), request.facetSize(),
+        request.organizationPrefix()));
     return out;
   }
 

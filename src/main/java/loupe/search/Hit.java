@@ -15,6 +15,7 @@ import java.util.List;
  * @param snippets 1–3 passages of the body, HTML-escaped, query words in {@code <mark>}
  * @param persons the article's person facet values
  * @param countries the article's country facet values
+ * @param organizations the article's organisation facet values
  */
 public record Hit(
     String id,
@@ -26,4 +27,5 @@ public record Hit(
     float score,
     List<String> snippets,
     List<String> persons,
-    List<String> countries) {}
+    List<String> countries,
+    List<String> organizations) {}

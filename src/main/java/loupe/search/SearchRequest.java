@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param autocorrect whether a misspelt query may be corrected (false: « search instead for » what was typed)
  * @param countryPrefix lists only the country values with a word starting so (« cor » → Corée du Nord), or empty
  * @param personPrefix lists only the person values with a word starting so (« kim »), or empty
+ * @param organizations ticked organisation values, OR-ed (AND-ed with the other facets)
+ * @param organizationPrefix lists only the organisation values with a word starting so, or empty
  * @param snippets whether hits carry snippets and a highlighted title; a batch run that reads only
  *     ids and scores (./loupe search --queries, loupe eval) skips that cost, the ranking is the same
  */
@@ -36,6 +38,8 @@ public record SearchRequest(
     boolean autocorrect,
     String countryPrefix,
     String personPrefix,
+    List<String> organizations,
+    String organizationPrefix,
     boolean snippets) {
 
   public static final int DEFAULT_SIZE = 10;
@@ -51,6 +55,14 @@ public record SearchRequest(
     query = query == null ? "" : query;
     countries = List.copyOf(Objects.requireNonNullElse(countries, List.of()));
     persons = List.copyOf(Objects.requireNonNullElse(persons, List.of()));
+    organizations = List.copyOf(Objects.requireNonNullElse(organizations, List.of()));
+    organizationPrefix = organizationPrefix == null ? "" : organizationPrefix.strip();
+    if (organizationPrefix.length() > 100) {
+      throw new InvalidRequestException("organization_prefix", "at most 100 characters");
+    }
+    if (organizations.size() > MAX_FILTER_VALUES) {
+      throw new InvalidRequestException("organization", "at most " + MAX_FILTER_VALUES + " values, got " + organizations.size());
+    }
     sort = Objects.requireNonNullElse(sort, SortOrder.RELEVANCE);
     countryPrefix = countryPrefix == null ? "" : countryPrefix.strip();
     personPrefix = personPrefix == null ? "" : personPrefix.strip();
@@ -112,6 +124,8 @@ public record SearchRequest(
     private boolean autocorrect = true;
     private String countryPrefix = "";
     private String personPrefix = "";
+    private List<String> organizations = List.of();
+    private String organizationPrefix = "";
     private boolean snippets = true;
 
     public Builder query(String query) { this.query = query; return this; }
@@ -126,11 +140,13 @@ public record SearchRequest(
     public Builder autocorrect(boolean autocorrect) { this.autocorrect = autocorrect; return this; }
     public Builder countryPrefix(String prefix) { this.countryPrefix = prefix; return this; }
     public Builder personPrefix(String prefix) { this.personPrefix = prefix; return this; }
+    public Builder organizations(List<String> organizations) { this.organizations = organizations; return this; }
+    public Builder organizationPrefix(String prefix) { this.organizationPrefix = prefix; return this; }
     public Builder snippets(boolean snippets) { this.snippets = snippets; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect,
-          countryPrefix, personPrefix, snippets);
+          countryPrefix, personPrefix, organizations, organizationPrefix, snippets);
     }
   }
 }

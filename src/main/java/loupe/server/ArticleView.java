@@ -23,6 +23,7 @@ public final class ArticleView {
     body.put("source", a.source());
     body.put("persons", indexed.entities().persons());
     body.put("countries", indexed.entities().countries());
+    body.put("organizations", indexed.entities().organizations());
     body.put("mentions", indexed.entities().mentions());
     return body;
   }

@@ -17,10 +17,10 @@ import loupe.search.SortOrder;
  */
 final class SearchParams {
 
-  private static final Set<String> REPEATABLE = Set.of("country", "person");
+  private static final Set<String> REPEATABLE = Set.of("country", "person", "organization");
   private static final Set<String> KNOWN = Set.of(
       "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect",
-      "country_prefix", "person_prefix");
+      "country_prefix", "person_prefix", "organization", "organization_prefix");
 
   private SearchParams() {}
 
@@ -35,6 +35,7 @@ final class SearchParams {
         .query(single(params, "q"))
         .countries(values(params.get("country")))
         .persons(values(params.get("person")))
+        .organizations(values(params.get("organization")))
         .from(integer("from", single(params, "from"), 0))
         .size(integer("size", single(params, "size"), SearchRequest.DEFAULT_SIZE))
         .sort(SortOrder.parse(single(params, "sort")))
@@ -44,6 +45,7 @@ final class SearchParams {
         .autocorrect(bool("autocorrect", single(params, "autocorrect"), true))
         .countryPrefix(single(params, "country_prefix"))
         .personPrefix(single(params, "person_prefix"))
+        .organizationPrefix(single(params, "organization_prefix"))
         .build();
   }
 
@@ -72,6 +74,7 @@ final class SearchParams {
         .query(text(body, "q"))
         .countries(list(body, "country"))
         .persons(list(body, "person"))
+        .organizations(list(body, "organization"))
         .from(integer(body, "from", 0))
         .size(integer(body, "size", SearchRequest.DEFAULT_SIZE))
         .sort(SortOrder.parse(text(body, "sort")))
@@ -81,6 +84,7 @@ final class SearchParams {
         .autocorrect(!body.has("autocorrect") || body.get("autocorrect").isNull() || booleanField(body, "autocorrect"))
         .countryPrefix(text(body, "country_prefix"))
         .personPrefix(text(body, "person_prefix"))
+        .organizationPrefix(text(body, "organization_prefix"))
         .build();
   }
 
