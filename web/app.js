@@ -1,10 +1,10 @@
-// Loupe search page. The whole state (q, country[], person[], sort, page) lives in the URL query
+// Loupe search page. The whole state (q, country[], person[], organization[], sort, page) lives in the URL query
 // string; results come from /api/search and are rendered with DOM calls only, never innerHTML, so
 // nothing from an article can turn into markup.
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
-const FACETS = ['country', 'person'];
+const FACETS = ['country', 'person', 'organization'];
 const FACET_SHOWN = 8; // values listed before « Afficher … de plus »
 const SNIPPETS_SHOWN = 3;
 const SORTS = new Set(['relevance', 'date']);
@@ -55,7 +55,7 @@ let lastResponse = null;
 const expandedFacets = new Set();
 // What the user typed in each facet's filter box: the server then lists the values with a word
 // starting so. Kept out of the URL: it narrows a list, not the results.
-const facetPrefix = { country: '', person: '' };
+const facetPrefix = { country: '', person: '', organization: '' };
 
 // ---------------------------------------------------------------------------------------------
 // State and URL
@@ -68,6 +68,7 @@ function readState(search) {
     q: params.get('q') ?? '',
     country: distinct(params.getAll('country')),
     person: distinct(params.getAll('person')),
+    organization: distinct(params.getAll('organization')),
     sort: SORTS.has(sort) ? sort : 'relevance',
     page: Number.isSafeInteger(page) && page > 0 ? page : 1,
     // « Rechercher plutôt » what was typed: the server then corrects nothing.
@@ -703,7 +704,7 @@ ui.pager.addEventListener('click', (event) => {
 ui.homeLink.addEventListener('click', (event) => {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  act({ q: '', country: [], person: [], sort: 'relevance' });
+  act({ q: '', country: [], person: [], organization: [], sort: 'relevance' });
   syncControls();
   ui.q.focus();
 });

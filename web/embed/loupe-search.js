@@ -6,7 +6,7 @@
 //
 // Attributes
 //   endpoint  base URL of a Loupe server; defaults to the server this script came from
-//   facets    comma-separated facet filters to offer: country, person (default both; "" for none)
+//   facets    comma-separated facet filters to offer: country, person, organization (default all; "" for none)
 //   size      results per page, 1–50 (default 5)
 //   lang      "fr" (default) or "en" for the interface texts
 //
@@ -34,7 +34,7 @@ const SNIPPETS_SHOWN = 2;
 const FACET_VALUES_SHOWN = 6;
 const DEFAULT_SIZE = 5;
 const MAX_SIZE = 50;
-const KNOWN_FACETS = ['country', 'person'];
+const KNOWN_FACETS = ['country', 'person', 'organization'];
 
 const TEXTS = {
   fr: {
@@ -47,7 +47,7 @@ const TEXTS = {
     searching: 'Recherche…',
     results: (n, total) => (total === 0 ? 'Aucun résultat' : `${n(total)} ${total === 1 ? 'résultat' : 'résultats'}`),
     relaxed: 'Aucun article ne contient tous les mots ; résultats approchants.',
-    facets: { country: 'Pays', person: 'Personnes' },
+    facets: { country: 'Pays', person: 'Personnes', organization: 'Organisations' },
     articles: (count) => (count === 1 ? 'article' : 'articles'),
     showMore: (n) => `Afficher ${n} de plus`,
     showLess: 'Afficher moins',
@@ -70,7 +70,7 @@ const TEXTS = {
     searching: 'Searching…',
     results: (n, total) => (total === 0 ? 'No results' : `${n(total)} ${total === 1 ? 'result' : 'results'}`),
     relaxed: 'No article contains every word; showing close matches.',
-    facets: { country: 'Countries', person: 'People' },
+    facets: { country: 'Countries', person: 'People', organization: 'Organisations' },
     articles: (count) => (count === 1 ? 'article' : 'articles'),
     showMore: (n) => `Show ${n} more`,
     showLess: 'Show fewer',

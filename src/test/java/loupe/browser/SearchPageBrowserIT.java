@@ -185,6 +185,22 @@ class SearchPageBrowserIT {
   }
 
   @Test
+  void tickingAnOrganisationFiltersResultsAndKeepsItInUrl() {
+    // Issue 17: organisations are a third facet, ticked like persons and countries.
+    open("/");
+    waitForCount("16 résultats");
+    Map<String, Integer> organizations = facetCounts("organization");
+    assertEquals(1, organizations.get("Gazprom"), organizations.toString());
+    assertEquals(1, organizations.get("Bundestag"), organizations.toString());
+
+    facetBox("organization", "Gazprom").click();
+    waitForCount("1 résultat");
+    assertEquals(List.of("Gazprom"), urlParams("organization"));
+    assertEquals(List.of("Gazprom annonce une baisse de ses exportations"), hitTitles());
+    assertEquals(1, facetCounts("organization").get("Bundestag"), "own selection ignored");
+  }
+
+  @Test
   void reloadRestoresQueryAndFacets() {
     open("/");
     waitForCount("16 résultats");
