@@ -74,6 +74,8 @@ final class Lexicon {
   int maxPhraseLength = 1;
   final Map<String, String> countryNames = new LinkedHashMap<>();
   final Set<String> givenNames = new HashSet<>();
+  /** Folded given name → its spelling with an accented capital when the list has one (« eric » → « Éric »). */
+  final Map<String, String> givenSpellings = new HashMap<>();
   final Set<String> familyFirstNames = new HashSet<>();
   final Set<String> courtesyTitles = new HashSet<>();
   final Map<String, Integer> roles = new HashMap<>();
@@ -299,6 +301,11 @@ final class Lexicon {
     String[] c = line.split("\t");
     String key = Fold.fold(c[0]);
     givenNames.add(key);
+    String spelling = c[0].trim();
+    String old = givenSpellings.get(key);
+    if (old == null || old.charAt(0) < 0x80 && spelling.charAt(0) >= 0x80) {
+      givenSpellings.put(key, spelling);
+    }
     if (c.length > 1 && c[1].trim().equals("family")) {
       familyFirstNames.add(key);
     }

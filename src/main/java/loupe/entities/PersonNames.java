@@ -245,6 +245,9 @@ final class PersonNames {
           // East Asian given-name syllables may look like French words (« Kim Jong Un », « Kim Il Sung »).
           boolean asian = !run.isEmpty() && tokens.get(run.get(0)).lex().familyFirst
               && u.length() <= 4 && run.size() < 3;
+          if (!attached && gluedNameStartsAt(tokens, run, j)) {
+            break;
+          }
           if (!run.isEmpty() && !attached && !asian && isStop(u) && !isCompoundSaint(tokens, j)
               && !isInitialOfName(tokens, j, true)
               && !(NAME_PARTICLES.contains(u.key()) && nextIsName(tokens, claimed, j))) {
@@ -286,6 +289,19 @@ final class PersonNames {
     }
     classify(text, tokens, run, out);
     return j;
+  }
+
+  /**
+   * « Emmanuel Macron Éric Drouet » (two names run together by a list or a lost line break): a given name
+   * followed by a capitalised word, after a given name and one more word, opens a second name.
+   */
+  private static boolean gluedNameStartsAt(List<Token> tokens, List<Integer> run, int j) {
+    if (run.size() < 2 || !tokens.get(run.get(0)).lex().given || tokens.get(run.get(1)).lex().given) {
+      return false;
+    }
+    Token u = tokens.get(j);
+    return u.lex().given && !u.lex().notPerson && j + 1 < tokens.size() && tokens.get(j + 1).word()
+        && tokens.get(j + 1).capitalized() && tokens.get(j + 1).join() == Token.Join.SPACE;
   }
 
   /**
@@ -427,8 +443,8 @@ final class PersonNames {
     Strength strength;
     if (n >= 2 && (g == 0 || family || regnal || isInitialWord(tokens, words.get(0)))) {
       strength = Strength.FULL;
-    } else if (cue == Strength.CUED && !(n == 1 && afterKinWord(tokens, words.get(0)[0])
-        && isGivenWord(tokens, words.get(0)))) {
+    } else if (cue == Strength.CUED && !(n == 1 && (afterKinWord(tokens, words.get(0)[0])
+        || afterPrinceTitle(tokens, words.get(0)[0])) && isGivenWord(tokens, words.get(0)))) {
       strength = Strength.CUED;
     } else if (cue == Strength.CUED) {
       // « sa femme Brigitte »: the given name of a relative is a person of the text, not a facet value.
@@ -615,6 +631,14 @@ final class PersonNames {
     Token rank = tokens.get(start - 2);
     return de.word() && (de.key().equals("de") || de.key().equals("d'")) && rank.word() && !rank.capitalized()
         && MILITARY_RANKS.contains(rank.key()) && start >= 3 && RANK_DETERMINERS.contains(tokens.get(start - 3).key());
+  }
+
+  /** Princes and dukes go by their given name; alone it cannot tell one « prince Harry » from another « Harry ». */
+  private static final Set<String> PRINCE_TITLES = wordSet("prince", "princesse", "duc", "duchesse", "archiduc");
+
+  private static boolean afterPrinceTitle(List<Token> tokens, int start) {
+    Token p = CountryMentions.previousWord(tokens, start);
+    return p != null && PRINCE_TITLES.contains(p.key());
   }
 
   private static boolean afterKinWord(List<Token> tokens, int start) {
@@ -857,7 +881,7 @@ final class PersonNames {
       }
     }
     for (Person p : persons) {
-      p.canonical = p.lexiconName != null ? p.lexiconName : longest(p.forms);
+      p.canonical = p.lexiconName != null ? p.lexiconName : PersonSpelling.canonical(longest(p.forms), lexicon);
       p.spans.sort((x, y) -> Integer.compare(x[0], y[0]));
     }
     return merged(persons);
