@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import loupe.entities.ArticleEntities;
+import loupe.entities.CorpusNames;
 import loupe.entities.EntityExtractor;
 import loupe.ingest.Article;
 import loupe.ingest.ArticleFiles;
@@ -85,7 +86,14 @@ final class ArticlePipeline {
   }
 
   synchronized boolean delete(String id) throws IOException {
+    CorpusNames used = backend.corpusNames();
     boolean existed = backend.delete(id);
+    try {
+      relearn(used, Runnable::run);
+    } catch (IOException | RuntimeException e) {
+      rollback(e);
+      throw e;
+    }
     commitOrRollback();
     return existed;
   }
@@ -104,6 +112,7 @@ final class ArticlePipeline {
     try {
       reading.readInto(batch);
       batch.drain();
+      relearn(batch.names, pool);
       flushOnAllThreads(pool);
     } catch (IOException | RuntimeException | Error e) {
       pool.shutdownNow();
@@ -114,6 +123,50 @@ final class ArticlePipeline {
     }
     commitOrRollback();
     return batch.tally.report();
+  }
+
+  /**
+   * The batch may have taught the index something about its people (a surname that now stands for one person, a
+   * spelling that now wins): the articles whose reading that changes, in this batch or indexed before, are read
+   * again with what the index now knows, before the commit. Evidence does not depend on knowledge, so one round
+   * settles it, and every article ends up read with the knowledge of the whole index, in whatever order it came.
+   */
+  private void relearn(CorpusNames used, java.util.concurrent.Executor executor) throws IOException {
+    CorpusNames learnt = backend.corpusNames();
+    if (learnt.equals(used)) {
+      return;
+    }
+    java.util.Set<String> words = learnt.changedWords(used);
+    List<java.util.concurrent.CompletableFuture<Void>> work = new ArrayList<>();
+    List<Article> chunk = new ArrayList<>();
+    backend.forEachIncludingPending(indexed -> {
+      Article a = indexed.article();
+      if (CorpusNames.mentionsAny(a.title(), words) || CorpusNames.mentionsAny(a.body(), words)) {
+        chunk.add(a);
+        if (chunk.size() == CHUNK) {
+          work.add(reextract(List.copyOf(chunk), learnt, executor));
+          chunk.clear();
+          work.removeIf(java.util.concurrent.CompletableFuture::isDone);
+        }
+      }
+    });
+    work.add(reextract(List.copyOf(chunk), learnt, executor));
+    for (java.util.concurrent.CompletableFuture<Void> f : work) {
+      await(f);
+    }
+  }
+
+  private java.util.concurrent.CompletableFuture<Void> reextract(List<Article> articles, CorpusNames names,
+      java.util.concurrent.Executor executor) {
+    return java.util.concurrent.CompletableFuture.runAsync(() -> {
+      for (Article a : articles) {
+        try {
+          backend.upsert(a, extractor.extract(a.title(), a.body(), names));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }, executor);
   }
 
   /** The commit would write the in-memory buffers one by one: write them on every thread first. */
@@ -139,7 +192,7 @@ final class ArticlePipeline {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("indexing interrupted", e);
-    } catch (ExecutionException e) {
+    } catch (ExecutionException | java.util.concurrent.CompletionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof UncheckedIOException u) {
         throw u.getCause();
@@ -179,7 +232,11 @@ final class ArticlePipeline {
     Batch(ExecutorService pool) throws IOException {
       this.pool = pool;
       this.emptyAtStart = backend.count() == 0;
+      this.names = emptyAtStart ? CorpusNames.EMPTY : backend.corpusNames();
     }
+
+    /** What the index knew of its people when the batch started: the articles are read with it. */
+    final CorpusNames names;
 
     /** Ids read so far in this batch, in the reading thread. */
     private final java.util.Set<String> read = new java.util.HashSet<>();
@@ -226,7 +283,7 @@ final class ArticlePipeline {
           ArticleEntities[] entities = new ArticleEntities[articles.size()];
           for (int i = 0; i < entities.length; i++) {
             Article article = articles.get(i).article();
-            entities[i] = extractor.extract(article.title(), article.body());
+            entities[i] = extractor.extract(article.title(), article.body(), names);
           }
           for (int i = 0; i < entities.length; i++) {
             write(articles.get(i), entities[i]);

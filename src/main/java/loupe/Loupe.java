@@ -115,6 +115,11 @@ public final class Loupe implements Closeable {
     return backend.find(id);
   }
 
+  /** What the indexed articles teach about their people: the knowledge every extraction of this index uses. */
+  public loupe.entities.CorpusNames corpusNames() throws IOException {
+    return backend.corpusNames();
+  }
+
   /** Streams every indexed article with its entities. */
   public void export(Consumer<IndexedArticle> consumer) throws IOException {
     backend.forEach(consumer);

@@ -64,7 +64,8 @@ final class EvalCommand implements Runnable {
 
   /** {@code loupe eval entities}: person and country precision, recall and F1. */
   @Command(name = "entities", mixinStandardHelpOptions = true,
-      description = "Entity facets (facets-gold), PER mentions (ner-fr-news) and extraction speed (orangesum-news).")
+      description = "Entity facets on dev (facets-gold) and validation (data/entities-validation), facets as readers "
+          + "see them in an index of the whole OrangeSum corpus, PER mentions (ner-fr-news) and extraction speed.")
   static final class Entities implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
     Path data;
@@ -79,17 +80,50 @@ final class EvalCommand implements Runnable {
     @Option(names = "--top", paramLabel = "N", defaultValue = "40", description = "Rows per audit list (default: 40).")
     int top;
 
+    @Option(names = "--validation", paramLabel = "DIR",
+        description = "The validation labels (default: data/entities-validation in the Loupe folder).")
+    Path validation;
+
+    @Option(names = "--readers-index", paramLabel = "DIR", description = "Where to index the whole OrangeSum corpus to "
+        + "score facets as readers see them; an index already there is reused (default: a temporary folder).")
+    Path readersIndex;
+
+    @Option(names = "--no-readers", description = "Skip indexing the whole corpus (facets as readers see them).")
+    boolean noReaders;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
       if (audit) {
         if (index == null) {
           throw new CommandLine.ParameterException(spec.commandLine(), "--audit needs --index DIR");
         }
         return EntityAudit.run(index, top, stdout());
       }
-      return EntityEvaluation.run(data != null ? data : defaultData(), stdout());
+      Path validationDir = validation != null ? validation : LoupeCommand.home().resolve("data").resolve("entities-validation");
+      if (noReaders) {
+        return EntityEvaluation.run(data != null ? data : defaultData(), validationDir, null, stdout());
+      }
+      Path index = readersIndex;
+      try {
+        if (index == null) {
+          index = java.nio.file.Files.createTempDirectory("loupe-eval-entities");
+        }
+        return EntityEvaluation.run(data != null ? data : defaultData(), validationDir, index, stdout());
+      } finally {
+        if (readersIndex == null && index != null) {
+          deleteTree(index);
+        }
+      }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+      try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.deleteIfExists(p);
+        }
+      }
     }
   }
 

@@ -10,9 +10,11 @@ import java.util.List;
  * @param persons canonical person names, most salient first, no duplicates
  * @param countries canonical French country names, most salient first, no duplicates
  * @param organizations canonical organisation names, most salient first, no duplicates
+ * @param personEvidence full names as the article writes them with strong evidence (given name, title), found
+ *     without corpus knowledge: what the index learns its people from ({@link CorpusNames})
  */
 public record ArticleEntities(List<Mention> mentions, List<String> persons, List<String> countries,
-    List<String> organizations) {
+    List<String> organizations, List<String> personEvidence) {
   public static final ArticleEntities NONE = new ArticleEntities(List.of(), List.of(), List.of(), List.of());
 
   public ArticleEntities {
@@ -20,6 +22,13 @@ public record ArticleEntities(List<Mention> mentions, List<String> persons, List
     persons = List.copyOf(persons);
     countries = List.copyOf(countries);
     organizations = List.copyOf(organizations);
+    personEvidence = List.copyOf(personEvidence);
+  }
+
+  /** Entities without evidence, as the stored fields of an index give them back. */
+  public ArticleEntities(List<Mention> mentions, List<String> persons, List<String> countries,
+      List<String> organizations) {
+    this(mentions, persons, countries, organizations, List.of());
   }
 
   /** Entities without organisations, as indexes written before the organisation facet hold them. */

@@ -32,7 +32,17 @@ public final class Extractors {
    * a server or a search that never indexes starts without them (about 90 ms of start-up).
    */
   public static EntityExtractor standardOnFirstUse() {
-    return (title, body) -> standard().extract(title, body);
+    return new EntityExtractor() {
+      @Override
+      public ArticleEntities extract(String title, String body) {
+        return standard().extract(title, body);
+      }
+
+      @Override
+      public ArticleEntities extract(String title, String body, CorpusNames names) {
+        return standard().extract(title, body, names);
+      }
+    };
   }
 
   /** The extractor with the built-in lexicons; one shared, thread-safe instance. */

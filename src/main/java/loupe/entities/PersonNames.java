@@ -129,11 +129,15 @@ final class PersonNames {
   /** One person of the article with every place it is named. */
   static final class Person {
     String canonical;
+    /** The name as this article writes it (fullest form, one spelling), whatever a lexicon or the corpus says. */
+    String written;
     final List<String> forms = new ArrayList<>();
     final List<int[]> spans = new ArrayList<>();
     String lexiconName;
     /** The folded {@link #lexiconName}, to match the short forms of the name. */
     String lexiconKey;
+    /** True when one form is a full name found without corpus knowledge: evidence for the corpus to learn from. */
+    boolean strong;
     /** False for a person named only by a lone given name: a mention, but not a facet value. */
     boolean facet = true;
     String firstKey;
@@ -149,10 +153,15 @@ final class PersonNames {
   }
 
   List<Person> find(String text, List<Token> tokens, boolean[] claimed) {
+    return find(text, tokens, claimed, CorpusNames.EMPTY);
+  }
+
+  /** Finds the persons of one text; {@code names} resolves bare surnames and spellings the corpus taught. */
+  List<Person> find(String text, List<Token> tokens, boolean[] claimed, CorpusNames names) {
     List<Candidate> candidates = new ArrayList<>();
     int i = 0;
     while (i < tokens.size()) {
-      int next = scanRun(text, tokens, claimed, i, candidates);
+      int next = scanRun(text, tokens, claimed, i, candidates, names);
       i = Math.max(next, i + 1);
     }
     cueListMembers(tokens, candidates);
@@ -217,7 +226,8 @@ final class PersonNames {
   }
 
   /** Collects the capitalised run that starts at {@code i}; returns the index after it. */
-  private int scanRun(String text, List<Token> tokens, boolean[] claimed, int i, List<Candidate> out) {
+  private int scanRun(String text, List<Token> tokens, boolean[] claimed, int i, List<Candidate> out,
+      CorpusNames names) {
     Token t = tokens.get(i);
     if (!t.word() || claimed[i] || !t.capitalized() || ELISIONS.contains(t.key())) {
       return i + 1;
@@ -287,7 +297,7 @@ final class PersonNames {
     if (run.isEmpty()) {
       return i + 1;
     }
-    classify(text, tokens, run, out);
+    classify(text, tokens, run, out, names);
     return j;
   }
 
@@ -342,7 +352,8 @@ final class PersonNames {
     return false;
   }
 
-  private void classify(String text, List<Token> tokens, List<Integer> run, List<Candidate> out) {
+  private void classify(String text, List<Token> tokens, List<Integer> run, List<Candidate> out,
+      CorpusNames names) {
     Token first = tokens.get(run.get(0));
     if (run.size() == 1 && (isStop(first) || ELISIONS.contains(first.key())) && !isGiven(first)) {
       // Most runs are a capitalised stop word opening a sentence (« Le », « Il »): nothing to weigh.
@@ -482,6 +493,10 @@ final class PersonNames {
     }
     String key = String.join(" ", keys);
     String lexName = lexicon.persons.get(key);
+    if (lexName == null) {
+      // What the corpus taught: its spelling of a full name, or the one person a bare surname stands for.
+      lexName = names.lookup(key);
+    }
     int from = words.get(0)[0];
     int to = words.get(n - 1)[1];
     boolean plural = pluralCue(tokens, title >= 0 ? title : run.get(a));
@@ -881,7 +896,8 @@ final class PersonNames {
       }
     }
     for (Person p : persons) {
-      p.canonical = p.lexiconName != null ? p.lexiconName : PersonSpelling.canonical(longest(p.forms), lexicon);
+      p.written = PersonSpelling.canonical(longest(p.forms), lexicon);
+      p.canonical = p.lexiconName != null ? p.lexiconName : p.written;
       p.spans.sort((x, y) -> Integer.compare(x[0], y[0]));
     }
     return merged(persons);
@@ -944,6 +960,7 @@ final class PersonNames {
     if (c.strength() != Strength.GIVEN) {
       p.facet = true;
     }
+    p.strong |= c.strength() == Strength.FULL;
     p.forms.add(String.join(" ", c.words()).replace(" - ", "-"));
     p.spans.add(new int[] {c.spanFrom(), c.to()});
     if (p.lexiconName == null && c.lexiconName() != null) {

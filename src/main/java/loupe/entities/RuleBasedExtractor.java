@@ -31,6 +31,12 @@ final class RuleBasedExtractor implements EntityExtractor {
 
   @Override
   public ArticleEntities extract(String title, String body) {
+    return extract(title, body, CorpusNames.EMPTY);
+  }
+
+  @Override
+  public ArticleEntities extract(String title, String body, CorpusNames names) {
+    java.util.Objects.requireNonNull(names, "names");
     title = Objects.requireNonNullElse(title, "");
     body = Objects.requireNonNullElse(body, "");
     // Title and body are read as one text so that « Trump » in the title joins « Donald Trump » in the body.
@@ -40,7 +46,7 @@ final class RuleBasedExtractor implements EntityExtractor {
     LexiconMatcher.Match[] matches = matcher.match(tokens);
     boolean[] claimed = new boolean[tokens.size()];
     List<CountryMentions.Found> found = countries.find(tokens, matches, claimed);
-    List<PersonNames.Person> people = persons.find(text, tokens, claimed);
+    List<PersonNames.Person> people = persons.find(text, tokens, claimed, names);
 
     List<Mention> mentions = new ArrayList<>();
     Map<String, Salience> countryRank = new LinkedHashMap<>();
@@ -67,7 +73,11 @@ final class RuleBasedExtractor implements EntityExtractor {
       }
     }
     Map<String, Salience> personRank = new LinkedHashMap<>();
+    List<String> evidence = new ArrayList<>();
     for (PersonNames.Person p : people) {
+      if (p.strong && p.facet && p.written.indexOf(' ') > 0 && !evidence.contains(p.written)) {
+        evidence.add(p.written);
+      }
       for (int[] span : p.spans) {
         int start = tokens.get(span[0]).start();
         int end = tokens.get(span[1] - 1).end();
@@ -82,7 +92,8 @@ final class RuleBasedExtractor implements EntityExtractor {
       }
     }
     mentions.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
-    return new ArticleEntities(mentions, ranked(personRank), ranked(countryRank), ranked(organizationRank));
+    return new ArticleEntities(mentions, ranked(personRank), ranked(countryRank), ranked(organizationRank),
+        evidence);
   }
 
   private static List<String> ranked(Map<String, Salience> rank) {

@@ -34,20 +34,118 @@ import loupe.ingest.JsonLines;
 public final class EntityEvaluation {
   private EntityEvaluation() {}
 
-  /** Runs the three evaluations on {@code sharedData} (the {@code shared/data} folder); always returns 0. */
+  /** Runs the evaluations on {@code sharedData} (the {@code shared/data} folder), without the validation set. */
   public static int run(Path sharedData, PrintStream out) {
+    return run(sharedData, null, null, out);
+  }
+
+  /**
+   * Runs every evaluation: dev facets, the validation set of {@code validation} (the project's
+   * {@code data/entities-validation}; skipped when null), facets as readers see them in an index of the whole
+   * OrangeSum corpus ({@code readersIndex}, built when it holds no article; skipped when null), PER mentions and
+   * speed. Always returns 0.
+   */
+  public static int run(Path sharedData, Path validation, Path readersIndex, PrintStream out) {
     Runtime rt = Runtime.getRuntime();
     long before = usedAfterGc(rt);
     EntityExtractor extractor = Extractors.standard();
     long lexiconBytes = usedAfterGc(rt) - before;
     facets(extractor, sharedData.resolve("facets-gold"), out);
+    if (validation != null) {
+      validation(extractor, sharedData.resolve("orangesum-news"), validation, out);
+    }
+    if (readersIndex != null) {
+      asReadersSeeThem(sharedData, validation, readersIndex, out);
+    }
     mentions(extractor, sharedData.resolve("ner-fr-news"), out);
     speed(extractor, lexiconBytes, sharedData.resolve("orangesum-news"), out);
     return 0;
   }
 
   public static void main(String[] args) {
-    run(Path.of(args.length > 0 ? args[0] : "../shared/data"), System.out);
+    run(Path.of(args.length > 0 ? args[0] : "../shared/data"), args.length > 1 ? Path.of(args[1]) : null,
+        args.length > 2 ? Path.of(args[2]) : null, System.out);
+  }
+
+  // ---- validation set and facets as readers see them -------------------------------------------------
+
+  /** The validation labels' articles, read from the corpus shards by id (the labels do not copy the texts). */
+  private static Map<String, JsonNode> articlesById(Path corpus, Set<String> ids) {
+    Map<String, JsonNode> found = new HashMap<>();
+    try (DirectoryStream<Path> shards = Files.newDirectoryStream(corpus, "articles-*.jsonl")) {
+      for (Path shard : shards) {
+        for (JsonNode a : readJsonLines(shard)) {
+          if (ids.contains(a.path("id").asText())) {
+            found.put(a.get("id").asText(), a);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + corpus, e);
+    }
+    return found;
+  }
+
+  private static void validation(EntityExtractor extractor, Path corpus, Path dir, PrintStream out) {
+    Path gold = dir.resolve("facets-validation.jsonl");
+    out.println("== Document-level facets, validation (" + gold + "), each article extracted on its own");
+    if (!Files.isRegularFile(gold) || !Files.isDirectory(corpus)) {
+      out.println("skipped: " + gold + " or " + corpus + " not found");
+      return;
+    }
+    Map<String, JsonNode> golds = golds(gold);
+    Map<String, ArticleEntities> predicted = new LinkedHashMap<>();
+    articlesById(corpus, golds.keySet()).forEach((id, a) ->
+        predicted.put(id, extractor.extract(a.path("title").asText(""), a.path("body").asText(""))));
+    score(golds, predicted, out);
+  }
+
+  /**
+   * Indexes the whole public corpus (unless {@code indexDir} already holds it) and scores the facets the index
+   * gives back for the dev and validation articles: what a reader ticking a facet gets, corpus knowledge included.
+   */
+  private static void asReadersSeeThem(Path sharedData, Path validation, Path indexDir, PrintStream out) {
+    Path corpus = sharedData.resolve("orangesum-news");
+    out.println("== Facets as readers see them: index of " + corpus + " at " + indexDir);
+    if (!Files.isDirectory(corpus)) {
+      out.println("skipped: " + corpus + " not found");
+      return;
+    }
+    try (loupe.Loupe index = loupe.Loupe.open(indexDir)) {
+      if (index.count() == 0) {
+        List<Path> shards = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(corpus, "articles-*.jsonl")) {
+          files.forEach(shards::add);
+        }
+        shards.sort(null);
+        long started = System.nanoTime();
+        index.indexFiles(shards, loupe.IndexingProgress.NONE);
+        out.printf(Locale.ROOT, "indexed %d articles in %.0f s%n", index.count(), (System.nanoTime() - started) / 1e9);
+      } else {
+        out.printf(Locale.ROOT, "reusing the %d articles already indexed there%n", index.count());
+      }
+      out.printf(Locale.ROOT, "corpus knowledge: %d surnames that stand for one person%n",
+          index.corpusNames().surnameCount());
+      List<Path> golds = new ArrayList<>(List.of(sharedData.resolve("facets-gold").resolve("facets-dev.jsonl")));
+      if (validation != null) {
+        golds.add(validation.resolve("facets-validation.jsonl"));
+      }
+      for (Path gold : golds) {
+        if (!Files.isRegularFile(gold)) {
+          out.println("skipped: " + gold + " not found");
+          continue;
+        }
+        out.println("-- " + gold.getFileName() + ", read back from the index");
+        Map<String, JsonNode> g = golds(gold);
+        Map<String, ArticleEntities> predicted = new LinkedHashMap<>();
+        for (String id : g.keySet()) {
+          index.find(id).ifPresent(a -> predicted.put(id, a.entities()));
+        }
+        score(g, predicted, out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("indexing " + corpus + " into " + indexDir, e);
+    }
   }
 
   // ---- (a) document-level facets -------------------------------------------------------------------
@@ -55,32 +153,52 @@ public final class EntityEvaluation {
   private static void facets(EntityExtractor extractor, Path dir, PrintStream out) {
     Path articles = dir.resolve("articles-dev.jsonl");
     Path gold = dir.resolve("facets-dev.jsonl");
-    out.println("== Document-level facets (" + dir + ")");
+    out.println("== Document-level facets, dev (" + dir + "), each article extracted on its own");
     if (!Files.isRegularFile(articles) || !Files.isRegularFile(gold)) {
       out.println("skipped: " + dir + "/articles-dev.jsonl or facets-dev.jsonl not found");
       return;
     }
+    Map<String, ArticleEntities> predicted = new LinkedHashMap<>();
+    for (JsonNode a : readJsonLines(articles)) {
+      predicted.put(a.get("id").asText(), extractor.extract(a.path("title").asText(""), a.path("body").asText("")));
+    }
+    score(golds(gold), predicted, out);
+  }
+
+  /** Gold lines by id, in file order. */
+  static Map<String, JsonNode> golds(Path gold) {
     Map<String, JsonNode> golds = new LinkedHashMap<>();
     for (JsonNode g : readJsonLines(gold)) {
       golds.put(g.get("id").asText(), g);
     }
+    return golds;
+  }
+
+  /**
+   * Prints the errors and micro precision/recall/F1 of persons and countries (and organisations when the gold has
+   * them, compared folded) over the gold articles that have a prediction.
+   */
+  static void score(Map<String, JsonNode> golds, Map<String, ArticleEntities> predicted, PrintStream out) {
     Map<String, String> nameToCode = new HashMap<>();
+    boolean organisations = false;
     for (JsonNode g : golds.values()) {
+      organisations |= g.has("organizations");
       for (String field : List.of("countries", "countries_optional")) {
         for (JsonNode c : g.path(field)) {
           nameToCode.put(fold(c.get("name").asText()), c.get("code").asText());
         }
       }
     }
-    int pt = 0, pfp = 0, pfn = 0, ct = 0, cfp = 0, cfn = 0;
+    int pt = 0, pfp = 0, pfn = 0, ct = 0, cfp = 0, cfn = 0, ot = 0, ofp = 0, ofn = 0, docs = 0;
     List<String> errors = new ArrayList<>();
-    for (JsonNode a : readJsonLines(articles)) {
-      String id = a.get("id").asText();
-      JsonNode g = golds.get(id);
-      if (g == null) {
+    for (Map.Entry<String, JsonNode> entry : golds.entrySet()) {
+      String id = entry.getKey();
+      JsonNode g = entry.getValue();
+      ArticleEntities e = predicted.get(id);
+      if (e == null) {
         continue;
       }
-      ArticleEntities e = extractor.extract(a.path("title").asText(""), a.path("body").asText(""));
+      docs++;
       Set<String> gp = foldAll(g.path("persons"));
       Set<String> amb = foldAll(g.path("persons_ambiguous"));
       Set<String> pp = new LinkedHashSet<>();
@@ -102,13 +220,27 @@ public final class EntityEvaluation {
       ct += intersect(gc, pc).size();
       cfp += cfpSet.size();
       cfn += cfnSet.size();
-      if (!fp.isEmpty() || !fn.isEmpty() || !cfpSet.isEmpty() || !cfnSet.isEmpty()) {
+      Set<String> ofpSet = Set.of();
+      Set<String> ofnSet = Set.of();
+      if (organisations) {
+        Set<String> go = foldAll(g.path("organizations"));
+        Set<String> po = new LinkedHashSet<>();
+        e.organizations().forEach(o -> po.add(fold(o)));
+        ot += intersect(go, po).size();
+        ofpSet = minus(po, go);
+        ofnSet = minus(go, po);
+        ofp += ofpSet.size();
+        ofn += ofnSet.size();
+      }
+      if (!fp.isEmpty() || !fn.isEmpty() || !cfpSet.isEmpty() || !cfnSet.isEmpty() || !ofpSet.isEmpty()) {
         errors.add(id + ": person miss " + new TreeSet<>(fn) + " extra " + new TreeSet<>(fp)
-            + " | country miss " + cfnSet + " extra " + cfpSet);
+            + " | country miss " + cfnSet + " extra " + cfpSet
+            + (organisations ? " | organisation extra " + new TreeSet<>(ofpSet) : ""));
       }
     }
     errors.forEach(out::println);
-    out.printf(Locale.ROOT, "docs=%d persons %s | countries %s%n", golds.size(), prf(pt, pfp, pfn), prf(ct, cfp, cfn));
+    out.printf(Locale.ROOT, "docs=%d persons %s | countries %s%s%n", docs, prf(pt, pfp, pfn), prf(ct, cfp, cfn),
+        organisations ? " | organisations " + prf(ot, ofp, ofn) : "");
   }
 
   /** Country keys as score_facets.py builds them: mention codes, else the gold's names, else the folded name. */

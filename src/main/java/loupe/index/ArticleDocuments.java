@@ -12,10 +12,12 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
 
 /** Turns articles into Lucene documents and back, so the field layout lives in one place. */
 public final class ArticleDocuments {
@@ -55,6 +57,9 @@ public final class ArticleDocuments {
     for (String organization : entities.organizations()) {
       doc.add(new SortedSetDocValuesFacetField(Fields.ORGANIZATION, organization));
       doc.add(new StoredField(Fields.ORGANIZATION, organization));
+    }
+    for (String name : entities.personEvidence()) {
+      doc.add(new SortedSetDocValuesField(Fields.PERSON_EVIDENCE, new BytesRef(name)));
     }
     doc.add(new StoredField(Fields.MENTIONS, MentionCodec.encode(entities.mentions(), article.body())));
     return facetsConfig.build(doc);

@@ -43,6 +43,13 @@ public final class Fields {
   public static final String ORGANIZATION = "organization";
 
   /**
+   * Sorted-set doc values only: the full names an article gives with strong evidence, found without corpus
+   * knowledge. Counting them over the index is what the index knows of its people ({@link CorpusEvidence}), and it
+   * is committed with the articles, so it can never disagree with them.
+   */
+  public static final String PERSON_EVIDENCE = "person_evidence";
+
+  /**
    * Stored only: the body mentions (packed by {@link MentionCodec}; JSON in older indexes), so the
    * API can return them without re-extracting.
    */

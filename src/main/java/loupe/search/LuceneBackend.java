@@ -198,6 +198,33 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   @Override
+  public loupe.entities.CorpusNames corpusNames() throws IOException {
+    if (indexer == null) {
+      SearcherManager manager = searchers;
+      IndexSearcher searcher = manager.acquire();
+      try {
+        return loupe.index.CorpusEvidence.learn(searcher.getIndexReader());
+      } finally {
+        manager.release(searcher);
+      }
+    }
+    try (org.apache.lucene.index.DirectoryReader pending = indexer().openNearRealTimeReader()) {
+      return loupe.index.CorpusEvidence.learn(pending);
+    }
+  }
+
+  @Override
+  public void forEachIncludingPending(java.util.function.Consumer<IndexedArticle> consumer) throws IOException {
+    if (indexer == null) {
+      forEach(consumer);
+      return;
+    }
+    try (org.apache.lucene.index.DirectoryReader pending = indexer().openNearRealTimeReader()) {
+      loupe.index.CorpusEvidence.forEach(pending, consumer);
+    }
+  }
+
+  @Override
   public void refresh() throws IOException {
     searchers.maybeRefresh();
   }

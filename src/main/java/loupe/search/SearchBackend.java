@@ -69,6 +69,19 @@ public interface SearchBackend extends Closeable {
   /** Picks up changes another process committed; cheap when there are none. */
   default void refresh() throws IOException {}
 
+  /**
+   * What the articles indexed so far, this batch's uncommitted ones included, teach about their people
+   * (issue 17); a backend that keeps no evidence knows nothing.
+   */
+  default loupe.entities.CorpusNames corpusNames() throws IOException {
+    return loupe.entities.CorpusNames.EMPTY;
+  }
+
+  /** Like {@link #forEach}, but this batch's uncommitted articles included: the articles to read again. */
+  default void forEachIncludingPending(Consumer<IndexedArticle> consumer) throws IOException {
+    forEach(consumer);
+  }
+
   /** Whether this backend accepts writes (a read-only view does not). */
   boolean writable();
 }
