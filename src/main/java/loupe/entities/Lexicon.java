@@ -373,6 +373,34 @@ final class Lexicon {
     }
   }
 
+  /** The word lists of person-cues.tsv, read once: list name → words. */
+  private static final class PersonCues {
+    static final Map<String, Set<String>> LISTS = read();
+
+    private static Map<String, Set<String>> read() {
+      Map<String, Set<String>> lists = new HashMap<>();
+      new Lexicon().readResource("person-cues.tsv", line -> {
+        String[] c = line.split("\t");
+        lists.computeIfAbsent(c[0].trim(), k -> new HashSet<>()).add(c[1].trim());
+      });
+      return lists;
+    }
+  }
+
+  /**
+   * A word list of person-cues.tsv. A HashSet: these sets are probed for nearly every capitalised word, and a
+   * HashSet finds its bucket with a mask where {@code Set.of} divides. Never modified.
+   *
+   * @throws IllegalStateException when the list is missing: a packaging bug, not bad input
+   */
+  static Set<String> wordList(String name) {
+    Set<String> words = PersonCues.LISTS.get(name);
+    if (words == null) {
+      throw new IllegalStateException("missing word list " + name + " in " + RESOURCES + "person-cues.tsv");
+    }
+    return words;
+  }
+
   private static boolean skip(String line) {
     String t = line.strip();
     return t.isEmpty() || t.startsWith("#");

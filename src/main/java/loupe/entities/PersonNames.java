@@ -1,8 +1,6 @@
 package loupe.entities;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,85 +22,33 @@ final class PersonNames {
    * Lower-case particles that may sit inside a name (« Charles de Gaulle », « Bachar al-Assad »), and « née »
    * before a maiden name written without a comma (« Judith née Vauclair », one naming expression).
    */
-  private static final Set<String> PARTICLES = wordSet(
-      "de", "du", "des", "d'", "da", "das", "do", "dos", "di", "del", "della", "van", "von", "der", "den",
-      "ter", "ten", "bin", "ben", "ibn", "al", "el", "ould", "y", "zu", "la", "le", "st", "nee");
+  private static final Set<String> PARTICLES = Lexicon.wordList("particles");
   /** Capitalised particles that are stop words at a sentence start but belong to a name inside a run. */
-  private static final Set<String> NAME_PARTICLES = wordSet(
-      "le", "la", "de", "du", "des", "di", "da", "van", "von", "del", "della", "ben", "bin", "al", "el", "abu",
-      "abou", "ibn", "mac", "mc", "ould", "dos", "das", "ter", "ten", "d'", "o'");
+  private static final Set<String> NAME_PARTICLES = Lexicon.wordList("name-particles");
   /** Elided function words that never start a name (« L'Élysée », « D'abord »). */
-  private static final Set<String> ELISIONS = wordSet(
-      "l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'", "aujourd'");
+  private static final Set<String> ELISIONS = Lexicon.wordList("elisions");
   /** Nouns before a name that make it an eponym, never a mention of the person. */
-  private static final Set<String> EPONYM_CUES = wordSet(
-      "rue", "place", "avenue", "boulevard", "bd", "quai", "allee", "impasse", "square", "cours", "chemin", "route",
-      "esplanade", "promenade", "pont", "canal", "parc", "jardin", "lycee", "college", "ecole", "universite", "institut",
-      "hopital", "clinique", "stade", "gare", "aeroport", "station", "metro", "musee", "fondation", "prix", "loi",
-      "lois", "salle", "theatre", "cite", "residence", "eglise", "cathedrale", "chapelle", "basilique", "abbaye",
-      "chateau", "palais", "centre", "complexe", "campus", "amphitheatre", "hotel", "porte", "navire", "fregate",
-      "avions", "sous marin", "paquebot", "plan", "reforme", "amendement", "decret", "circulaire", "rapport", "methode", "syndrome",
-      "maladie", "effet", "theoreme", "equation", "medaille", "trophee", "coupe", "challenge", "bourse", "chaire",
-      "galerie", "boutique", "villa", "quartier", "tour", "tours", "bibliotheque", "mediatheque",
-      "conservatoire", "opera", "zoo", "label", "marque", "studio", "studios", "editions", "groupe", "societe",
-      "entreprise", "agence", "cabinet", "restaurant", "bar", "cafe", "festival", "operation", "auberge",
-      "hopitaux", "ecoles", "lycees", "colleges", "centres", "universites", "rues", "avenues");
+  private static final Set<String> EPONYM_CUES = Lexicon.wordList("eponym-cues");
   /** Nouns that say who someone is in an apposition (« X, un habitant de Lyon »). */
-  private static final Set<String> APPOSITION_NOUNS = wordSet(
-      "responsable", "habitant", "habitante", "porte parole", "eleve", "etudiant", "etudiante", "retraite",
-      "retraitee", "agriculteur", "agricultrice", "commercant", "commercante", "gerant", "gerante", "salarie",
-      "salariee", "employe", "employee", "ouvrier", "ouvriere", "victime", "suspect", "suspecte", "temoin",
-      "voisin", "voisine", "ami", "amie", "mere", "pere", "fils", "fille", "epouse", "epoux", "mari", "femme",
-      "frere", "soeur", "cousin", "cousine", "oncle", "tante", "grand mere", "grand pere", "veuve", "proche",
-      "specialiste", "expert", "experte", "chef", "cofondateur", "cofondatrice", "membre", "elu", "elue", "adjoint",
-      "adjointe", "delegue", "deleguee", "secretaire", "president", "presidente", "vice", "mannequin", "benevole",
-      "militant", "militante", "collegue", "patron", "patronne", "coordinateur", "coordinatrice", "analyste",
-      "universitaire", "enseignant", "enseignante", "instituteur", "institutrice", "auteure", "createur",
-      "creatrice", "policier", "policiere", "agent", "officier", "medecin", "docteur", "cheffe", "rescape",
-      "rescapee", "survivant", "survivante", "maman", "papa", "jeune", "homme", "fondateur", "fondatrice");
-  private static final Set<String> APPOSITION_FILLERS = wordSet(
-      "un", "une", "le", "la", "l'", "son", "sa", "leur", "notre", "ancien", "ancienne", "ex", "haut", "haute",
-      "jeune", "celebre", "grand", "grande", "nouveau", "nouvelle", "actuel", "actuelle", "futur", "future",
-      "premier", "premiere", "propre", "seul", "seule", "autre", "vieux", "vieil", "vieille", "petit", "petite");
+  private static final Set<String> APPOSITION_NOUNS = Lexicon.wordList("apposition-nouns");
+  private static final Set<String> APPOSITION_FILLERS = Lexicon.wordList("apposition-fillers");
   /** Ranks that are names' titles after a determiner; « le capitaine de Lyon » and « le lieutenant de X » are not. */
-  private static final Set<String> MILITARY_RANKS = wordSet("general", "marechal", "amiral", "colonel");
+  private static final Set<String> MILITARY_RANKS = Lexicon.wordList("military-ranks");
   /** Words before a rank that make it a title (« le général »), not an adjective (« directeur général de Canal Info »). */
-  private static final Set<String> RANK_DETERMINERS = wordSet(
-      "le", "du", "au", "l'", "un", "ce", "cet", "notre", "votre", "son", "leur", "ancien", "feu", "vieux");
+  private static final Set<String> RANK_DETERMINERS = Lexicon.wordList("rank-determiners");
   /** Words for a relative, before « de » and the relative's name (« la veuve de Martin »). */
-  private static final Set<String> KIN_BEFORE_DE = wordSet(
-      "veuve", "veuf", "epouse", "epoux");
+  private static final Set<String> KIN_BEFORE_DE = Lexicon.wordList("kin-before-de");
   /** Relatives before a name: a lone given name after them (« sa femme Brigitte ») stays a given name, not a facet. */
-  private static final Set<String> KIN_WORDS = wordSet(
-      "femme", "epouse", "epoux", "mari", "mere", "pere", "fils", "fille", "frere", "soeur", "veuve", "veuf",
-      "compagne", "compagnon", "fiancee", "fiance");
-  private static final Set<String> SINGULAR_ARTICLES = wordSet("le", "la", "l'", "un", "une");
-  private static final Set<String> NOBLE_TITLES = wordSet(
-      "prince", "princesse", "duc", "duchesse", "comte", "comtesse", "marquis", "marquise", "baron", "baronne",
-      "vicomte", "vicomtesse", "chevalier", "sire", "seigneur", "archiduc", "archiduchesse");
+  private static final Set<String> KIN_WORDS = Lexicon.wordList("kin-words");
+  private static final Set<String> SINGULAR_ARTICLES = Lexicon.wordList("singular-articles");
+  private static final Set<String> NOBLE_TITLES = Lexicon.wordList("noble-titles");
   /** Courtesy titles that are also plain words when written in lower case (« me », « don », « saint »). */
-  private static final Set<String> LOWER_CASE_AMBIGUOUS = wordSet("m", "mm", "me", "don", "dona", "saint", "sainte");
-  private static final Set<String> PLURAL_TITLES = wordSet("mm", "mmes", "mlles", "messieurs", "mesdames");
+  private static final Set<String> LOWER_CASE_AMBIGUOUS = Lexicon.wordList("lower-case-ambiguous");
+  private static final Set<String> PLURAL_TITLES = Lexicon.wordList("plural-titles");
   /** Speech verbs and « selon » right before a name. */
-  private static final Set<String> SPEECH_CUES = wordSet(
-      "selon", "declare", "explique", "affirme", "indique", "souligne", "estime", "raconte", "confie", "ajoute",
-      "precise", "assure", "annonce", "temoigne", "rappelle", "poursuit", "conclut", "insiste", "reconnait",
-      "detaille", "deplore", "regrette", "avertit", "juge", "observe", "note", "commente", "martele", "lance",
-      "ironise", "plaide", "resume", "interroge", "signale", "denonce", "rapporte", "dit", "ecrit", "tweete",
-      "souffle", "glisse", "admet", "concede", "previent", "revele", "s'insurge", "s'inquiete", "s'agace",
-      // the past tenses of narratives and old reports
-      "repondit", "reprit", "demanda", "ajouta", "declara", "s'ecria", "murmura", "continua", "insista", "cria",
-      "interrompit", "expliqua", "affirma", "raconta", "repliqua", "objecta", "soupira", "balbutia", "fit");
+  private static final Set<String> SPEECH_CUES = Lexicon.wordList("speech-cues");
 
   private final Lexicon lexicon;
-
-  /**
-   * A HashSet rather than {@code Set.of}: these sets are probed for nearly every capitalised word, and a HashSet
-   * finds its bucket with a mask where {@code Set.of} divides. Never modified.
-   */
-  private static Set<String> wordSet(String... words) {
-    return new HashSet<>(Arrays.asList(words));
-  }
 
   PersonNames(Lexicon lexicon) {
     this.lexicon = lexicon;
@@ -649,7 +595,7 @@ final class PersonNames {
   }
 
   /** Princes and dukes go by their given name; alone it cannot tell one « prince Harry » from another « Harry ». */
-  private static final Set<String> PRINCE_TITLES = wordSet("prince", "princesse", "duc", "duchesse", "archiduc");
+  private static final Set<String> PRINCE_TITLES = Lexicon.wordList("prince-titles");
 
   private static boolean afterPrinceTitle(List<Token> tokens, int start) {
     Token p = CountryMentions.previousWord(tokens, start);
@@ -751,13 +697,9 @@ final class PersonNames {
   }
 
   /** Abbreviated given names of old papers and lists, written with a dot (« Ch. Vautrin », « Aug. Morel »). */
-  private static final Set<String> GIVEN_ABBREVIATIONS = wordSet(
-      "Ch", "Chs", "Aug", "Ed", "Edm", "Th", "Alph", "Alex", "Ant", "Jos", "Jacq", "Guill", "Fréd", "Gust", "Ern",
-      "Phil", "Wm", "Chr", "Ferd", "Const", "Eug", "Théod", "Vict", "Ph");
+  private static final Set<String> GIVEN_ABBREVIATIONS = Lexicon.wordList("given-abbreviations");
 
-  private static final Set<String> ROYAL_TITLES = wordSet(
-      "roi", "reine", "prince", "princesse", "empereur", "imperatrice", "tsar", "tsarine", "czar", "archiduc",
-      "archiduchesse", "grand duc", "grande duchesse", "infant", "infante", "shah", "khedive", "negus", "mikado");
+  private static final Set<String> ROYAL_TITLES = Lexicon.wordList("royal-titles");
 
   /** « Napoléon III », « Jean XXIII »: a Roman regnal number after a name. */
   private static boolean isRegnalNumber(Token t) {
@@ -798,7 +740,7 @@ final class PersonNames {
     return new int[] {k, e};
   }
 
-  private static final Set<String> ARTICLES = wordSet("le", "la", "les", "du", "au", "aux", "des", "l'");
+  private static final Set<String> ARTICLES = Lexicon.wordList("articles");
 
   private static boolean afterArticle(List<Token> tokens, int start) {
     return start > 0 && tokens.get(start - 1).word() && !tokens.get(start - 1).capitalized()
