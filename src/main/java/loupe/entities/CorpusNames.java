@@ -47,15 +47,14 @@ public final class CorpusNames {
       return EMPTY;
     }
     Lexicon lexicon = Lexicon.standard();
-    // Spelling: the most frequent form of each folded name; a tie goes to the first in Unicode order. Only names
-    // written in several ways are kept: the others already have one spelling.
+    // Spelling: the most frequent form of each folded name; a tie goes to the first in Unicode order. Kept for the
+    // names given in full by two articles or more, so that an article's odd typing (« SIbeth Ndiaye ») or a form
+    // seen without strong evidence takes the corpus's spelling.
     Map<String, String> spelling = new HashMap<>();
     Map<String, Integer> byKey = new HashMap<>();
-    Map<String, Integer> variants = new HashMap<>();
     for (Map.Entry<String, Integer> e : new TreeMap<>(evidence).entrySet()) {
       String key = Lexicon.phraseKey(e.getKey());
       byKey.merge(key, e.getValue(), Integer::sum);
-      variants.merge(key, 1, Integer::sum);
       String best = spelling.get(key);
       if (best == null || evidence.get(best) < e.getValue()) {
         spelling.put(key, e.getKey());
@@ -63,7 +62,7 @@ public final class CorpusNames {
     }
     Map<String, String> spellings = new HashMap<>();
     spelling.forEach((key, name) -> {
-      if (variants.get(key) > 1 && lexicon.persons.get(key) == null) {
+      if (byKey.get(key) > 1 && lexicon.persons.get(key) == null) {
         spellings.put(key, name);
       }
     });

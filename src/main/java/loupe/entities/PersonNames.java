@@ -439,8 +439,9 @@ final class PersonNames {
     }
     String key = String.join(" ", keys);
     String lexName = lexicon.persons.get(key);
-    if (lexName == null) {
-      // What the corpus taught: its spelling of a full name, or the one person a bare surname stands for.
+    if (lexName == null && (n > 1 || !sentenceStart)) {
+      // What the corpus taught: its spelling of a full name, or the one person a bare surname stands for. A
+      // capital that opens a sentence says nothing (« Sapin de Noël » is not Michel Sapin).
       lexName = names.lookup(key);
     }
     int from = words.get(0)[0];

@@ -38,4 +38,21 @@ class CorpusNamesTest {
   void aGivenNameOrAWordThatIsNeverAPersonIsNotASurname() {
     assertNull(CorpusNames.learn(Map.of("Jean Philippe", 50)).lookup("philippe"));
   }
+
+  @Test
+  void aCapitalOpeningASentenceIsNotResolvedToTheCorpusPerson() {
+    CorpusNames names = CorpusNames.learn(Map.of("Michel Sapin", 40));
+    RuleBasedExtractor extractor = new RuleBasedExtractor(Lexicon.standard());
+    assertEquals(java.util.List.of(), extractor.extract("Sapin de Noël : la tradition", "Un texte.", names).persons());
+    assertEquals(java.util.List.of("Michel Sapin"),
+        extractor.extract("", "Le budget de Sapin est critiqué.", names).persons());
+  }
+
+  @Test
+  void anOddlyTypedFullNameTakesTheCorpusSpelling() {
+    CorpusNames names = CorpusNames.learn(Map.of("Sibeth Ndiaye", 40));
+    RuleBasedExtractor extractor = new RuleBasedExtractor(Lexicon.standard());
+    assertEquals(java.util.List.of("Sibeth Ndiaye"),
+        extractor.extract("", "La porte-parole SIbeth Ndiaye a répondu.", names).persons());
+  }
 }
