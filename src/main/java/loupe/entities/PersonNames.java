@@ -1,9 +1,7 @@
 package loupe.entities;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,12 +48,15 @@ final class PersonNames {
 
   private final Lexicon lexicon;
 
+  private final PersonMerger merger;
+
   PersonNames(Lexicon lexicon) {
     this.lexicon = lexicon;
+    this.merger = new PersonMerger(lexicon);
   }
 
   /** A name found in the text before merging. */
-  private record Candidate(int from, int to, int spanFrom, List<String> words, List<String> keys, String key,
+  record Candidate(int from, int to, int spanFrom, List<String> words, List<String> keys, String key,
       Strength strength, String lexiconName, boolean plural) {
     Candidate cued() {
       return new Candidate(from, to, spanFrom, words, keys, key, Strength.CUED, lexiconName, true);
@@ -70,7 +71,7 @@ final class PersonNames {
    * How sure a form is to name a person: a full name, a name after a title or role, a lone given name, or a
    * bare capitalised word that counts only when it repeats a name found with more evidence.
    */
-  private enum Strength { FULL, CUED, GIVEN, BARE }
+  enum Strength { FULL, CUED, GIVEN, BARE }
 
   /** One person of the article with every place it is named. */
   static final class Person {
@@ -111,7 +112,7 @@ final class PersonNames {
       i = Math.max(next, i + 1);
     }
     cueListMembers(tokens, candidates);
-    return merge(candidates);
+    return merger.merge(candidates);
   }
 
   /** « MM. Sarrien et Clemenceau », « les généraux Chômer, Hagron et Bougon »: a plural title cues the whole list. */
@@ -816,221 +817,5 @@ final class PersonNames {
 
   private boolean isStop(Token t) {
     return t.lex().notPerson || isCourtesy(t);
-  }
-
-  /** Merges the candidates of one article into persons; bare surnames join a fuller form or a known name. */
-  private List<Person> merge(List<Candidate> candidates) {
-    List<Person> persons = new ArrayList<>();
-    for (Candidate c : candidates) {
-      if (c.strength() == Strength.FULL) {
-        Person p = findFull(persons, c);
-        if (p == null) {
-          p = newPerson(persons, c);
-        }
-        add(p, c);
-      }
-    }
-    // Cued forms before bare ones, so that « Péchoin » early in a text still joins a later « M. Péchoin ».
-    for (Strength pass : new Strength[] {Strength.CUED, Strength.BARE, Strength.GIVEN}) {
-      for (Candidate c : candidates) {
-        if (c.strength() == pass) {
-          resolve(persons, c);
-        }
-      }
-    }
-    for (Person p : persons) {
-      p.written = PersonSpelling.canonical(longest(p.forms), lexicon);
-      p.canonical = p.lexiconName != null ? p.lexiconName : p.written;
-      p.spans.sort((x, y) -> Integer.compare(x[0], y[0]));
-    }
-    return merged(persons);
-  }
-
-  private void resolve(List<Person> persons, Candidate c) {
-    Person p = findByPart(persons, c);
-    if (p == null && c.lexiconName() != null) {
-      p = findCanonical(persons, c.lexiconName());
-      if (p == null) {
-        p = newPerson(persons, c);
-      }
-    }
-    if (p == null && c.strength() == Strength.GIVEN) {
-      p = findByGivenName(persons, c.key());
-      if (p == null) {
-        p = newPerson(persons, c);
-        // « Catherine » alone is a person in the text but too vague to be a facet value.
-        p.facet = false;
-      }
-    }
-    if (p == null && c.strength() == Strength.CUED) {
-      p = newPerson(persons, c);
-    }
-    if (p != null) {
-      add(p, c);
-    }
-  }
-
-  /** Persons whose canonical names coincide (« Kim Jong-un » and « Kim Jong Un ») become one. */
-  private static List<Person> merged(List<Person> persons) {
-    Map<String, Person> byKey = new LinkedHashMap<>();
-    for (Person p : persons) {
-      String k = Fold.fold(p.canonical).replace(".", "");
-      Person q = byKey.get(k);
-      if (q == null) {
-        byKey.put(k, p);
-      } else {
-        q.forms.addAll(p.forms);
-        q.spans.addAll(p.spans);
-        q.spans.sort((x, y) -> Integer.compare(x[0], y[0]));
-      }
-    }
-    return new ArrayList<>(byKey.values());
-  }
-
-  private Person newPerson(List<Person> persons, Candidate c) {
-    Person p = new Person();
-    p.firstKey = c.keys().get(0);
-    p.lastKey = c.last();
-    p.fullKey = c.key();
-    p.fullKeyParts = p.fullKey.split(" ").length;
-    p.familyFirst = c.keys().size() >= 2 && lexicon.familyFirstNames.contains(p.firstKey);
-    setLexiconName(p, c.lexiconName());
-    persons.add(p);
-    return p;
-  }
-
-  private static void add(Person p, Candidate c) {
-    if (c.strength() != Strength.GIVEN) {
-      p.facet = true;
-    }
-    p.strong |= c.strength() == Strength.FULL;
-    p.forms.add(String.join(" ", c.words()).replace(" - ", "-"));
-    p.spans.add(new int[] {c.spanFrom(), c.to()});
-    if (p.lexiconName == null && c.lexiconName() != null) {
-      setLexiconName(p, c.lexiconName());
-    }
-    if (c.keys().size() > p.fullKeyParts) {
-      p.fullKey = c.key();
-      p.fullKeyParts = p.fullKey.split(" ").length;
-      p.firstKey = c.keys().get(0);
-    }
-  }
-
-  private static void setLexiconName(Person p, String name) {
-    p.lexiconName = name;
-    p.lexiconKey = name == null ? null : Fold.fold(name);
-  }
-
-  /** A full name with the same surname and a compatible first name (« Marie-Noël » / « Marie-Noëlle »). */
-  private static Person findFull(List<Person> persons, Candidate c) {
-    for (Person p : persons) {
-      if (p.fullKey.equals(c.key())) {
-        return p;
-      }
-    }
-    for (Person p : persons) {
-      if (p.lastKey.equals(c.last()) && compatible(p.firstKey, c.keys().get(0))) {
-        return p;
-      }
-    }
-    return null;
-  }
-
-  private static boolean compatible(String a, String b) {
-    if (a.equals(b) || a.startsWith(b) || b.startsWith(a)) {
-      return true;
-    }
-    return (a.length() == 1 || b.length() == 1) && a.charAt(0) == b.charAt(0);
-  }
-
-  /** The person a short form refers to: its surname, its family name, or the tail of its full name. */
-  private static Person findByPart(List<Person> persons, Candidate c) {
-    String key = c.key();
-    String lastWords = " " + key;
-    String firstWords = key + " ";
-    Person best = null;
-    for (Person p : persons) {
-      boolean hit = p.fullKey.equals(key) || p.fullKey.endsWith(lastWords)
-          || (p.familyFirst && p.fullKey.startsWith(firstWords))
-          || (p.lexiconKey != null && p.lexiconKey.endsWith(lastWords));
-      if (hit && (best == null || p.spans.size() > best.spans.size())) {
-        best = p;
-      }
-    }
-    return best;
-  }
-
-  /** The one person of the article whose full name starts with this given name, or null if none or several. */
-  private static Person findByGivenName(List<Person> persons, String given) {
-    Person found = null;
-    String firstWord = given + " ";
-    for (Person p : persons) {
-      if (p.fullKey.startsWith(firstWord) && !p.familyFirst) {
-        if (found != null) {
-          return null;
-        }
-        found = p;
-      }
-    }
-    return found;
-  }
-
-  private static Person findCanonical(List<Person> persons, String canonical) {
-    for (Person p : persons) {
-      if (canonical.equals(p.lexiconName)) {
-        return p;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The canonical value of a person outside the lexicon: the form with most words, then the longest, then the
-   * first; all-capitals words are written as names (« André THEURIET » → « André Theuriet ») so that every
-   * article spells the same person the same way, whatever its typography.
-   */
-  private static String longest(List<String> forms) {
-    String best = forms.get(0);
-    for (String f : forms) {
-      int fw = f.split(" ").length;
-      int bw = best.split(" ").length;
-      if (fw > bw || (fw == bw && f.length() > best.length())) {
-        best = f;
-      }
-    }
-    return nameCase(best);
-  }
-
-  static String nameCase(String name) {
-    StringBuilder b = new StringBuilder(name.length());
-    int i = 0;
-    while (i < name.length()) {
-      int j = i;
-      while (j < name.length() && Character.isLetter(name.charAt(j))) {
-        j++;
-      }
-      String word = name.substring(i, j);
-      if (word.length() > 1 && word.equals(word.toUpperCase(java.util.Locale.ROOT))
-          && !word.equals(word.toLowerCase(java.util.Locale.ROOT)) && !isRegnal(word)) {
-        b.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
-      } else {
-        b.append(word);
-      }
-      if (j < name.length()) {
-        b.append(name.charAt(j));
-        j++;
-      }
-      i = j;
-    }
-    return b.toString();
-  }
-
-  private static boolean isRegnal(String word) {
-    for (int i = 0; i < word.length(); i++) {
-      if ("IVX".indexOf(word.charAt(i)) < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 }
