@@ -106,7 +106,8 @@ final class PersonMerger {
     if (c.strength() != Strength.GIVEN) {
       p.facet = true;
     }
-    p.strong |= c.strength() == Strength.FULL;
+    // Strong evidence, as the issue defines it: a given name, or a title or role before a name of two words or more.
+    p.strong |= c.strength() == Strength.FULL || c.strength() == Strength.CUED && c.keys().size() >= 2;
     p.forms.add(String.join(" ", c.words()).replace(" - ", "-"));
     p.spans.add(new int[] {c.spanFrom(), c.to()});
     if (p.lexiconName == null && c.lexiconName() != null) {

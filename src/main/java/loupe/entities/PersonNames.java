@@ -83,7 +83,10 @@ final class PersonNames {
     String lexiconName;
     /** The folded {@link #lexiconName}, to match the short forms of the name. */
     String lexiconKey;
-    /** True when one form is a full name found without corpus knowledge: evidence for the corpus to learn from. */
+    /**
+     * True when one form is a full name with a given name, or a name of two words after a title or role, found
+     * without corpus knowledge: evidence for the corpus to learn from.
+     */
     boolean strong;
     /** False for a person named only by a lone given name: a mention, but not a facet value. */
     boolean facet = true;

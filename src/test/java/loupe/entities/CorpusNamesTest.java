@@ -55,4 +55,12 @@ class CorpusNamesTest {
     assertEquals(java.util.List.of("Sibeth Ndiaye"),
         extractor.extract("", "La porte-parole SIbeth Ndiaye a répondu.", names).persons());
   }
+
+  @Test
+  void aNameAfterARoleIsEvidenceEvenWithAGivenNameTheListLacks() {
+    RuleBasedExtractor extractor = new RuleBasedExtractor(Lexicon.standard());
+    assertEquals(java.util.List.of("Sibeth Ndiaye"),
+        extractor.extract("", "La porte-parole Sibeth Ndiaye a répondu.").personEvidence());
+    assertEquals(java.util.List.of(), extractor.extract("", "Selon Le Monde, la réforme avance.").personEvidence());
+  }
 }
