@@ -1,12 +1,11 @@
-package loupe.cli;
+package loupe.eval;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import loupe.eval.EntityEvaluation;
-import loupe.eval.SearchEvaluation;
-import loupe.eval.SpellingEvaluation;
+import loupe.cli.ExternalCommand;
+import loupe.cli.LoupeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure result quality on labelled data (skipped with a message when the data is absent).",
     subcommands = {EvalCommand.Entities.class, EvalCommand.Search.class, EvalCommand.Spelling.class})
-final class EvalCommand implements Runnable {
+public final class EvalCommand implements Runnable, ExternalCommand {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

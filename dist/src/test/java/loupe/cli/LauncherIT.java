@@ -98,14 +98,14 @@ class LauncherIT {
 
   /** The jar {@code mvn package} made, when it is newer than every source the launcher watches. */
   private static Path builtJar() throws IOException {
-    Path target = Path.of("target");
+    Path target = Path.of("dist", "target");
     Path jar;
     try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
       jar = files.filter(p -> p.getFileName().toString().matches("loupe-.*-all\\.jar")).findFirst().orElse(null);
     }
-    Assumptions.assumeTrue(jar != null, "no target/loupe-*-all.jar: run `./mvnw verify`, which builds it first");
+    Assumptions.assumeTrue(jar != null, "no dist/target/loupe-*-all.jar: run `./mvnw verify`, which builds it first");
     FileTime built = Files.getLastModifiedTime(jar);
-    for (Path sources : List.of(Path.of("src/main"), Path.of("web"), Path.of("pom.xml"))) {
+    for (Path sources : List.of(Path.of("src/main"), Path.of("lab/src/main"), Path.of("web"), Path.of("pom.xml"))) {
       try (Stream<Path> files = Files.walk(sources)) {
         // The launcher would rebuild the jar first: not this test's business.
         Assumptions.assumeTrue(files.noneMatch(p -> newer(p, built)), "sources newer than the jar in " + sources);

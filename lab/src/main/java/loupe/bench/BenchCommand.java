@@ -1,14 +1,12 @@
-package loupe.cli;
+package loupe.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import loupe.bench.IndexBench;
-import loupe.bench.MemoryBench;
-import loupe.bench.QueryBench;
-import loupe.bench.ScaleBench;
+import loupe.cli.ExternalCommand;
+import loupe.cli.LoupeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +26,7 @@ import picocli.CommandLine.Option;
       BenchCommand.Memory.class,
       BenchCommand.Load.class
     })
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable, ExternalCommand {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -242,7 +240,7 @@ final class BenchCommand implements Runnable {
         throw new loupe.search.InvalidRequestException(connections > 512 ? "--connections" : "--seconds",
             "at most 512 connections and 3600 seconds");
       }
-      return loupe.bench.LoadBench.run(new loupe.bench.LoadBench.Options(data.dir(), connections, seconds, Math.max(0, warmup)), out(spec));
+      return LoadBench.run(new LoadBench.Options(data.dir(), connections, seconds, Math.max(0, warmup)), out(spec));
     }
   }
 }
