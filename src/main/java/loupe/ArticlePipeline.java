@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import loupe.entities.ArticleEntities;
 import loupe.entities.EntityExtractor;
+import loupe.index.ArticleWriter;
 import loupe.ingest.Article;
 import loupe.ingest.ArticleFiles;
 import loupe.ingest.IngestListener;
@@ -20,7 +21,6 @@ import loupe.ingest.IngestReport;
 import loupe.ingest.IngestTally;
 import loupe.ingest.JsonLinesSource;
 import loupe.ingest.Rejection;
-import loupe.search.SearchBackend;
 
 /**
  * Runs one indexing batch: read → extract entities → upsert, on all cores, then one commit. On any
@@ -37,14 +37,14 @@ final class ArticlePipeline {
   /** An article read and waiting for a writer, with what the reading thread knew of its id. */
   private record Pending(Article article, String location, boolean existed, boolean absent) {}
 
-  private final SearchBackend backend;
+  private final ArticleWriter writer;
   private final EntityExtractor extractor;
   private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
   /** Articles read ahead of the writers: four chunks a thread, so none waits; bounds memory whatever the input. */
   private final int inFlight = CHUNK * 4 * threads;
 
-  ArticlePipeline(SearchBackend backend, EntityExtractor extractor) {
-    this.backend = backend;
+  ArticlePipeline(ArticleWriter writer, EntityExtractor extractor) {
+    this.writer = writer;
     this.extractor = extractor;
   }
 
@@ -85,7 +85,7 @@ final class ArticlePipeline {
   }
 
   synchronized boolean delete(String id) throws IOException {
-    boolean existed = backend.delete(id);
+    boolean existed = writer.delete(id);
     commitOrRollback();
     return existed;
   }
@@ -121,7 +121,7 @@ final class ArticlePipeline {
     List<Future<?>> flushes = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       flushes.add(pool.submit(() -> {
-        while (backend.flushBuffer()) {
+        while (writer.flushBuffer()) {
           // until no buffer is left
         }
         return null;
@@ -153,7 +153,7 @@ final class ArticlePipeline {
 
   private void commitOrRollback() throws IOException {
     try {
-      backend.commit();
+      writer.commit();
     } catch (IOException | RuntimeException e) {
       rollback(e);
       throw e;
@@ -162,7 +162,7 @@ final class ArticlePipeline {
 
   private void rollback(Throwable cause) {
     try {
-      backend.rollback();
+      writer.rollback();
     } catch (IOException | RuntimeException e) {
       cause.addSuppressed(e);
     }
@@ -178,7 +178,7 @@ final class ArticlePipeline {
 
     Batch(ExecutorService pool) throws IOException {
       this.pool = pool;
-      this.emptyAtStart = backend.count() == 0;
+      this.emptyAtStart = writer.isEmpty();
     }
 
     /** Ids read so far in this batch, in the reading thread. */
@@ -197,7 +197,7 @@ final class ArticlePipeline {
           // The last record of an id must win: let earlier writes of it land first.
           drain();
         }
-        boolean existed = !duplicate && !emptyAtStart && backend.contains(article.id());
+        boolean existed = !duplicate && !emptyAtStart && writer.contains(article.id());
         // Neither in the index nor earlier in this batch: nothing to replace.
         boolean absent = !duplicate && emptyAtStart;
         permits.acquire();
@@ -245,9 +245,9 @@ final class ArticlePipeline {
     private void write(Pending p, ArticleEntities entities) {
       try {
         if (p.absent()) {
-          backend.add(p.article(), entities);
+          writer.add(p.article(), entities);
         } else {
-          backend.upsert(p.article(), entities);
+          writer.upsert(p.article(), entities);
         }
         tally.indexed(p.article().id(), p.existed());
       } catch (IllegalArgumentException e) {

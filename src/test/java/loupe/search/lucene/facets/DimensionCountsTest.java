@@ -1,4 +1,4 @@
-package loupe.search;
+package loupe.search.lucene.facets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
-package loupe.search;
+package loupe.search.lucene.query;
 
+import loupe.search.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

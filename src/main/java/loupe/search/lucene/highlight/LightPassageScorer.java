@@ -1,4 +1,4 @@
-package loupe.search;
+package loupe.search.lucene.highlight;
 
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;

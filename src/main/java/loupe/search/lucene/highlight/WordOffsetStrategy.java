@@ -1,4 +1,4 @@
-package loupe.search;
+package loupe.search.lucene.highlight;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package loupe.search;
+package loupe.search.lucene.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

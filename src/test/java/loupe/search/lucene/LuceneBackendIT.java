@@ -1,5 +1,12 @@
-package loupe.search;
+package loupe.search.lucene;
 
+import loupe.search.FacetValue;
+import loupe.search.Hit;
+import loupe.search.InvalidRequestException;
+import loupe.search.SearchRequest;
+import loupe.search.SearchResponse;
+import loupe.search.SortOrder;
+import loupe.search.Suggestion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package loupe.search;
+package loupe.search.lucene.spelling;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,14 +21,14 @@ import org.apache.lucene.search.TermQuery;
  * Writes a folded vocabulary term as the corpus writes it (« presidentielles » → « présidentielles »,
  * « macron » → « Macron »), read back from a few articles that contain it. Thread-safe.
  */
-final class SurfaceForms {
+public final class SurfaceForms {
 
   private static final int ARTICLES_READ = 3;
 
   private final Analyzer analyzer = new SpellingAnalyzer();
 
   /** The most frequent spelling of {@code folded} in a few articles, or {@code folded} itself. */
-  String of(String folded, IndexSearcher searcher) throws IOException {
+  public String of(String folded, IndexSearcher searcher) throws IOException {
     Map<String, Integer> spellings = new HashMap<>();
     for (ScoreDoc hit : searcher.search(new TermQuery(new Term(Fields.SPELL, folded)), ARTICLES_READ).scoreDocs) {
       Document doc = searcher.storedFields().document(hit.doc);

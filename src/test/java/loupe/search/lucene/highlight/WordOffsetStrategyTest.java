@@ -1,5 +1,6 @@
-package loupe.search;
+package loupe.search.lucene.highlight;
 
+import loupe.search.lucene.query.UserQueryParser;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,7 @@
-package loupe.search;
+package loupe.search.lucene.suggest;
 
+import loupe.search.lucene.SearcherViews;
+import loupe.search.Suggestion;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
  * their article counts), accent- and case-insensitively, matching the start of any word of the name
  * (« pou » finds « Vladimir Poutine »). Immutable; built once per searcher refresh.
  */
-final class Suggester {
+public final class Suggester {
 
   private record Entry(String key, Suggestion suggestion) {}
 
@@ -31,7 +33,7 @@ final class Suggester {
     this.entries = entries;
   }
 
-  static Suggester build(SortedSetDocValuesReaderState state) throws IOException {
+  public static Suggester build(SortedSetDocValuesReaderState state) throws IOException {
     if (state == null) {
       return EMPTY;
     }
@@ -75,7 +77,7 @@ final class Suggester {
   }
 
   /** Whether a word of {@code name} (after folding) starts with the folded prefix. */
-  static boolean hasWordStartingWith(String name, String foldedPrefix) {
+  public static boolean hasWordStartingWith(String name, String foldedPrefix) {
     String folded = fold(name);
     int start = 0;
     while (start >= 0 && start < folded.length()) {
@@ -89,7 +91,7 @@ final class Suggester {
   }
 
   /** Lower case without accents: what the user may type for a name. */
-  static String fold(String s) {
+  public static String fold(String s) {
     String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
     StringBuilder sb = new StringBuilder(decomposed.length());
     for (int i = 0; i < decomposed.length(); i++) {
@@ -102,7 +104,7 @@ final class Suggester {
   }
 
   /** The most frequent names with a word starting with {@code prefix}. */
-  List<Suggestion> suggest(String prefix, int size) {
+  public List<Suggestion> suggest(String prefix, int size) {
     String key = fold(prefix.strip());
     if (key.isEmpty() || size <= 0) {
       return List.of();

@@ -1,4 +1,4 @@
-package loupe.search;
+package loupe.search.lucene.facets;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import org.apache.lucene.util.LongValues;
  * document's ordinals are sorted, so it stops at the first one past them), and maps only the
  * values counted, once per segment.
  */
-final class DimensionCounts extends Facets {
+public final class DimensionCounts extends Facets {
 
   private final SortedSetDocValuesReaderState state;
   private final List<String> dims;
@@ -39,7 +39,7 @@ final class DimensionCounts extends Facets {
    * @param hits the documents to count
    * @param dims flat dimensions of {@code state}'s field, counted in one pass over the hits
    */
-  DimensionCounts(SortedSetDocValuesReaderState state, FacetsCollector hits, String... dims) throws IOException {
+  public DimensionCounts(SortedSetDocValuesReaderState state, FacetsCollector hits, String... dims) throws IOException {
     this.state = state;
     this.dims = List.of(dims);
     int first = Integer.MAX_VALUE;

@@ -1,4 +1,4 @@
-package loupe.search;
+package loupe.search.lucene.highlight;
 
 import java.io.IOException;
 import java.text.BreakIterator;
@@ -24,9 +24,9 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  *
  * <p>One per searcher, shared by all requests on it; thread-safe.
  */
-final class SnippetHighlighter extends UnifiedHighlighter {
+public final class SnippetHighlighter extends UnifiedHighlighter {
 
-  static final int SNIPPET_CHARS = 160;
+  public static final int SNIPPET_CHARS = 160;
   static final int MAX_SNIPPETS = 3;
   /** Where the first match sits in a passage: a little before the middle, so its sentence leads in. */
   private static final float FRAGMENT_ALIGNMENT = 0.4f;
@@ -42,12 +42,12 @@ final class SnippetHighlighter extends UnifiedHighlighter {
   /** Whether queries of words OR-ed read their postings once per request ({@link WordOffsetStrategy}). */
   private final boolean sharedPostings;
 
-  SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+  public SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
     this(searcher, analyzer, true);
   }
 
   /** With {@code sharedPostings} false, Lucene's own weight-matches path for every query: what tests compare with. */
-  SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer, boolean sharedPostings) {
+  public SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer, boolean sharedPostings) {
     super(UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new HtmlSnippetFormatter())
         // Only the first 20,000 chars of a body are searched for passages: long bodies would
@@ -60,13 +60,13 @@ final class SnippetHighlighter extends UnifiedHighlighter {
 
   /** Highlighted title and body snippets of each document, in the order of {@code docIds}. */
   @SuppressWarnings("unchecked")
-  Highlights highlight(Query query, int[] docIds) throws IOException {
+  public Highlights highlight(Query query, int[] docIds) throws IOException {
     Map<String, Object[]> byField = highlightFieldsAsObjects(FIELDS, query, docIds, MAX_PASSAGES);
     return new Highlights(byField.get(Fields.TITLE), byField.get(Fields.BODY));
   }
 
   /** As {@link #highlight(Query, int[])}, with the stored title and body of each document already read. */
-  Highlights highlight(Query query, int[] docIds, Document[] docs) throws IOException {
+  public Highlights highlight(Query query, int[] docIds, Document[] docs) throws IOException {
     Map<Integer, Document> byId = new HashMap<>(docIds.length * 2);
     for (int i = 0; i < docIds.length; i++) {
       byId.put(docIds[i], docs[i]);
@@ -129,14 +129,14 @@ final class SnippetHighlighter extends UnifiedHighlighter {
   }
 
   /** Highlighter output aligned with the docIds asked for; an entry is null where nothing matched. */
-  record Highlights(Object[] titles, Object[] bodies) {
+  public record Highlights(Object[] titles, Object[] bodies) {
     @SuppressWarnings("unchecked")
-    List<String> body(int i) {
+    public List<String> body(int i) {
       return bodies[i] == null ? List.of() : (List<String>) bodies[i];
     }
 
     @SuppressWarnings("unchecked")
-    String title(int i) {
+    public String title(int i) {
       List<String> t = titles[i] == null ? List.of() : (List<String>) titles[i];
       return t.isEmpty() ? null : t.get(0);
     }

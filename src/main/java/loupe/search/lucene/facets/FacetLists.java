@@ -1,5 +1,8 @@
-package loupe.search;
+package loupe.search.lucene.facets;
 
+import loupe.search.lucene.suggest.Suggester;
+import loupe.search.FacetValue;
+import loupe.search.SearchRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,12 +16,12 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 
 /** Turns Lucene's facet counts into the lists a response shows, ticked values always included. */
-final class FacetLists {
+public final class FacetLists {
 
   private FacetLists() {}
 
   /** The facet lists of a response: top values (or those matching the typed prefix) plus the ticked ones. */
-  static Map<String, List<FacetValue>> of(Facets facets, SearchRequest request) throws IOException {
+  public static Map<String, List<FacetValue>> of(Facets facets, SearchRequest request) throws IOException {
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
     out.put(Fields.COUNTRY, facetValues(facets, Fields.COUNTRY, request.countries(), request.facetSize(), request.countryPrefix()));
     out.put(Fields.PERSON, facetValues(facets, Fields.PERSON, request.persons(), request.facetSize(), request.personPrefix()));

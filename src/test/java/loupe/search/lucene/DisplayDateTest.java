@@ -1,4 +1,4 @@
-package loupe.search;
+package loupe.search.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,13 +17,13 @@ class DisplayDateTest {
   @ValueSource(strings = {"2024-06-19T00:00Z", "2024-06-19T00:00+02:00", "2024-06-19T08:30Z", "2024-06-19T00:00:01Z",
       "2024-06-19T23:59:59.5-05:00", "1999-12-31T00:00Z"})
   void sameAsParsingThenFormatting(String stored) {
-    assertEquals(ArticleDates.format(OffsetDateTime.parse(stored)), LuceneBackend.displayDate(stored));
+    assertEquals(ArticleDates.format(OffsetDateTime.parse(stored)), HitPage.displayDate(stored));
   }
 
   @Test
   void aDayIsShownAsADayAndNoDateAsNone() {
     String stored = OffsetDateTime.of(2024, 6, 19, 0, 0, 0, 0, ZoneOffset.UTC).toString();
-    assertEquals("2024-06-19", LuceneBackend.displayDate(stored));
-    assertNull(LuceneBackend.displayDate(null));
+    assertEquals("2024-06-19", HitPage.displayDate(stored));
+    assertNull(HitPage.displayDate(null));
   }
 }

@@ -1,4 +1,4 @@
-package loupe.search;
+package loupe.search.lucene.spelling;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +37,7 @@ import org.apache.lucene.util.StringHelper;
  * times more frequent, so rare but real words stay as typed. The replacement is written as the
  * corpus writes it (accents, capitals), read back from an article that contains it. Thread-safe.
  */
-final class SpellingCorrector {
+public final class SpellingCorrector {
 
   /** How much more frequent a replacement must be than the word typed. */
   static final int POPULARITY = 10;
@@ -84,7 +84,7 @@ final class SpellingCorrector {
   }
 
   /** The query with its misspelt words corrected, or empty when every word looks right. */
-  Optional<String> correct(String query, IndexSearcher searcher) throws IOException {
+  public Optional<String> correct(String query, IndexSearcher searcher) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     List<int[]> spans = words(query);
     // Each word is analysed once: its terms serve both as context for the others and for its own check.

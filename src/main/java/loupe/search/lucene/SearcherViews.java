@@ -1,5 +1,7 @@
-package loupe.search;
+package loupe.search.lucene;
 
+import loupe.search.lucene.highlight.SnippetHighlighter;
+import loupe.search.lucene.suggest.Suggester;
 import java.io.IOException;
 import loupe.index.Fields;
 import org.apache.lucene.analysis.Analyzer;
@@ -15,10 +17,10 @@ import org.apache.lucene.search.IndexSearcher;
  * highlighter and (on first use) the suggestion lists. Rebuilding them per request would cost more
  * than the search.
  */
-final class SearcherViews {
+public final class SearcherViews {
 
   /** What requests share for one point-in-time view of the index. */
-  static final class View {
+  public static final class View {
     private final IndexSearcher searcher;
     private final SortedSetDocValuesReaderState facetState;
     private final SnippetHighlighter highlighter;
@@ -30,15 +32,15 @@ final class SearcherViews {
       this.highlighter = highlighter;
     }
 
-    IndexSearcher searcher() {
+    public IndexSearcher searcher() {
       return searcher;
     }
 
-    SortedSetDocValuesReaderState facetState() {
+    public SortedSetDocValuesReaderState facetState() {
       return facetState;
     }
 
-    SnippetHighlighter highlighter() {
+    public SnippetHighlighter highlighter() {
       return highlighter;
     }
 
@@ -46,7 +48,7 @@ final class SearcherViews {
      * The completion lists, built by the first completion on this view: they take twice as long as the
      * facet ordinals, and a search never needs them, so it does not wait for them after a refresh.
      */
-    Suggester suggester() throws IOException {
+    public Suggester suggester() throws IOException {
       Suggester s = suggester;
       if (s == null) {
         synchronized (this) {
@@ -96,7 +98,7 @@ final class SearcherViews {
     return new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facetsConfig);
   }
 
-  static String[] dims() {
+  public static String[] dims() {
     return new String[] {Fields.COUNTRY, Fields.PERSON};
   }
 }

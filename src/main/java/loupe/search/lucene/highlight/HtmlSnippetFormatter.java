@@ -1,4 +1,4 @@
-package loupe.search;
+package loupe.search.lucene.highlight;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +11,9 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
  *
  * <p>Returns a {@code List<String>}, one entry per passage. Stateless and thread-safe.
  */
-final class HtmlSnippetFormatter extends PassageFormatter {
+public final class HtmlSnippetFormatter extends PassageFormatter {
 
-  static final String ELLIPSIS = "…";
+  public static final String ELLIPSIS = "…";
 
   @Override
   public Object format(Passage[] passages, String content) {
@@ -82,7 +82,7 @@ final class HtmlSnippetFormatter extends PassageFormatter {
   }
 
   /** The whole text, escaped, with no mark: for fields without a match. */
-  static String escapeAll(String content) {
+  public static String escapeAll(String content) {
     StringBuilder sb = new StringBuilder(content.length() + 16);
     escape(content, 0, content.length(), sb);
     return sb.toString();

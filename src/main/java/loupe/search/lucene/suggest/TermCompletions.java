@@ -1,5 +1,7 @@
-package loupe.search;
+package loupe.search.lucene.suggest;
 
+import loupe.search.lucene.spelling.SurfaceForms;
+import loupe.search.Suggestion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +17,7 @@ import org.apache.lucene.util.BytesRef;
  * Completes the word being typed from the corpus vocabulary, most frequent words first, written as
  * the corpus writes them. Reads a bounded slice of the term dictionary, so it stays fast on any corpus.
  */
-final class TermCompletions {
+public final class TermCompletions {
 
   /** Terms of the dictionary looked at after the prefix; the most frequent of them are kept. */
   private static final int TERMS_SCANNED = 2_000;
@@ -26,7 +28,7 @@ final class TermCompletions {
   private record Candidate(String folded, int docFreq) {}
 
   /** Words starting with the folded prefix, as they are written, with their article counts. */
-  List<Suggestion> complete(IndexSearcher searcher, String foldedPrefix, int size) throws IOException {
+  public List<Suggestion> complete(IndexSearcher searcher, String foldedPrefix, int size) throws IOException {
     if (foldedPrefix.length() < MIN_PREFIX || size <= 0) {
       return List.of();
     }

@@ -1,4 +1,4 @@
-package loupe.search;
+package loupe.search.lucene;
 
 import java.io.IOException;
 import loupe.index.Fields;
