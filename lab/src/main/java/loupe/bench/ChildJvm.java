@@ -2,13 +2,16 @@ package loupe.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,8 +34,23 @@ final class ChildJvm {
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
-  /** The collector the launcher gives {@code serve} when the user names none. */
-  static final String SERVE_COLLECTOR = "-XX:+UseParallelGC";
+  /**
+   * The collector the launcher gives {@code ./loupe COMMAND} when the user names none, read from the
+   * distribution's {@code loupe/jvm.properties}, the file the launcher reads; empty when absent.
+   */
+  static List<String> launcherCollector(String command) {
+    try (InputStream in = ChildJvm.class.getResourceAsStream("/loupe/jvm.properties")) {
+      if (in == null) {
+        return List.of();
+      }
+      Properties policy = new Properties();
+      policy.load(in);
+      String collector = policy.getProperty("collector." + command.replace(' ', '-'));
+      return collector == null ? List.of() : List.of(collector);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /**
    * The garbage collector this JVM was started with (the launcher's, or one named in

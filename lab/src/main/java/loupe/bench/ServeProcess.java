@@ -34,10 +34,10 @@ final class ServeProcess implements AutoCloseable {
       throws Exception {
     int port = ChildJvm.freePort();
     long started = System.nanoTime();
-    // As the launcher runs `serve`: with the collector the user named, else the Parallel one.
+    // As the launcher runs `serve`: with the collector the user named, else the launcher's.
     List<String> options = new ArrayList<>(jvmOptions);
     if (ChildJvm.collectorOptions().isEmpty()) {
-      options.add(ChildJvm.SERVE_COLLECTOR);
+      options.addAll(ChildJvm.launcherCollector("serve"));
     }
     Process process = ChildJvm.startDiscardingOutput(ChildJvm.command(xmxMb, options, "loupe.cli.LoupeCommand",
         List.of("serve", "--index", index.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))));
