@@ -110,7 +110,7 @@ public final class LuceneBackend implements SearchBackend {
       // the search itself.
       boolean check = parsed.keywords() || result.total() == 0;
       if (!parsed.matchAll() && request.autocorrect() && check) {
-        Optional<String> corrected = corrector.correct(request.query(), searcher);
+        Optional<String> corrected = corrector.correct(request.query(), parsed.clauses(), searcher);
         if (corrected.isPresent()) {
           boolean applied = false;
           if (result.total() == 0) {

@@ -1,6 +1,7 @@
 package loupe.search.lucene.query;
 
 import loupe.search.InvalidRequestException;
+import loupe.search.lucene.query.QuerySyntax.Clause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,22 +25,18 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Reads the query syntax users know from web search engines and never rejects it: words,
- * {@code "phrases"}, {@code -exclusion}, {@code OR} between two words or phrases.
+ * Loupe's reading of a query, once {@link QuerySyntax} has read its syntax: what must match and
+ * what only ranks.
  *
  * <p>A query is read one of two ways, so that keyword totals keep their meaning and questions still
- * rank well (issue 4). <b>Keywords</b> (up to {@value #KEYWORD_WORDS} words besides stop words, not a
+ * rank well. <b>Keywords</b> (up to {@value #KEYWORD_WORDS} words besides stop words, not a
  * question): every word and phrase is required. <b>A question or a pasted text</b> (a {@code ?}, a
  * first word such as « comment » or « quel », or more words): an article needs a fifth of the words
  * (one at least, three at most), function words (« comment », « est », « selon »…) are left out, and quoted
  * passages and compounds count word by word, a quote earning a bonus when found as quoted. Either
  * way, words found close together in the body earn a bonus (not those of a pasted paragraph of
  * {@value #PROXIMITY_MAX_WORDS} words or more), and a word's score is its best field's (title or
- * body) plus a share of the other's.
- *
- * <p>Characters that other engines treat as operators ({@code * ? ~ ( ) : ^ [ ]}) are ordinary
- * punctuation here, and a quote left open closes at the end of the query: a user's stray character
- * is not an error. Thread-safe.
+ * body) plus a share of the other's. Thread-safe.
  */
 public final class UserQueryParser {
 
@@ -73,10 +70,8 @@ public final class UserQueryParser {
   /**
    * A query of this many words or more (stop words included, a quoted passage counting as one) is
    * a pasted paragraph: its neighbouring words were not typed as a pair, so they earn no proximity
-   * bonus. On 1,625 news summaries used as queries, those of 25 words or more ranked worse with the
-   * bonus than without it (MRR@10 0.774 against 0.780), shorter ones better (0.702 against 0.690);
-   * leaving it out from 20 words on raised MRR@10 from 0.756 to 0.760 (a threshold of 25 or 30 did
-   * the same), and PIAF's questions, all shorter, keep it (without it: 0.769 instead of 0.777).
+   * bonus; on long news summaries used as queries the bonus ranked worse, on questions better
+   * (docs/decisions.md).
    */
   static final int PROXIMITY_MAX_WORDS = 20;
 
@@ -84,8 +79,8 @@ public final class UserQueryParser {
    * Words that shape a French question or sentence without naming its subject, missing from
    * Lucene's stop list (which has « quel », « qui », « sont » but not « est », « a », « comment »,
    * « selon », « après »). Left out of questions and pasted text only: a keyword query keeps every
-   * word it was given. Measured on 1,637 news summaries, dropping them changed MRR@10 by nothing
-   * and found 5 more articles in the top 100, with fewer clauses to score.
+   * word it was given. Dropping them costs no ranking quality and leaves fewer clauses to score
+   * (docs/decisions.md).
    */
   private static final Set<String> FUNCTION_WORDS = Set.of("comment", "combien", "pourquoi", "quand", "où", "ou",
       "quoi", "lequel", "laquelle", "lesquels", "lesquelles", "est", "a",
@@ -97,9 +92,6 @@ public final class UserQueryParser {
   /** First words that make a query a question even without a question mark. */
   private static final Set<String> INTERROGATIVES = Set.of("qui", "que", "qu", "quoi", "quel", "quelle", "quels",
       "quelles", "lequel", "laquelle", "lesquels", "lesquelles", "comment", "combien", "pourquoi", "quand", "où", "ou");
-
-  /** Punctuation that ends a sentence: a dash after it is a line's dash, not an exclusion. */
-  private static final String SENTENCE_ENDS = ".!?\u2026";
 
   /** A sentence end with no space before the next sentence: a lower-case letter or digit, [.!?], a capital. */
   private static final Pattern GLUED_SENTENCE = Pattern.compile("(?<=[\\p{Ll}\\p{N}][.!?])(?=\\p{Lu})");
@@ -133,24 +125,25 @@ public final class UserQueryParser {
   /**
    * A parsed query: the strict form (every word of keywords, a share of a question's) and the
    * relaxed one (any word), tried when the strict one finds nothing; {@code keywords} tells the
-   * two readings apart.
+   * two readings apart; {@code clauses} are the words and phrases as typed, in order, for the
+   * spelling corrector.
    */
-  public record Parsed(Query strict, Query relaxed, Query highlight, boolean matchAll, boolean keywords) {
+  public record Parsed(Query strict, Query relaxed, Query highlight, boolean matchAll, boolean keywords,
+      List<String> clauses) {
     /** Whether relaxing can find more than the strict form. */
     public boolean canRelax() {
       return relaxed != null;
     }
   }
 
-  private record Clause(String text, boolean phrase) {}
-
   /** Parses a user query. An empty query (or one with only stop words) matches every article. */
   public Parsed parse(String text) {
-    List<List<Clause>> groups = new ArrayList<>();
-    List<Clause> excluded = new ArrayList<>();
     // « … révèle Le Courrier.Paul Marchand … »: sentences glued by a copy lose a space, and the
     // tokenizer would read « libre.freddy » as one word that no article has.
-    tokenize(GLUED_SENTENCE.matcher(text).replaceAll(" "), groups, excluded);
+    QuerySyntax.Reading reading = QuerySyntax.read(GLUED_SENTENCE.matcher(text).replaceAll(" "));
+    List<List<Clause>> groups = reading.groups();
+    List<Clause> excluded = reading.excluded();
+    List<String> clauses = reading.typed().stream().map(Clause::text).toList();
 
     List<Query> positives = new ArrayList<>();
     for (List<Clause> group : groups) {
@@ -172,7 +165,7 @@ public final class UserQueryParser {
     }
     if (positives.isEmpty()) {
       Query all = withExclusions(MatchAllDocsQuery.INSTANCE, Occur.MUST, List.of(), negatives);
-      return new Parsed(all, null, null, negatives.isEmpty(), true);
+      return new Parsed(all, null, null, negatives.isEmpty(), true, clauses);
     }
     List<Query> bonuses = groups.size() < PROXIMITY_MAX_WORDS ? proximityBonuses(groups) : new ArrayList<>();
     boolean keywords = positives.size() <= KEYWORD_WORDS && !isQuestion(text);
@@ -190,7 +183,7 @@ public final class UserQueryParser {
         : null;
     if (keywords) {
       Query strict = withExclusions(null, Occur.MUST, positives, negatives);
-      return new Parsed(withBonuses(strict, bonuses), anyWord, combine(Occur.SHOULD, positives), false, true);
+      return new Parsed(withBonuses(strict, bonuses), anyWord, combine(Occur.SHOULD, positives), false, true, clauses);
     }
     int required = Math.min(NATURAL_MAX_REQUIRED, Math.max(1, (int) (words.size() * NATURAL_MIN_SHARE)));
     BooleanQuery.Builder some = new BooleanQuery.Builder();
@@ -198,7 +191,7 @@ public final class UserQueryParser {
     some.setMinimumNumberShouldMatch(required);
     negatives.forEach(q -> some.add(q, Occur.MUST_NOT));
     return new Parsed(withBonuses(some.build(), looseBonuses), required > 1 ? anyWord : null,
-        combine(Occur.SHOULD, words), false, false);
+        combine(Occur.SHOULD, words), false, false, clauses);
   }
 
   private List<Query> looseWords(List<List<Clause>> groups, boolean dropQuestionWords, List<Query> phraseBonuses) {
@@ -433,73 +426,5 @@ public final class UserQueryParser {
       }
     }
     return false;
-  }
-
-  /**
-   * Whether position {@code i} follows the end of a sentence (« … juin. -Selon la mairie »): a dash
-   * there opens a line of a pasted text, it does not exclude the word.
-   */
-  private static boolean afterSentenceEnd(String text, int i) {
-    int j = i - 1;
-    while (j >= 0 && Character.isWhitespace(text.charAt(j))) {
-      j--;
-    }
-    return j >= 0 && SENTENCE_ENDS.indexOf(text.charAt(j)) >= 0;
-  }
-
-  private static void tokenize(String text, List<List<Clause>> groups, List<Clause> excluded) {
-    int i = 0;
-    int n = text.length();
-    boolean orPending = false;
-    while (i < n) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-        i++;
-        continue;
-      }
-      boolean negated = false;
-      if ((c == '-' || c == '+') && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1))
-          && !afterSentenceEnd(text, i)) {
-        negated = c == '-';
-        i++;
-        c = text.charAt(i);
-      }
-      Clause clause;
-      if (c == '"' || c == '«' || c == '\u201C') {
-        char close = c == '«' ? '»' : c == '\u201C' ? '\u201D' : '"';
-        int end = text.indexOf(close, i + 1);
-        if (end < 0) {
-          end = n; // a quote left open closes at the end of the query
-        }
-        clause = new Clause(text.substring(i + 1, end), true);
-        i = Math.min(n, end + 1);
-      } else {
-        int end = i;
-        while (end < n && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '"') {
-          end++;
-        }
-        String word = text.substring(i, end);
-        i = end;
-        if (!negated && word.equals("OR")) {
-          orPending = !groups.isEmpty();
-          continue;
-        }
-        if (!negated && word.equals("AND")) {
-          continue;
-        }
-        clause = new Clause(word, false);
-      }
-      if (negated) {
-        excluded.add(clause);
-        orPending = false;
-      } else if (orPending) {
-        groups.get(groups.size() - 1).add(clause);
-        orPending = false;
-      } else {
-        List<Clause> group = new ArrayList<>();
-        group.add(clause);
-        groups.add(group);
-      }
-    }
   }
 }

@@ -83,10 +83,15 @@ public final class SpellingCorrector {
     return checker;
   }
 
-  /** The query with its misspelt words corrected, or empty when every word looks right. */
-  public Optional<String> correct(String query, IndexSearcher searcher) throws IOException {
+  /**
+   * The query with its misspelt words corrected, or empty when every word looks right.
+   *
+   * @param clauses the query's words and phrases as its parser read them, in the order typed: the
+   *     corrector checks their words, and writes its corrections back into the query as typed
+   */
+  public Optional<String> correct(String query, List<String> clauses, IndexSearcher searcher) throws IOException {
     IndexReader reader = searcher.getIndexReader();
-    List<int[]> spans = words(query);
+    List<int[]> spans = words(query, clauses);
     // Each word is analysed once: its terms serve both as context for the others and for its own check.
     List<List<String>> spanTerms = new ArrayList<>(spans.size());
     List<String> context = new ArrayList<>();
@@ -309,22 +314,35 @@ public final class SpellingCorrector {
    * Spans of the words of a query: runs of letters, digits and inner hyphens. An apostrophe ends a
    * word, so an elided article stays as typed (« l'Ukrane » → « l'Ukraine »).
    */
-  static List<int[]> words(String query) {
+  static List<int[]> words(String query, List<String> clauses) {
     List<int[]> spans = new ArrayList<>();
-    int i = 0;
-    while (i < query.length()) {
+    int cursor = 0;
+    for (String clause : clauses) {
+      int at = query.indexOf(clause, cursor);
+      if (at < 0) {
+        continue; // not as typed (the parser unescaped it): left as it is
+      }
+      words(query, at, at + clause.length(), spans);
+      cursor = at + clause.length();
+    }
+    return spans;
+  }
+
+  /** Adds the spans of the words between {@code from} and {@code to}. */
+  private static void words(String query, int from, int to, List<int[]> spans) {
+    int i = from;
+    while (i < to) {
       if (!Character.isLetterOrDigit(query.charAt(i))) {
         i++;
         continue;
       }
       int start = i;
-      while (i < query.length() && (Character.isLetterOrDigit(query.charAt(i))
-          || (isJoiner(query.charAt(i)) && i + 1 < query.length() && Character.isLetterOrDigit(query.charAt(i + 1))))) {
+      while (i < to && (Character.isLetterOrDigit(query.charAt(i))
+          || (isJoiner(query.charAt(i)) && i + 1 < to && Character.isLetterOrDigit(query.charAt(i + 1))))) {
         i++;
       }
       spans.add(new int[] {start, i});
     }
-    return spans;
   }
 
   private static boolean isJoiner(char c) {
