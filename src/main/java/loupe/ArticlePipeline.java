@@ -30,7 +30,8 @@ final class ArticlePipeline {
 
   /**
    * Articles per pool task. With a task per article, hand-offs between the reading thread and the
-   * writers cost about 15% of the indexing time on two cores; 64 news articles are about 130 KB.
+   * writers took a large share of the indexing time on two cores (figures in docs/decisions.md);
+   * 64 news articles are about 130 KB.
    */
   private static final int CHUNK = 64;
 
@@ -222,7 +223,7 @@ final class ArticlePipeline {
       pending.add(pool.submit(() -> {
         try {
           // The whole chunk's extraction, then its indexing: each stage's tables stay in the core's
-          // caches a while longer (measured no slower than alternating: 1.18 against 1.16).
+          // caches a while longer (alternating the two was no faster: docs/decisions.md).
           ArticleEntities[] entities = new ArticleEntities[articles.size()];
           for (int i = 0; i < entities.length; i++) {
             Article article = articles.get(i).article();
