@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import loupe.entities.ArticleEntities;
 import loupe.entities.CorpusNames;
 import loupe.entities.EntityExtractor;
+import loupe.index.ArticleWriter;
 import loupe.ingest.Article;
 import loupe.ingest.ArticleFiles;
 import loupe.ingest.IngestListener;
@@ -21,7 +22,6 @@ import loupe.ingest.IngestReport;
 import loupe.ingest.IngestTally;
 import loupe.ingest.JsonLinesSource;
 import loupe.ingest.Rejection;
-import loupe.search.SearchBackend;
 
 /**
  * Runs one indexing batch: read → extract entities → upsert, on all cores, then one commit. On any
@@ -31,21 +31,22 @@ final class ArticlePipeline {
 
   /**
    * Articles per pool task. With a task per article, hand-offs between the reading thread and the
-   * writers cost about 15% of the indexing time on two cores; 64 news articles are about 130 KB.
+   * writers took a large share of the indexing time on two cores (figures in docs/decisions.md);
+   * 64 news articles are about 130 KB.
    */
   private static final int CHUNK = 64;
 
   /** An article read and waiting for a writer, with what the reading thread knew of its id. */
   private record Pending(Article article, String location, boolean existed, boolean absent) {}
 
-  private final SearchBackend backend;
+  private final ArticleWriter writer;
   private final EntityExtractor extractor;
   private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
   /** Articles read ahead of the writers: four chunks a thread, so none waits; bounds memory whatever the input. */
   private final int inFlight = CHUNK * 4 * threads;
 
-  ArticlePipeline(SearchBackend backend, EntityExtractor extractor) {
-    this.backend = backend;
+  ArticlePipeline(ArticleWriter writer, EntityExtractor extractor) {
+    this.writer = writer;
     this.extractor = extractor;
   }
 
@@ -86,8 +87,8 @@ final class ArticlePipeline {
   }
 
   synchronized boolean delete(String id) throws IOException {
-    CorpusNames used = backend.corpusNames();
-    boolean existed = backend.delete(id);
+    CorpusNames used = writer.corpusNames();
+    boolean existed = writer.delete(id);
     try {
       relearn(used, Runnable::run);
     } catch (IOException | RuntimeException e) {
@@ -132,14 +133,14 @@ final class ArticlePipeline {
    * settles it, and every article ends up read with the knowledge of the whole index, in whatever order it came.
    */
   private void relearn(CorpusNames used, java.util.concurrent.Executor executor) throws IOException {
-    CorpusNames learnt = backend.corpusNames();
+    CorpusNames learnt = writer.corpusNames();
     if (learnt.equals(used)) {
       return;
     }
     java.util.Set<String> words = learnt.changedWords(used);
     List<java.util.concurrent.CompletableFuture<Void>> work = new ArrayList<>();
     List<Article> chunk = new ArrayList<>();
-    backend.forEachIncludingPending(indexed -> {
+    writer.forEachIncludingPending(indexed -> {
       Article a = indexed.article();
       if (CorpusNames.mentionsAny(a.title(), words) || CorpusNames.mentionsAny(a.body(), words)) {
         chunk.add(a);
@@ -161,7 +162,7 @@ final class ArticlePipeline {
     return java.util.concurrent.CompletableFuture.runAsync(() -> {
       for (Article a : articles) {
         try {
-          backend.upsert(a, extractor.extract(a.title(), a.body(), names));
+          writer.upsert(a, extractor.extract(a.title(), a.body(), names));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -174,7 +175,7 @@ final class ArticlePipeline {
     List<Future<?>> flushes = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       flushes.add(pool.submit(() -> {
-        while (backend.flushBuffer()) {
+        while (writer.flushBuffer()) {
           // until no buffer is left
         }
         return null;
@@ -206,7 +207,7 @@ final class ArticlePipeline {
 
   private void commitOrRollback() throws IOException {
     try {
-      backend.commit();
+      writer.commit();
     } catch (IOException | RuntimeException e) {
       rollback(e);
       throw e;
@@ -215,7 +216,7 @@ final class ArticlePipeline {
 
   private void rollback(Throwable cause) {
     try {
-      backend.rollback();
+      writer.rollback();
     } catch (IOException | RuntimeException e) {
       cause.addSuppressed(e);
     }
@@ -231,8 +232,8 @@ final class ArticlePipeline {
 
     Batch(ExecutorService pool) throws IOException {
       this.pool = pool;
-      this.emptyAtStart = backend.count() == 0;
-      this.names = emptyAtStart ? CorpusNames.EMPTY : backend.corpusNames();
+      this.emptyAtStart = writer.isEmpty();
+      this.names = emptyAtStart ? CorpusNames.EMPTY : writer.corpusNames();
     }
 
     /** What the index knew of its people when the batch started: the articles are read with it. */
@@ -254,7 +255,7 @@ final class ArticlePipeline {
           // The last record of an id must win: let earlier writes of it land first.
           drain();
         }
-        boolean existed = !duplicate && !emptyAtStart && backend.contains(article.id());
+        boolean existed = !duplicate && !emptyAtStart && writer.contains(article.id());
         // Neither in the index nor earlier in this batch: nothing to replace.
         boolean absent = !duplicate && emptyAtStart;
         permits.acquire();
@@ -279,7 +280,7 @@ final class ArticlePipeline {
       pending.add(pool.submit(() -> {
         try {
           // The whole chunk's extraction, then its indexing: each stage's tables stay in the core's
-          // caches a while longer (measured no slower than alternating: 1.18 against 1.16).
+          // caches a while longer (alternating the two was no faster: docs/decisions.md).
           ArticleEntities[] entities = new ArticleEntities[articles.size()];
           for (int i = 0; i < entities.length; i++) {
             Article article = articles.get(i).article();
@@ -302,9 +303,9 @@ final class ArticlePipeline {
     private void write(Pending p, ArticleEntities entities) {
       try {
         if (p.absent()) {
-          backend.add(p.article(), entities);
+          writer.add(p.article(), entities);
         } else {
-          backend.upsert(p.article(), entities);
+          writer.upsert(p.article(), entities);
         }
         tally.indexed(p.article().id(), p.existed());
       } catch (IllegalArgumentException e) {

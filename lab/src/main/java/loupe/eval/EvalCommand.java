@@ -1,0 +1,141 @@
+package loupe.eval;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import loupe.cli.ExternalCommand;
+import loupe.cli.LoupeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code loupe eval}: quality figures computed from the labelled data in ../shared/data. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Measure result quality on labelled data (skipped with a message when the data is absent).",
+    subcommands = {EvalCommand.Entities.class, EvalCommand.Search.class, EvalCommand.Spelling.class})
+public final class EvalCommand implements Runnable, ExternalCommand {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static Path defaultData() {
+    return LoupeCommand.home().resolve("..").resolve("shared").resolve("data").normalize();
+  }
+
+  /** {@code loupe eval search}: MRR@10 and recall of the ranking users get, beside a plain-Lucene baseline. */
+  @Command(name = "search", mixinStandardHelpOptions = true,
+      description = "Retrieval quality on PIAF questions and OrangeSum known-item queries (the dev file and a wider "
+          + "set drawn from the articles' summaries): MRR@10, Recall@10, Recall@100 of Loupe's ranking and of "
+          + "plain Lucene (FrenchAnalyzer, BM25, OR), with their ratio.")
+  static final class Search implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
+    Path data;
+
+    @Option(names = "--set", paramLabel = "NAME", split = ",",
+        description = "Query sets to run, among piaf, orangesum-dev, orangesum-wide (default: all).")
+    List<String> sets = new ArrayList<>();
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      for (String set : sets) {
+        if (!SearchEvaluation.SET_NAMES.contains(set)) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "Unknown query set '" + set + "', expected one of " + String.join(", ", SearchEvaluation.SET_NAMES));
+        }
+      }
+      return SearchEvaluation.run(data != null ? data : defaultData(), sets, stdout());
+    }
+  }
+
+  /** UTF-8 standard output, whatever the platform's default charset. */
+  static java.io.PrintStream stdout() {
+    return new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** {@code loupe eval entities}: person and country precision, recall and F1. */
+  @Command(name = "entities", mixinStandardHelpOptions = true,
+      description = "Entity facets on dev (facets-gold) and validation (data/entities-validation), facets as readers "
+          + "see them in an index of the whole OrangeSum corpus, PER mentions (ner-fr-news) and extraction speed.")
+  static final class Entities implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
+    Path data;
+
+    @Option(names = "--audit", description = "Audit the facets of the index given with --index instead: top values, "
+        + "accent/case/hyphen twins, one-word persons, countries from a single mention.")
+    boolean audit;
+
+    @Option(names = "--index", paramLabel = "DIR", description = "The index to audit (with --audit).")
+    Path index;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "40", description = "Rows per audit list (default: 40).")
+    int top;
+
+    @Option(names = "--validation", paramLabel = "DIR",
+        description = "The validation labels (default: data/entities-validation in the Loupe folder).")
+    Path validation;
+
+    @Option(names = "--readers-index", paramLabel = "DIR", description = "Where to index the whole OrangeSum corpus to "
+        + "score facets as readers see them; an index already there is reused (default: a temporary folder).")
+    Path readersIndex;
+
+    @Option(names = "--no-readers", description = "Skip indexing the whole corpus (facets as readers see them).")
+    boolean noReaders;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      if (audit) {
+        if (index == null) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--audit needs --index DIR");
+        }
+        return EntityAudit.run(index, top, stdout());
+      }
+      Path validationDir = validation != null ? validation : LoupeCommand.home().resolve("data").resolve("entities-validation");
+      if (noReaders) {
+        return EntityEvaluation.run(data != null ? data : defaultData(), validationDir, null, stdout());
+      }
+      Path index = readersIndex;
+      try {
+        if (index == null) {
+          index = java.nio.file.Files.createTempDirectory("loupe-eval-entities");
+        }
+        return EntityEvaluation.run(data != null ? data : defaultData(), validationDir, index, stdout());
+      } finally {
+        if (readersIndex == null && index != null) {
+          deleteTree(index);
+        }
+      }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+      try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  /** {@code loupe eval spelling}: how well « did you mean » gives back misspelt words of the corpus. */
+  @Command(name = "spelling", mixinStandardHelpOptions = true,
+      description = "Did-you-mean on OrangeSum (orangesum-news): words of titles, leads and the rest of bodies with a "
+          + "letter dropped, how often the correction gives them back, and how often a correct word is rewritten.")
+  static final class Spelling implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
+    Path data;
+
+    @Override
+    public Integer call() {
+      return SpellingEvaluation.run(data != null ? data : defaultData(), stdout());
+    }
+  }
+}
