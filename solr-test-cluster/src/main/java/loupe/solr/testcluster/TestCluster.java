@@ -1,0 +1,111 @@
+package loupe.solr.testcluster;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.embedded.JettySolrRunner;
+
+/**
+ * A real SolrCloud (Solr nodes on Jetty and an embedded ZooKeeper, all on loopback) in a JVM of
+ * its own, so Loupe's tests and users can try the SolrCloud backend without installing Solr.
+ *
+ * <p>Prints {@code zk=HOST:PORT}, one {@code node=URL} a node, then {@code ready}. Reads commands
+ * on stdin, one a line, each answered {@code ok} or {@code error: …}: {@code stop-node I},
+ * {@code start-node I}, {@code stop-zk}, {@code start-zk}. Stops at the end of stdin, on
+ * {@code quit}, or on SIGTERM.
+ *
+ * <p>Usage: {@code TestCluster [--nodes N] [--dir DIR] [--security-json FILE] [--keep-stdin-open]}
+ */
+public final class TestCluster {
+
+  private TestCluster() {}
+
+  public static void main(String[] args) throws Exception {
+    int nodes = 2;
+    Path dir = null;
+    Path securityJson = null;
+    boolean keepStdinOpen = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--nodes" -> nodes = Integer.parseInt(args[++i]);
+        case "--dir" -> dir = Path.of(args[++i]);
+        case "--security-json" -> securityJson = Path.of(args[++i]);
+        case "--keep-stdin-open" -> keepStdinOpen = true;
+        default -> {
+          System.err.println("unknown argument: " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    if (dir == null) {
+      dir = Files.createTempDirectory("loupe-solrcloud");
+    }
+    // Loopback only: the test cluster is never reachable from another machine.
+    System.setProperty("host", "127.0.0.1");
+    System.setProperty("solr.disable.shardsWhitelist", "true");
+    MiniSolrCloudCluster.Builder builder =
+        new MiniSolrCloudCluster.Builder(nodes, dir);
+    if (securityJson != null) {
+      builder.withSecurityJson(Files.readString(securityJson));
+    }
+    MiniSolrCloudCluster cluster = builder.build();
+    Thread stopper = new Thread(() -> shutdown(cluster), "test-cluster-shutdown");
+    Runtime.getRuntime().addShutdownHook(stopper);
+
+    System.out.println("zk=" + cluster.getZkServer().getZkAddress());
+    for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
+      System.out.println("node=" + jetty.getBaseUrl());
+    }
+    System.out.println("ready");
+    System.out.flush();
+
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = in.readLine()) != null) {
+      line = line.strip();
+      if (line.equals("quit")) {
+        break;
+      }
+      try {
+        run(cluster, line);
+        System.out.println("ok");
+      } catch (Exception e) {
+        System.out.println("error: " + e);
+      }
+      System.out.flush();
+    }
+    if (keepStdinOpen) {
+      // Started by hand in the background with stdin closed: wait for SIGTERM instead.
+      Thread.currentThread().join();
+    }
+    System.exit(0);
+  }
+
+  private static void run(MiniSolrCloudCluster cluster, String command) throws Exception {
+    List<String> words = List.of(command.split("\\s+"));
+    switch (words.get(0)) {
+      case "stop-node" -> cluster.stopJettySolrRunner(Integer.parseInt(words.get(1)));
+      case "start-node" -> {
+        JettySolrRunner jetty = cluster.getJettySolrRunner(Integer.parseInt(words.get(1)));
+        // The same port again: the node keeps its name in the cluster state, its replicas come back.
+        cluster.startJettySolrRunner(jetty, true);
+        cluster.waitForNode(jetty, 30);
+      }
+      case "stop-zk" -> cluster.getZkServer().shutdown();
+      case "start-zk" -> cluster.getZkServer().run(false);
+      default -> throw new IllegalArgumentException("unknown command: " + command);
+    }
+  }
+
+  private static void shutdown(MiniSolrCloudCluster cluster) {
+    try {
+      cluster.shutdown();
+    } catch (Exception e) {
+      System.err.println("test cluster: shutdown failed: " + e);
+    }
+  }
+}
