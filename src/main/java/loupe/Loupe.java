@@ -20,6 +20,8 @@ import loupe.search.SearchBackend;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
 import loupe.search.Suggestion;
+import loupe.solr.SolrBackend;
+import loupe.solr.SolrTarget;
 
 /**
  * The facade for using Loupe from Java, the server and the CLI alike: open an index, index
@@ -54,6 +56,14 @@ public final class Loupe implements Closeable {
    */
   public static Loupe open(Path dir, EntityExtractor extractor) throws IOException {
     return new Loupe(LuceneBackend.open(dir), Objects.requireNonNull(extractor, "extractor"));
+  }
+
+  /**
+   * Opens a SolrCloud collection (prepared by {@code ./loupe solr setup}) for searching and writing;
+   * several processes may open it at once. Needs SolrJ on the classpath (an optional dependency).
+   */
+  public static Loupe openSolrCloud(SolrTarget target, EntityExtractor extractor) throws IOException {
+    return new Loupe(SolrBackend.open(target), Objects.requireNonNull(extractor, "extractor"));
   }
 
   /** Opens an existing index for searching only; takes no lock. */

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       EntitiesCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      SolrCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LoupeCommand implements Runnable {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import loupe.search.InvalidRequestException;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
@@ -31,7 +32,7 @@ public final class CollectionSetup {
   static final String CONFIGSET_PREFIX = "loupe-";
   private static final String RESOURCES = "/loupe/solr/configset/";
   private static final List<String> FILES =
-      List.of("managed-schema.xml", "solrconfig.xml", "position-gaps.txt", "lang/contractions_fr.txt");
+      List.of("schema.xml", "solrconfig.xml", "position-gaps.txt", "lang/contractions_fr.txt");
 
   /** What a run did, for the command's output. */
   public record Outcome(boolean configsetUploaded, boolean collectionCreated, Optional<String> olderConfigset) {}
@@ -41,7 +42,7 @@ public final class CollectionSetup {
   /** Uploads the configset if missing and creates the collection if missing. */
   public static Outcome run(SolrTarget target, int shards, int replicas) throws IOException {
     if (shards < 1 || replicas < 1) {
-      throw new IllegalArgumentException("--shards and --replicas must be at least 1");
+      throw new InvalidRequestException(shards < 1 ? "--shards" : "--replicas", "must be at least 1");
     }
     try (CloudSolrClient client = SolrConnections.connect(target, SolrCredentials.fromEnvironment())) {
       boolean uploaded = false;

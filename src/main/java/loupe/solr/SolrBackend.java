@@ -136,7 +136,8 @@ public final class SolrBackend implements SearchBackend {
       if (!SENT_FIELDS.contains(field.name())) {
         continue;
       }
-      BytesRef bytes = field.binaryValue();
+      // Text first: a keyword field (the id) also exposes its term as bytes.
+      BytesRef bytes = field.stringValue() == null ? field.binaryValue() : null;
       Object value = bytes != null ? ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length) : field.stringValue();
       if (value != null) {
         solr.addField(field.name(), value);
@@ -222,6 +223,12 @@ public final class SolrBackend implements SearchBackend {
     }
   }
 
+  /** Deletes every article and commits: tests start each case from a known collection. */
+  void clear() throws IOException {
+    call(() -> client.deleteByQuery(collection, "*:*"));
+    call(() -> client.commit(collection, true, true));
+  }
+
   @Override
   public boolean contains(String id) throws IOException {
     // Realtime get: sees what was sent but not yet committed, as the embedded index's batch does.
@@ -278,7 +285,9 @@ public final class SolrBackend implements SearchBackend {
     }
     String name = "loupe." + dim;
     params.set(name, String.join(String.valueOf(VALUE_SEPARATOR), values));
-    params.add("fq", "{!terms tag=" + dim + " f=" + dim + " separator=" + VALUE_SEPARATOR + " v=$" + name + "}");
+    // The separator by reference: a control character would end a local parameter's value.
+    params.set("loupe.separator", String.valueOf(VALUE_SEPARATOR));
+    params.add("fq", "{!terms tag=" + dim + " f=" + dim + " separator=$loupe.separator v=$" + name + "}");
   }
 
   static Optional<String> dateFilter(LocalDate from, LocalDate to) {

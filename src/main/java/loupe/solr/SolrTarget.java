@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import loupe.search.InvalidRequestException;
 
 /**
  * Where a SolrCloud collection lives: the ZooKeeper ensemble (as {@code --solr} spells it,
@@ -21,14 +22,14 @@ public record SolrTarget(List<String> zkHosts, Optional<String> chroot, String c
   /**
    * Reads {@code --solr} and {@code --collection}.
    *
-   * @throws IllegalArgumentException with a message for the user when either is malformed
+   * @throws InvalidRequestException naming the option when either is malformed
    */
   public static SolrTarget parse(String zk, String collection) {
     if (zk == null || zk.isBlank()) {
-      throw new IllegalArgumentException("--solr needs the ZooKeeper address, e.g. 127.0.0.1:2181/solr");
+      throw new InvalidRequestException("--solr", "needs the ZooKeeper address, e.g. 127.0.0.1:2181/solr");
     }
     if (collection == null || !COLLECTION.matcher(collection).matches()) {
-      throw new IllegalArgumentException("--collection needs a collection name (letters, digits, '.', '_', '-'), got: "
+      throw new InvalidRequestException("--collection", "needs a collection name (letters, digits, '.', '_', '-'), got: "
           + collection);
     }
     String hosts = zk.strip();
@@ -42,7 +43,7 @@ public record SolrTarget(List<String> zkHosts, Optional<String> chroot, String c
     List<String> list = Arrays.stream(hosts.split(",")).map(String::strip).toList();
     for (String host : list) {
       if (!HOST.matcher(host).matches()) {
-        throw new IllegalArgumentException("--solr: '" + host + "' is not HOST:PORT (expected HOST:PORT[,HOST:PORT...][/chroot])");
+        throw new InvalidRequestException("--solr", "'" + host + "' is not HOST:PORT (expected HOST:PORT[,HOST:PORT...][/chroot])");
       }
     }
     return new SolrTarget(list, chroot, collection);

@@ -1,6 +1,9 @@
 package loupe.solr.testcluster;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +28,9 @@ public final class TestCluster {
   private TestCluster() {}
 
   public static void main(String[] args) throws Exception {
+    // stdout carries the protocol only; Solr's and ZooKeeper's logs go to stderr.
+    PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    System.setOut(System.err);
     int nodes = 2;
     Path dir = null;
     Path securityJson = null;
@@ -56,12 +62,11 @@ public final class TestCluster {
     Thread stopper = new Thread(() -> shutdown(cluster), "test-cluster-shutdown");
     Runtime.getRuntime().addShutdownHook(stopper);
 
-    System.out.println("zk=" + cluster.getZkServer().getZkAddress());
+    protocol.println("zk=" + cluster.getZkServer().getZkAddress());
     for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
-      System.out.println("node=" + jetty.getBaseUrl());
+      protocol.println("node=" + jetty.getBaseUrl());
     }
-    System.out.println("ready");
-    System.out.flush();
+    protocol.println("ready");
 
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
@@ -72,11 +77,10 @@ public final class TestCluster {
       }
       try {
         run(cluster, line);
-        System.out.println("ok");
+        protocol.println("ok");
       } catch (Exception e) {
-        System.out.println("error: " + e);
+        protocol.println("error: " + e);
       }
-      System.out.flush();
     }
     if (keepStdinOpen) {
       // Started by hand in the background with stdin closed: wait for SIGTERM instead.
