@@ -3,15 +3,25 @@ package loupe.solr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import loupe.Fixtures;
 import loupe.Loupe;
 import loupe.cli.LoupeCommand;
 import loupe.entities.Extractors;
+import loupe.ingest.Article;
+import loupe.ingest.IngestListener;
+import loupe.ingest.JsonLinesSource;
+import loupe.ingest.Rejection;
 import loupe.search.BackendContract;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
@@ -98,6 +108,52 @@ class SolrBackendContractIT extends BackendContract {
         assertEquals(expected.relaxed(), actual.relaxed(), request.toString());
       }
     }
+  }
+
+  /**
+   * The cluster indexes exactly the tokens Loupe's own index would: the demo corpus, the fixtures
+   * and, when ../shared/data is there, 300 real news articles (OrangeSum).
+   */
+  @Test
+  void solrAnalysisIsLoupesTokenForToken() throws Exception {
+    List<String> texts = new ArrayList<>();
+    for (String resource : List.of("/loupe/demo/articles.jsonl", Fixtures.ARTICLES)) {
+      try (InputStream in = SolrBackendContractIT.class.getResourceAsStream(resource)) {
+        texts.addAll(texts(in));
+      }
+    }
+    int corpus = texts.size();
+    Path real = Path.of("..", "shared", "data", "orangesum-news", "articles-00.jsonl");
+    if (Files.isRegularFile(real)) {
+      try (var lines = Files.lines(real)) {
+        String sample = String.join("\n", lines.limit(300).toList());
+        texts.addAll(texts(new ByteArrayInputStream(sample.getBytes(StandardCharsets.UTF_8))));
+      }
+    }
+    System.out.printf("analysis parity: %d demo and fixture texts, %d real articles%n", corpus, texts.size() - corpus);
+    try (var client = SolrConnections.connect(target, java.util.Optional.empty())) {
+      long tokens = 0;
+      for (String text : texts) {
+        List<AnalysisParity.Token> expected = AnalysisParity.loupe(text);
+        assertEquals(expected, AnalysisParity.solr(client, COLLECTION, text), text.substring(0, Math.min(80, text.length())));
+        tokens += expected.size();
+      }
+      System.out.printf("analysis parity: %d tokens identical%n", tokens);
+    }
+  }
+
+  private static List<String> texts(InputStream in) throws IOException {
+    List<String> texts = new ArrayList<>();
+    new JsonLinesSource().read(in, "texts", new IngestListener() {
+      @Override
+      public void article(Article article, String location) {
+        texts.add(article.title() + "\n" + article.body());
+      }
+
+      @Override
+      public void rejected(Rejection rejection) {}
+    });
+    return texts;
   }
 
   @Test

@@ -1,0 +1,63 @@
+package loupe.solr;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import loupe.analysis.FrenchNewsAnalyzer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.FieldAnalysisRequest;
+import org.apache.solr.client.solrj.response.AnalysisResponseBase;
+import org.apache.solr.client.solrj.response.FieldAnalysisResponse;
+
+/**
+ * Tokens of one text as Loupe's analyzer gives them (in this JVM, Lucene 10) and as the cluster's
+ * body field gives them (Solr's field analysis request, Lucene 9): text, position and offsets.
+ */
+final class AnalysisParity {
+
+  record Token(String text, int position, int start, int end) {}
+
+  private AnalysisParity() {}
+
+  static List<Token> loupe(String text) throws IOException {
+    List<Token> tokens = new ArrayList<>();
+    try (Analyzer analyzer = new FrenchNewsAnalyzer(); TokenStream ts = analyzer.tokenStream("body", new StringReader(text))) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offsets = ts.addAttribute(OffsetAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      int position = 0;
+      while (ts.incrementToken()) {
+        position += inc.getPositionIncrement();
+        tokens.add(new Token(term.toString(), position, offsets.startOffset(), offsets.endOffset()));
+      }
+      ts.end();
+    }
+    return tokens;
+  }
+
+  static List<Token> solr(SolrClient client, String collection, String text) throws IOException, SolrServerException {
+    FieldAnalysisRequest request = new FieldAnalysisRequest();
+    request.setFieldNames(List.of("body"));
+    request.setFieldValue(text);
+    FieldAnalysisResponse response = request.process(client, collection);
+    AnalysisResponseBase.AnalysisPhase last = null;
+    for (AnalysisResponseBase.AnalysisPhase phase : response.getFieldNameAnalysis("body").getIndexPhases()) {
+      last = phase;
+    }
+    List<Token> tokens = new ArrayList<>();
+    if (last != null) {
+      for (AnalysisResponseBase.TokenInfo t : last.getTokens()) {
+        tokens.add(new Token(t.getText(), t.getPosition(), t.getStart(), t.getEnd()));
+      }
+    }
+    return tokens;
+  }
+}
