@@ -41,10 +41,15 @@ public final class CollectionSetup {
 
   /** Uploads the configset if missing and creates the collection if missing. */
   public static Outcome run(SolrTarget target, int shards, int replicas) throws IOException {
+    return run(target, shards, replicas, SolrCredentials.fromEnvironment());
+  }
+
+  static Outcome run(SolrTarget target, int shards, int replicas, Optional<SolrCredentials> credentials)
+      throws IOException {
     if (shards < 1 || replicas < 1) {
       throw new InvalidRequestException(shards < 1 ? "--shards" : "--replicas", "must be at least 1");
     }
-    try (CloudSolrClient client = SolrConnections.connect(target, SolrCredentials.fromEnvironment())) {
+    try (CloudSolrClient client = SolrConnections.connect(target, credentials)) {
       boolean uploaded = false;
       List<String> configsets = new ConfigSetAdminRequest.List().process(client).getConfigSets();
       if (!configsets.contains(CONFIGSET)) {

@@ -98,7 +98,11 @@ public final class SolrBackend implements SearchBackend {
    * {@link SolrCredentials}); fails with a clear message when the cluster or the collection is not there.
    */
   public static SearchBackend open(SolrTarget target) throws IOException {
-    CloudSolrClient client = SolrConnections.connect(target, SolrCredentials.fromEnvironment());
+    return open(target, SolrCredentials.fromEnvironment());
+  }
+
+  static SearchBackend open(SolrTarget target, Optional<SolrCredentials> credentials) throws IOException {
+    CloudSolrClient client = SolrConnections.connect(target, credentials);
     try {
       SolrConnections.requireCollection(client, target);
       return new SolrBackend(client, target.collection());

@@ -14,6 +14,12 @@ final class SolrFailures {
 
   /** The failure of {@code what}, with a message that says what was being done and not SolrJ's internals. */
   static IOException io(String what, Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SolrException se && (se.code() == 401 || se.code() == 403)) {
+        return new IOException("SolrCloud refused access (" + what + "): HTTP " + se.code()
+            + "; set LOUPE_SOLR_CREDENTIALS=user:password or LOUPE_SOLR_CREDENTIALS_FILE", e);
+      }
+    }
     if (e instanceof IOException io && !(e instanceof ConnectException)) {
       return unavailable(what, e) ? new BackendUnavailableException("SolrCloud unavailable: " + what + ": " + rootMessage(e), e) : io;
     }

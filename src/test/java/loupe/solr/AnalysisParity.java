@@ -12,9 +12,11 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
-import org.apache.solr.client.solrj.request.FieldAnalysisRequest;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.request.QueryRequest;
 import org.apache.solr.client.solrj.response.AnalysisResponseBase;
 import org.apache.solr.client.solrj.response.FieldAnalysisResponse;
+import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
  * Tokens of one text as Loupe's analyzer gives them (in this JVM, Lucene 10) and as the cluster's
@@ -44,10 +46,13 @@ final class AnalysisParity {
   }
 
   static List<Token> solr(SolrClient client, String collection, String text) throws IOException, SolrServerException {
-    FieldAnalysisRequest request = new FieldAnalysisRequest();
-    request.setFieldNames(List.of("body"));
-    request.setFieldValue(text);
-    FieldAnalysisResponse response = request.process(client, collection);
+    // POST: an article does not fit in a URL (FieldAnalysisRequest sends a GET).
+    ModifiableSolrParams params = new ModifiableSolrParams()
+        .set("analysis.fieldname", "body").set("analysis.fieldvalue", text);
+    QueryRequest request = new QueryRequest(params, SolrRequest.METHOD.POST);
+    request.setPath("/analysis/field");
+    FieldAnalysisResponse response = new FieldAnalysisResponse();
+    response.setResponse(client.request(request, collection));
     AnalysisResponseBase.AnalysisPhase last = null;
     for (AnalysisResponseBase.AnalysisPhase phase : response.getFieldNameAnalysis("body").getIndexPhases()) {
       last = phase;

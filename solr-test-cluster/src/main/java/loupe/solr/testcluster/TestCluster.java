@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
@@ -68,6 +69,7 @@ public final class TestCluster {
     }
     protocol.println("ready");
 
+    List<JettySolrRunner> runners = new ArrayList<>(cluster.getJettySolrRunners());
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = in.readLine()) != null) {
@@ -76,7 +78,7 @@ public final class TestCluster {
         break;
       }
       try {
-        run(cluster, line);
+        run(cluster, runners, line);
         protocol.println("ok");
       } catch (Exception e) {
         protocol.println("error: " + e);
@@ -89,12 +91,13 @@ public final class TestCluster {
     System.exit(0);
   }
 
-  private static void run(MiniSolrCloudCluster cluster, String command) throws Exception {
+  private static void run(MiniSolrCloudCluster cluster, List<JettySolrRunner> nodes, String command) throws Exception {
     List<String> words = List.of(command.split("\\s+"));
     switch (words.get(0)) {
-      case "stop-node" -> cluster.stopJettySolrRunner(Integer.parseInt(words.get(1)));
+      // Nodes by their number at start: the cluster's own list shrinks when one stops.
+      case "stop-node" -> cluster.stopJettySolrRunner(nodes.get(Integer.parseInt(words.get(1))));
       case "start-node" -> {
-        JettySolrRunner jetty = cluster.getJettySolrRunner(Integer.parseInt(words.get(1)));
+        JettySolrRunner jetty = nodes.get(Integer.parseInt(words.get(1)));
         // The same port again: the node keeps its name in the cluster state, its replicas come back.
         cluster.startJettySolrRunner(jetty, true);
         cluster.waitForNode(jetty, 30);
