@@ -111,7 +111,7 @@ final class SolrTestCluster implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException, InterruptedException {
     try {
       commands.close(); // end of stdin: the cluster shuts down
     } catch (IOException ignored) {
