@@ -156,6 +156,25 @@ class SolrBackendContractIT extends BackendContract {
     return texts;
   }
 
+  /** Regression: two senders each waiting on SolrJ's parallel updates never returned (2026-12-07). */
+  @Test
+  void aRunOfManyBatchesIsSentInParallelAndCommittedOnce() throws Exception {
+    List<Article> many = new ArrayList<>();
+    for (int i = 0; i < 3 * SolrBackend.BATCH + 7; i++) {
+      many.add(new Article("bulk-" + i, "Dépêche " + i, "Le conseil municipal a voté la délibération numéro " + i + ".",
+          null, null, null));
+    }
+    var report = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return loupe.index(many);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).get(120, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(many.size(), report.added());
+    assertEquals(Fixtures.articles().size() + many.size(), loupe.count());
+  }
+
   @Test
   void badOptionsAreUsageErrorsNamingTheOption() {
     Run noCollection = run("search", "--solr", cluster.zk(), "Poutine");
