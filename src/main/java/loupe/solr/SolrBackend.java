@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import loupe.analysis.FrenchNewsAnalyzer;
 import loupe.entities.ArticleEntities;
 import loupe.index.ArticleDocuments;
+import loupe.index.ArticleWriter;
 import loupe.index.Fields;
 import loupe.index.IndexedArticle;
 import loupe.ingest.Article;
@@ -29,9 +30,9 @@ import loupe.search.SearchBackend;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
 import loupe.search.SortOrder;
-import loupe.search.StoredHits;
 import loupe.search.Suggestion;
-import loupe.search.UserQueryParser;
+import loupe.search.lucene.StoredHits;
+import loupe.search.lucene.query.UserQueryParser;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.facet.LabelAndValue;
@@ -52,7 +53,7 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.util.NamedList;
 
 /**
- * The SolrCloud implementation of {@link SearchBackend}: the articles live in a sharded,
+ * The SolrCloud implementation of {@link SearchBackend} and {@link ArticleWriter}: the articles live in a sharded,
  * replicated collection; Loupe keeps the analysis of queries, the entity extraction, the
  * highlighting and the facet rules, and Solr matches, scores, filters, sorts and counts.
  *
@@ -60,7 +61,7 @@ import org.apache.solr.common.util.NamedList;
  * visible by {@link #commit()}. Several Loupe processes may write to and search one collection.
  * One instance per collection, shared by all requests and indexing threads.
  */
-public final class SolrBackend implements SearchBackend {
+public final class SolrBackend implements SearchBackend, ArticleWriter {
 
   /** Documents per update request: large enough to amortise a round trip, small enough to retry. */
   static final int BATCH = 500;
@@ -97,11 +98,11 @@ public final class SolrBackend implements SearchBackend {
    * Connects to the collection through ZooKeeper, with the credentials of the environment (see
    * {@link SolrCredentials}); fails with a clear message when the cluster or the collection is not there.
    */
-  public static SearchBackend open(SolrTarget target) throws IOException {
+  public static SolrBackend open(SolrTarget target) throws IOException {
     return open(target, SolrCredentials.fromEnvironment());
   }
 
-  static SearchBackend open(SolrTarget target, Optional<SolrCredentials> credentials) throws IOException {
+  static SolrBackend open(SolrTarget target, Optional<SolrCredentials> credentials) throws IOException {
     CloudSolrClient client = SolrConnections.connect(target, credentials);
     try {
       SolrConnections.requireCollection(client, target);
@@ -113,8 +114,8 @@ public final class SolrBackend implements SearchBackend {
   }
 
   @Override
-  public boolean writable() {
-    return true;
+  public boolean isEmpty() throws IOException {
+    return count() == 0;
   }
 
   @Override

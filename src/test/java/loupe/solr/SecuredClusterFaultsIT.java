@@ -58,7 +58,8 @@ class SecuredClusterFaultsIT {
     cluster = SolrTestCluster.start(2, security);
     target = SolrTarget.parse(cluster.zk(), "secured");
     CollectionSetup.run(target, 2, 2, CREDENTIALS);
-    loupe = Loupe.with(SolrBackend.open(target, CREDENTIALS), Extractors.standardOnFirstUse());
+    SolrBackend backend = SolrBackend.open(target, CREDENTIALS);
+    loupe = Loupe.with(backend, backend, Extractors.standardOnFirstUse());
     loupe.index(Fixtures.articles());
     server = LoupeServer.start(loupe, new ServerConfig("127.0.0.1", 0, List.of(), null));
   }

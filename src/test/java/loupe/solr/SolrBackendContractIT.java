@@ -78,9 +78,9 @@ class SolrBackendContractIT extends BackendContract {
 
   @Override
   protected Loupe openWithFixtures() throws Exception {
-    SolrBackend backend = (SolrBackend) SolrBackend.open(target);
+    SolrBackend backend = SolrBackend.open(target);
     backend.clear();
-    Loupe loupe = Loupe.with(backend, Extractors.standardOnFirstUse());
+    Loupe loupe = Loupe.with(backend, backend, Extractors.standardOnFirstUse());
     loupe.index(Fixtures.articles());
     return loupe;
   }
