@@ -46,11 +46,11 @@ public abstract class BackendContract {
     return loupe.search(request.build());
   }
 
-  protected static List<String> ids(SearchResponse r) {
+  public static List<String> ids(SearchResponse r) {
     return r.hits().stream().map(Hit::id).toList();
   }
 
-  protected static Map<String, Long> counts(SearchResponse r, String dim) {
+  public static Map<String, Long> counts(SearchResponse r, String dim) {
     return r.facets().get(dim).stream().collect(Collectors.toMap(FacetValue::value, FacetValue::count));
   }
 

@@ -5,8 +5,8 @@ import loupe.search.Hit;
 import loupe.search.InvalidRequestException;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
-import loupe.search.SortOrder;
 import loupe.search.Suggestion;
+import static loupe.search.BackendContract.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,8 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import loupe.Fixtures;
 import loupe.Loupe;
 import loupe.ingest.Article;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Search on a real index on disk, through the facade, with the real entity extractor: what only the
- * embedded index does (the behaviour both backends share is in {@link BackendContract}).
+ * embedded index does (the behaviour both backends share is in {@link loupe.search.BackendContract}).
  */
 class LuceneBackendIT {
 
@@ -49,14 +47,6 @@ class LuceneBackendIT {
 
   private SearchResponse search(SearchRequest.Builder request) throws IOException {
     return loupe.search(request.build());
-  }
-
-  private static List<String> ids(SearchResponse r) {
-    return r.hits().stream().map(Hit::id).toList();
-  }
-
-  private static Map<String, Long> counts(SearchResponse r, String dim) {
-    return r.facets().get(dim).stream().collect(Collectors.toMap(FacetValue::value, FacetValue::count));
   }
 
   @Test
