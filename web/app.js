@@ -2,6 +2,8 @@
 // string; results come from /api/search and are rendered with DOM calls only, never innerHTML, so
 // nothing from an article can turn into markup.
 
+import { formatDay, httpUrl, isoDay, renderHit, text } from './embed/render.js';
+
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
 const FACETS = ['country', 'person'];
@@ -16,9 +18,6 @@ const HEALTH_URL = new URL('api/health', document.baseURI);
 const DEFAULT_TITLE = document.title;
 
 const numbers = new Intl.NumberFormat('fr-FR');
-// Dates are formatted in UTC from their YYYY-MM-DD part so an article keeps the day it was dated,
-// whatever the reader's time zone.
-const dates = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -246,7 +245,7 @@ function render(body) {
   renderCorrection(body.correction);
   ui.empty.hidden = total !== 0;
   ui.hits.start = (state.page - 1) * size + 1;
-  ui.hits.replaceChildren(...hits.filter((hit) => hit && typeof hit === 'object').map(renderHit));
+  ui.hits.replaceChildren(...hits.filter((hit) => hit && typeof hit === 'object').map(renderHitWithRelated));
 
   for (const name of FACETS) renderFacet(name, body.facets?.[name]);
   ui.clearFilters.hidden = !hasFilters();
@@ -299,43 +298,9 @@ function renderFailure() {
   ui.pager.hidden = true;
 }
 
-function renderHit(hit) {
-  const item = node('li', 'hit');
-  const article = node('article');
-  const title = node('h3', 'hit-title');
-  const titleContent = typeof hit.title_highlighted === 'string' && hit.title_highlighted.trim() !== ''
-    ? markedText(hit.title_highlighted)
-    : [document.createTextNode(text(hit.title) || 'Sans titre')];
-  const href = httpUrl(hit.url);
-  if (href) {
-    const link = node('a');
-    link.href = href;
-    link.append(...titleContent);
-    title.append(link);
-  } else {
-    title.append(...titleContent);
-  }
-  article.append(title);
-
-  const meta = node('p', 'hit-meta');
-  const day = isoDay(hit.date);
-  if (day) {
-    const time = node('time', null, dates.format(new Date(`${day}T00:00:00Z`)));
-    time.dateTime = day;
-    meta.append(time);
-  }
-  const source = text(hit.source) || (href ? new URL(href).hostname.replace(/^www\./, '') : '');
-  if (source) meta.append(node('span', 'hit-source', source));
-  if (meta.childElementCount > 0) article.append(meta);
-
-  const snippets = Array.isArray(hit.snippets) ? hit.snippets : [];
-  for (const snippet of snippets.filter((s) => typeof s === 'string' && s.trim() !== '').slice(0, SNIPPETS_SHOWN)) {
-    const p = node('p', 'snippet');
-    p.append(...markedText(snippet));
-    article.append(p);
-  }
-  if (typeof hit.id === 'string' && hit.id !== '') article.append(relatedToggle(hit.id));
-  item.append(article);
+function renderHitWithRelated(hit) {
+  const item = renderHit(hit, { snippets: SNIPPETS_SHOWN });
+  if (typeof hit.id === 'string' && hit.id !== '') item.querySelector('article').append(relatedToggle(hit.id));
   return item;
 }
 
@@ -373,7 +338,7 @@ function relatedToggle(id) {
             li.append(title);
           }
           const day = isoDay(related.date);
-          if (day) li.append(' ', node('span', 'related-date', `(${dates.format(new Date(`${day}T00:00:00Z`))})`));
+          if (day) li.append(' ', node('span', 'related-date', `(${formatDay(day)})`));
           return li;
         })));
       list.dataset.loaded = 'true';
@@ -383,65 +348,6 @@ function relatedToggle(id) {
   });
   box.append(button, list);
   return box;
-}
-
-/**
- * Turns the server's highlighted text (HTML-escaped, with only <mark> and </mark> added) into
- * nodes: the two exact tags become <mark> elements and everything else becomes text, so a tag the
- * server failed to escape still shows as text.
- */
-function markedText(highlighted) {
-  const nodes = [];
-  let inMark = false;
-  for (const part of highlighted.split(/(<mark>|<\/mark>)/)) {
-    if (part === '<mark>') inMark = true;
-    else if (part === '</mark>') inMark = false;
-    else if (part !== '') {
-      const textNode = document.createTextNode(decodeEntities(part));
-      if (inMark) {
-        const mark = node('mark');
-        mark.append(textNode);
-        nodes.push(mark);
-      } else {
-        nodes.push(textNode);
-      }
-    }
-  }
-  return nodes;
-}
-
-const NAMED_ENTITIES = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', laquo: '«',
-  raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', ndash: '–', mdash: '—',
-};
-
-/** Decodes character references in one pass (so « &amp;lt; » stays « &lt; »); unknown ones stay as written. */
-function decodeEntities(s) {
-  return s.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g, (whole, ref) => {
-    if (ref[0] !== '#') return Object.hasOwn(NAMED_ENTITIES, ref) ? NAMED_ENTITIES[ref] : whole;
-    const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-    const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
-    return valid ? String.fromCodePoint(code) : '\ufffd';
-  });
-}
-
-/** The URL when it is an absolute http(s) URL, otherwise null (javascript:, data:, relative…). */
-function httpUrl(value) {
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-function isoDay(value) {
-  if (typeof value !== 'string') return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!match) return null;
-  const day = match[0];
-  return Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? null : day;
 }
 
 function renderFacet(name, values) {
@@ -511,10 +417,6 @@ function setPageLink(link, page) {
 
 function plural(n, one, many) {
   return `${numbers.format(n)} ${n === 1 ? one : many}`;
-}
-
-function text(value) {
-  return typeof value === 'string' ? value.trim() : '';
 }
 
 function node(tag, className, content) {
