@@ -97,6 +97,8 @@ function apiQuery(s) {
   params.set('size', String(PAGE_SIZE));
   params.set('sort', s.sort);
   if (s.exact) params.set('autocorrect', 'false');
+  // While a word is being typed it matches as a prefix, and the corrector leaves it alone.
+  if (s.typing) params.set('prefix_last', 'true');
   for (const name of FACETS) if (facetPrefix[name]) params.set(`${name}_prefix`, facetPrefix[name]);
   return params.toString();
 }
@@ -116,7 +118,7 @@ function go(next, how) {
 /** A user action other than typing: pending keystrokes are folded in, and it gets its own entry. */
 function act(change) {
   clearTimeout(typingTimer);
-  go({ ...state, q: ui.q.value, page: 1, ...change }, 'push');
+  go({ ...state, q: ui.q.value, page: 1, typing: false, ...change }, 'push');
   typingEntry = false;
 }
 
@@ -458,10 +460,17 @@ function setActiveSuggestion(index) {
   ui.q.setAttribute('aria-activedescendant', options[activeSuggestion].id);
 }
 
-function pickSuggestion(value) {
+/**
+ * A word completes the search box; a name (person, country…) ticks its facet value and leaves in the
+ * box the words typed before it, so the count shown beside the suggestion is the count found.
+ */
+function pickSuggestion(option) {
   closeSuggestions();
-  ui.q.value = value;
-  act({ q: value, exact: false });
+  const q = option.dataset.query ?? option.dataset.value;
+  const facet = option.dataset.facet;
+  ui.q.value = q;
+  if (facet && FACETS.includes(facet)) act({ q, exact: false, [facet]: distinct([...state[facet], option.dataset.value]) });
+  else act({ q, exact: false });
 }
 
 const SUGGESTION_TYPES = { person: 'personne', country: 'pays', term: 'mot' };
@@ -479,11 +488,14 @@ async function loadSuggestions() {
     const url = new URL(SUGGEST_URL);
     url.searchParams.set('q', typed);
     url.searchParams.set('size', '8');
+    // The ticked filters: each suggestion is counted as the search will show it.
+    for (const name of FACETS) for (const value of state[name]) url.searchParams.append(name, value);
     const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
     const body = await readJson(response);
     if (!response.ok || controller.signal.aborted || ui.q.value.trim() !== typed) return;
     const suggestions = (Array.isArray(body?.suggestions) ? body.suggestions : [])
-      .filter((s) => typeof s?.text === 'string' && s.text.trim() !== '' && s.text.trim().toLowerCase() !== typed.toLowerCase());
+      .filter((s) => typeof s?.text === 'string' && s.text.trim() !== ''
+        && (typeof s.facet === 'string' || s.text.trim().toLowerCase() !== typed.toLowerCase()));
     if (suggestions.length === 0 || document.activeElement !== ui.q) {
       closeSuggestions();
       return;
@@ -494,6 +506,8 @@ async function loadSuggestions() {
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', 'false');
       option.dataset.value = s.text;
+      if (typeof s.query === 'string') option.dataset.query = s.query;
+      if (typeof s.facet === 'string') option.dataset.facet = s.facet;
       option.append(node('span', 'suggestion-text', s.text));
       const kind = SUGGESTION_TYPES[s.type];
       if (kind) option.append(node('span', 'suggestion-type', kind));
@@ -515,7 +529,7 @@ ui.q.addEventListener('keydown', (event) => {
     setActiveSuggestion(activeSuggestion + (event.key === 'ArrowDown' ? 1 : -1));
   } else if (event.key === 'Enter' && activeSuggestion >= 0) {
     event.preventDefault();
-    pickSuggestion(suggestionOptions()[activeSuggestion].dataset.value);
+    pickSuggestion(suggestionOptions()[activeSuggestion]);
   } else if (event.key === 'Escape') {
     event.preventDefault();
     closeSuggestions();
@@ -527,7 +541,7 @@ ui.suggestions.addEventListener('mousedown', (event) => {
   const option = event.target instanceof Element ? event.target.closest('[role="option"]') : null;
   if (!option) return;
   event.preventDefault();
-  pickSuggestion(option.dataset.value);
+  pickSuggestion(option);
 });
 
 ui.q.addEventListener('blur', () => closeSuggestions());
@@ -552,7 +566,7 @@ ui.filters.addEventListener('input', (event) => {
 ui.q.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => {
-    go({ ...state, q: ui.q.value, page: 1, exact: false }, typingEntry ? 'replace' : 'push');
+    go({ ...state, q: ui.q.value, page: 1, exact: false, typing: true }, typingEntry ? 'replace' : 'push');
     typingEntry = true;
   }, DEBOUNCE_MS);
 });
@@ -561,7 +575,7 @@ ui.form.addEventListener('submit', (event) => {
   event.preventDefault();
   closeSuggestions();
   clearTimeout(typingTimer);
-  go({ ...state, q: ui.q.value, page: 1, exact: false }, typingEntry ? 'replace' : 'push');
+  go({ ...state, q: ui.q.value, page: 1, exact: false, typing: false }, typingEntry ? 'replace' : 'push');
   typingEntry = false;
 });
 

@@ -418,7 +418,9 @@ export class LoupeSearch extends HTMLElement {
     if (!suggestion) return;
     clearTimeout(this.#suggestTimer);
     this.#suggest?.abort();
-    this.#ui.input.value = suggestion.text;
+    // A name is searched as words here: the widget searches only when its box holds some.
+    this.#ui.input.value = typeof suggestion.facet === 'string' && typeof suggestion.query === 'string'
+      ? [suggestion.query, suggestion.text].filter((part) => part.trim() !== '').join(' ') : suggestion.text;
     this.#closeSuggestions();
     this.#suggestions = [];
     this.#searchNow();

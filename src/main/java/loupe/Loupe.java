@@ -130,6 +130,11 @@ public final class Loupe implements Closeable {
     return backend.suggest(prefix, size);
   }
 
+  /** Completions counted as the search would show them under the filters of {@code context}. */
+  public List<Suggestion> suggest(String prefix, int size, SearchRequest context) throws IOException {
+    return backend.suggest(prefix, size, context);
+  }
+
   /** The entities Loupe would index for this article. */
   public ArticleEntities extract(Article article) {
     return extractor.extract(article.title(), article.body());

@@ -205,10 +205,11 @@ public final class LuceneBackend implements SearchBackend {
   @Override
   public SearchResponse search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
-    UserQueryParser.Parsed parsed = parser.parse(request.query());
     SearcherManager manager = searchers;
     IndexSearcher searcher = manager.acquire();
     try {
+      Optional<LastWordPrefix.Split> typing = request.prefixLast() ? LastWordPrefix.split(request.query()) : Optional.empty();
+      UserQueryParser.Parsed parsed = read(request.query(), typing, searcher);
       SearcherViews.View view = views.viewFor(searcher);
       Page page = run(view, parsed.strict(), request, parsed.matchAll());
       Correction correction = null;
@@ -218,12 +219,12 @@ public final class LuceneBackend implements SearchBackend {
       // the search itself.
       boolean check = parsed.keywords() || page.topDocs.totalHits.value() == 0;
       if (!parsed.matchAll() && request.autocorrect() && check) {
-        Optional<String> corrected = corrector.correct(request.query(), searcher);
+        Optional<String> corrected = correct(request.query(), typing, searcher);
         if (corrected.isPresent()) {
           boolean applied = false;
           if (page.topDocs.totalHits.value() == 0) {
             // Nothing has every word as typed: show the corrected query's results, and say so.
-            UserQueryParser.Parsed fixed = parser.parse(corrected.get());
+            UserQueryParser.Parsed fixed = read(corrected.get(), typing.flatMap(t -> LastWordPrefix.split(corrected.get())), searcher);
             Page fixedPage = run(view, fixed.strict(), request, fixed.matchAll());
             if (fixedPage.topDocs.totalHits.value() > 0) {
               page = fixedPage;
@@ -251,6 +252,66 @@ public final class LuceneBackend implements SearchBackend {
     }
   }
 
+  /**
+   * The query as parsed, with the word being typed (when there is one) matching the typed word or one
+   * of its most frequent completions. Completions that are stop words match nothing and are left out;
+   * when no completion remains the query is read as typed.
+   */
+  private UserQueryParser.Parsed read(String query, Optional<LastWordPrefix.Split> typing, IndexSearcher searcher)
+      throws IOException {
+    UserQueryParser.Parsed whole = parser.parse(query);
+    if (typing.isEmpty()) {
+      return whole;
+    }
+    LastWordPrefix.Split split = typing.get();
+    List<String> words = new ArrayList<>();
+    words.add(split.last());
+    words.addAll(LastWordPrefix.expansions(searcher.getIndexReader(), split.last()));
+    BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
+    BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+    int alternatives = 0;
+    for (String word : words) {
+      UserQueryParser.Parsed one = parser.parse(word);
+      if (!one.matchAll()) {
+        anyWord.add(one.strict(), Occur.SHOULD);
+        if (one.highlight() != null) {
+          highlight.add(one.highlight(), Occur.SHOULD);
+        }
+        alternatives++;
+      }
+    }
+    if (alternatives == 0) {
+      return whole;
+    }
+    UserQueryParser.Parsed head = parser.parse(split.head());
+    Query strict = anyWord.build();
+    if (!head.matchAll()) {
+      strict = new BooleanQuery.Builder().add(head.strict(), Occur.MUST).add(strict, Occur.MUST).build();
+      if (head.highlight() != null) {
+        highlight.add(head.highlight(), Occur.SHOULD);
+      }
+    }
+    // No relaxed form: dropping words while one is being typed would show unrelated articles.
+    return new UserQueryParser.Parsed(strict, null, highlight.build(), false, whole.keywords());
+  }
+
+  /**
+   * A corrected query, or empty. The word being typed is left as it is, and a correction that would
+   * turn the query into one matching every article (only stop words left) is no correction.
+   */
+  private Optional<String> correct(String query, Optional<LastWordPrefix.Split> typing, IndexSearcher searcher)
+      throws IOException {
+    Optional<String> corrected;
+    if (typing.isPresent()) {
+      String head = typing.get().head();
+      corrected = head.isBlank() ? Optional.empty()
+          : corrector.correct(head, searcher).map(fixed -> fixed + typing.get().last());
+    } else {
+      corrected = corrector.correct(query, searcher);
+    }
+    return corrected.filter(c -> !parser.parse(c).matchAll());
+  }
+
   private record Page(TopDocs topDocs, Facets facets) {}
 
   /** User runs a query with ticked values; each facet's counts ignore its own selection. */
@@ -258,8 +319,7 @@ public final class LuceneBackend implements SearchBackend {
       throws IOException {
     Query base = withDateRange(textQuery, request.dateFrom(), request.dateTo());
     DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, base);
-    request.countries().forEach(value -> drillDown.add(Fields.COUNTRY, value));
-    request.persons().forEach(value -> drillDown.add(Fields.PERSON, value));
+    request.filters().forEach((dim, values) -> values.forEach(value -> drillDown.add(dim, value)));
 
     int topN = Math.max(1, request.from() + request.size());
     boolean byDate = request.sort() == SortOrder.DATE || matchAll;
@@ -448,6 +508,17 @@ public final class LuceneBackend implements SearchBackend {
 
   @Override
   public List<Suggestion> suggest(String prefix, int size) throws IOException {
+    return suggest(prefix, size, SearchRequest.builder().build());
+  }
+
+  /**
+   * Completions of what the user types, each counted as the user will see it: a word by the search
+   * of the completed text, an entity by the search of the words typed before it with its value
+   * ticked, both under the filters already ticked in {@code context}. Those that would show no
+   * article are left out.
+   */
+  @Override
+  public List<Suggestion> suggest(String prefix, int size, SearchRequest context) throws IOException {
     SearcherManager manager = searchers;
     IndexSearcher searcher = manager.acquire();
     try {
@@ -463,23 +534,49 @@ public final class LuceneBackend implements SearchBackend {
       String last = text.substring(wordStart);
       Suggester names = views.viewFor(searcher).suggester();
       // Names matching the whole input first (« vladimir pou »), then names and words that complete
-      // the word being typed, after the words already typed.
-      List<Suggestion> found = new ArrayList<>(names.suggest(text, size));
+      // the word being typed, after the words already typed. Picking a name ticks it and keeps in
+      // the box only the words typed before it.
+      List<Suggestion> found = new ArrayList<>();
+      names.suggest(text, size).forEach(s -> found.add(new Suggestion(s.text(), s.type(), s.count(), "", s.type())));
       if (!head.isEmpty()) {
-        names.suggest(last, size).forEach(s -> found.add(new Suggestion(head + s.text(), s.type(), s.count())));
+        names.suggest(last, size).forEach(s -> found.add(new Suggestion(s.text(), s.type(), s.count(), head.strip(), s.type())));
       }
       termCompletions.complete(searcher, Suggester.fold(last), size)
           .forEach(s -> found.add(new Suggestion(head + s.text(), s.type(), s.count())));
+      Map<String, List<String>> ticked = context.filters();
+      boolean unfiltered = ticked.values().stream().allMatch(List::isEmpty)
+          && context.dateFrom() == null && context.dateTo() == null;
       List<Suggestion> distinct = new ArrayList<>();
       for (Suggestion s : found) {
-        if (distinct.size() < size && distinct.stream().noneMatch(d -> d.text().equalsIgnoreCase(s.text()))) {
-          distinct.add(s);
+        if (distinct.size() >= size || distinct.stream().anyMatch(d -> d.text().equalsIgnoreCase(s.text()))
+            || (s.facet() != null && ticked.getOrDefault(s.facet(), List.of()).contains(s.text()))) {
+          continue;
+        }
+        if (s.facet() == null && parser.parse(s.query()).matchAll()) {
+          continue; // a stop word (« pour ») searches for nothing: it would show every article
+        }
+        // A name alone over the whole corpus is already counted exactly by its facet.
+        long count = s.facet() != null && s.query().isEmpty() && unfiltered ? s.count() : count(searcher, s, context);
+        if (count > 0) {
+          distinct.add(s.withCount(count));
         }
       }
       return distinct;
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /** Articles the search shows once the suggestion is picked. */
+  private long count(IndexSearcher searcher, Suggestion s, SearchRequest context) throws IOException {
+    UserQueryParser.Parsed parsed = parser.parse(s.query());
+    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig,
+        withDateRange(parsed.strict(), context.dateFrom(), context.dateTo()));
+    context.filters().forEach((dim, values) -> values.forEach(value -> drillDown.add(dim, value)));
+    if (s.facet() != null) {
+      drillDown.add(s.facet(), s.text());
+    }
+    return searcher.count(drillDown);
   }
 
   @Override

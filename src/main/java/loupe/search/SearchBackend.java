@@ -66,6 +66,11 @@ public interface SearchBackend extends Closeable {
   /** Completions for a prefix typed in the search box. */
   List<Suggestion> suggest(String prefix, int size) throws IOException;
 
+  /** Completions counted under the filters of {@code context} (its query text is not used). */
+  default List<Suggestion> suggest(String prefix, int size, SearchRequest context) throws IOException {
+    return suggest(prefix, size);
+  }
+
   /** Picks up changes another process committed; cheap when there are none. */
   default void refresh() throws IOException {}
 

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param personPrefix lists only the person values with a word starting so (« kim »), or empty
  * @param snippets whether hits carry snippets and a highlighted title; a batch run that reads only
  *     ids and scores (./loupe search --queries, loupe eval) skips that cost, the ranking is the same
+ * @param prefixLast whether the last word is still being typed: it then matches as a prefix (see
+ *     {@link LastWordPrefix}) and the spelling correction leaves it alone
  */
 public record SearchRequest(
     String query,
@@ -36,7 +38,8 @@ public record SearchRequest(
     boolean autocorrect,
     String countryPrefix,
     String personPrefix,
-    boolean snippets) {
+    boolean snippets,
+    boolean prefixLast) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -93,6 +96,17 @@ public record SearchRequest(
     return new Builder();
   }
 
+  /**
+   * The ticked values of each facet dimension, in the order the response lists the facets: the one
+   * place that names the request's dimensions.
+   */
+  public java.util.Map<String, List<String>> filters() {
+    java.util.Map<String, List<String>> filters = new java.util.LinkedHashMap<>();
+    filters.put(loupe.index.Fields.COUNTRY, countries);
+    filters.put(loupe.index.Fields.PERSON, persons);
+    return filters;
+  }
+
   /** Whether the query has no text: every article matches. */
   public boolean matchAll() {
     return query.isBlank();
@@ -113,6 +127,7 @@ public record SearchRequest(
     private String countryPrefix = "";
     private String personPrefix = "";
     private boolean snippets = true;
+    private boolean prefixLast;
 
     public Builder query(String query) { this.query = query; return this; }
     public Builder countries(List<String> countries) { this.countries = countries; return this; }
@@ -127,10 +142,11 @@ public record SearchRequest(
     public Builder countryPrefix(String prefix) { this.countryPrefix = prefix; return this; }
     public Builder personPrefix(String prefix) { this.personPrefix = prefix; return this; }
     public Builder snippets(boolean snippets) { this.snippets = snippets; return this; }
+    public Builder prefixLast(boolean prefixLast) { this.prefixLast = prefixLast; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect,
-          countryPrefix, personPrefix, snippets);
+          countryPrefix, personPrefix, snippets, prefixLast);
     }
   }
 }

@@ -20,12 +20,29 @@ final class SearchParams {
   private static final Set<String> REPEATABLE = Set.of("country", "person");
   private static final Set<String> KNOWN = Set.of(
       "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect",
-      "country_prefix", "person_prefix");
+      "country_prefix", "person_prefix", "prefix_last");
 
   private SearchParams() {}
 
   /** From the query string of {@code GET /api/search}. */
   static SearchRequest fromQuery(Map<String, List<String>> params) {
+    return fromQuery(params, Set.of());
+  }
+
+  /**
+   * From a query string, accepting besides the search parameters those in {@code alsoKnown} (read by
+   * the caller). An unknown parameter is an error, as an unknown field of a POST body is: a misspelt
+   * {@code contry=Russie} would otherwise be ignored without a word.
+   */
+  static SearchRequest fromQuery(Map<String, List<String>> params, Set<String> alsoKnown) {
+    List<String> unknown = params.keySet().stream()
+        .filter(name -> !KNOWN.contains(name) && !alsoKnown.contains(name)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      List<String> known = new ArrayList<>(KNOWN);
+      known.addAll(alsoKnown);
+      throw new InvalidRequestException(unknown.get(0), (unknown.size() == 1 ? "unknown parameter" : "unknown parameters "
+          + String.join(", ", unknown)) + "; known parameters are " + String.join(", ", known.stream().sorted().toList()));
+    }
     for (Map.Entry<String, List<String>> e : params.entrySet()) {
       if (!REPEATABLE.contains(e.getKey()) && e.getValue().size() > 1) {
         throw new InvalidRequestException(e.getKey(), "given " + e.getValue().size() + " times, give it once");
@@ -44,6 +61,7 @@ final class SearchParams {
         .autocorrect(bool("autocorrect", single(params, "autocorrect"), true))
         .countryPrefix(single(params, "country_prefix"))
         .personPrefix(single(params, "person_prefix"))
+        .prefixLast(bool("prefix_last", single(params, "prefix_last"), false))
         .build();
   }
 
@@ -81,6 +99,7 @@ final class SearchParams {
         .autocorrect(!body.has("autocorrect") || body.get("autocorrect").isNull() || booleanField(body, "autocorrect"))
         .countryPrefix(text(body, "country_prefix"))
         .personPrefix(text(body, "person_prefix"))
+        .prefixLast(body.has("prefix_last") && !body.get("prefix_last").isNull() && booleanField(body, "prefix_last"))
         .build();
   }
 

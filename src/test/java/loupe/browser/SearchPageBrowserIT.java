@@ -340,15 +340,30 @@ class SearchPageBrowserIT {
       q().sendKeys(Keys.ARROW_DOWN);
     }
     assertEquals("suggestion-" + index, q().getAttribute("aria-activedescendant"));
+    String shownCount = driver.findElements(By.cssSelector("#suggestions [role=option] .suggestion-count")).get(index).getText();
     q().sendKeys(Keys.ENTER);
-    waitUntil("query replaced by the suggestion", d -> urlParams("q").equals(List.of("Volodymyr Zelensky")));
-    waitForCount("1 résultat");
+    waitUntil("picking a person ticks it", d -> urlParams("person").equals(List.of("Volodymyr Zelensky")));
+    assertEquals(List.of(), urlParams("q"), "the name typed is now a ticked filter, not words");
+    waitForCount(shownCount + " résultat");
     assertFalse(driver.findElement(By.id("suggestions")).isDisplayed());
 
     q().sendKeys(Keys.chord(Keys.CONTROL, "a"), "pou");
     waitUntil("suggestions shown", d -> d.findElement(By.id("suggestions")).isDisplayed());
     q().sendKeys(Keys.ESCAPE);
     waitUntil("Escape closes the list", d -> !d.findElement(By.id("suggestions")).isDisplayed());
+  }
+
+  @Test
+  void theWordBeingTypedMatchesAsAPrefixAndIsNeverCorrected() {
+    open("/");
+    waitForCount("16 résultats");
+    q().sendKeys("Pout");
+    waitForCount("1 résultat");
+    assertEquals(List.of("Vladimir Poutine promet de renforcer l’armée"), hitTitles());
+    assertFalse(driver.findElement(By.id("correction")).isDisplayed(), "no correction of a word being typed");
+    q().sendKeys(Keys.chord(Keys.CONTROL, "a"), "électri");
+    waitUntil("prefix of « électriques »", d -> hitTitles().equals(
+        List.of("Volodymyr Zelensky demande davantage de défense aérienne")));
   }
 
   @Test
