@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import loupe.Loupe;
+import loupe.ingest.JsonSyntax;
 import loupe.search.InvalidRequestException;
 import loupe.search.SearchRequest;
 
@@ -33,7 +34,7 @@ final class SearchRoutes {
     try {
       body = Json.MAPPER.readTree(ctx.bodyAsBytes());
     } catch (JsonProcessingException e) {
-      throw new InvalidRequestException("body", "not valid JSON: " + e.getOriginalMessage());
+      throw new InvalidRequestException("body", JsonSyntax.describe(e));
     }
     Json.send(ctx, loupe.search(SearchParams.fromJson(body)));
   }
