@@ -6,7 +6,16 @@ import { formatDay, httpUrl, isoDay, renderHit, text } from './embed/render.js';
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
+// The facet dimensions the page offers, in order; a new one needs its label here and its fieldset
+// in index.html.
 const FACETS = ['country', 'person'];
+const FACET_LABELS = { country: 'Pays', person: 'Personne' };
+/** The API serves results up to this offset (its max_result_window); pages past it cannot be reached. */
+const MAX_WINDOW = 10_000;
+const REACHABLE_PAGES = Math.floor(MAX_WINDOW / 10);
+const ENTITY_CHIPS = 6; // values of each dimension shown under a result
+/** Where a hit or an article lists each dimension's values. */
+const HIT_FIELDS = { country: 'countries', person: 'persons', organization: 'organizations' };
 const FACET_SHOWN = 8; // values listed before « Afficher … de plus »
 const SNIPPETS_SHOWN = 3;
 const SORTS = new Set(['relevance', 'date']);
@@ -35,6 +44,18 @@ const ui = {
   prev: $('prev'),
   next: $('next'),
   pageInfo: $('page-info'),
+  pageNote: $('page-note'),
+  activeFilters: $('active-filters'),
+  filterChips: $('filter-chips'),
+  clearAll: $('clear-all'),
+  layout: document.querySelector('.layout'),
+  articleView: $('article-view'),
+  articleBack: $('article-back'),
+  articleTitle: $('article-title'),
+  articleMeta: $('article-meta'),
+  articleEntities: $('article-entities'),
+  articleBody: $('article-body'),
+  articleRelated: $('article-related'),
   resultsHeading: $('results-heading'),
   filters: document.querySelector('.filters'),
   clearFilters: $('clear-filters'),
@@ -68,7 +89,9 @@ function readState(search) {
     country: distinct(params.getAll('country')),
     person: distinct(params.getAll('person')),
     sort: SORTS.has(sort) ? sort : 'relevance',
-    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+    // Pages past the API's window cannot be served: an old or hand-made link lands on the last one.
+    page: Number.isSafeInteger(page) && page > 0 ? Math.min(page, REACHABLE_PAGES) : 1,
+    article: params.get('article') ?? '',
     // « Rechercher plutôt » what was typed: the server then corrects nothing.
     exact: params.get('exact') === '1',
   };
@@ -85,6 +108,7 @@ function pageUrl(s) {
   if (s.sort !== 'relevance') params.set('sort', s.sort);
   if (s.page > 1) params.set('page', String(s.page));
   if (s.exact && s.q) params.set('exact', '1');
+  if (s.article) params.set('article', s.article);
   const query = params.toString();
   return location.pathname + (query ? `?${query}` : '');
 }
@@ -112,13 +136,22 @@ function go(next, how) {
     else history.replaceState(null, '', url);
   }
   updateTitle();
-  search();
+  show();
+}
+
+/** The article view when the state names an article, the results otherwise. */
+function show() {
+  const reading = state.article !== '';
+  ui.layout.hidden = reading;
+  ui.articleView.hidden = !reading;
+  if (reading) showArticle(state.article);
+  else search();
 }
 
 /** A user action other than typing: pending keystrokes are folded in, and it gets its own entry. */
 function act(change) {
   clearTimeout(typingTimer);
-  go({ ...state, q: ui.q.value, page: 1, typing: false, ...change }, 'push');
+  go({ ...state, q: ui.q.value, page: 1, typing: false, article: '', ...change }, 'push');
   typingEntry = false;
 }
 
@@ -138,6 +171,11 @@ function syncControls() {
 
 function hasFilters() {
   return FACETS.some((name) => state[name].length > 0);
+}
+
+/** The state without any filter: the query and the order stay. */
+function withoutFilters() {
+  return Object.fromEntries(FACETS.map((name) => [name, []]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -187,12 +225,22 @@ async function readJson(response) {
   }
 }
 
+/**
+ * The reader's message for a failed answer, in French; the server's own message (in English, for
+ * developers) is kept in the console.
+ */
 function errorMessage(response, body) {
   const error = body?.error;
   const status = Number.isInteger(error?.status) ? error.status : response.status;
-  const message = typeof error?.message === 'string' && error.message.trim() !== ''
-    ? error.message : (response.statusText || 'erreur inconnue');
-  return `Erreur ${status} : ${message}`;
+  if (typeof error?.message === 'string') console.info(`Loupe API ${status}: ${error.message}`);
+  if (status === 404) return 'Cet article n’existe pas ou plus dans l’index.';
+  if (status === 413) return 'La demande est trop longue pour le serveur.';
+  if (status === 429 || status === 503) return 'Le serveur est très sollicité. Réessayez dans un instant.';
+  if (status >= 400 && status < 500) {
+    const parameter = typeof error?.parameter === 'string' ? ` (paramètre « ${error.parameter} »)` : '';
+    return `Le serveur n’a pas pu lire cette recherche${parameter}. Modifiez-la ou repartez de l’accueil.`;
+  }
+  return `Le serveur a rencontré une erreur (${status}). Réessayez dans un instant.`;
 }
 
 function setBusy(busy) {
@@ -242,6 +290,7 @@ function render(body) {
   }
   lastResponse = body;
 
+  ui.filters.classList.remove('is-offline');
   ui.count.textContent = total === 0 ? 'Aucun résultat' : plural(total, 'résultat', 'résultats');
   ui.relaxed.hidden = body.relaxed !== true || total === 0;
   renderCorrection(body.correction);
@@ -251,11 +300,38 @@ function render(body) {
 
   for (const name of FACETS) renderFacet(name, body.facets?.[name]);
   ui.clearFilters.hidden = !hasFilters();
+  renderFilterChips();
 
-  ui.pager.hidden = pages <= 1 && state.page <= 1;
-  setPageLink(ui.prev, state.page > 1 ? Math.min(state.page - 1, pages) : 0);
-  setPageLink(ui.next, state.page < pages ? state.page + 1 : 0);
-  ui.pageInfo.textContent = `page ${numbers.format(state.page)} sur ${numbers.format(pages)}`;
+  // Only the pages the API can serve are offered, and the pager says why when that cuts some off.
+  const reachable = Math.max(1, Math.floor(MAX_WINDOW / size));
+  const last = Math.min(pages, reachable);
+  ui.pager.hidden = last <= 1 && state.page <= 1;
+  setPageLink(ui.prev, state.page > 1 ? Math.min(state.page - 1, last) : 0);
+  setPageLink(ui.next, state.page < last ? state.page + 1 : 0);
+  ui.pageInfo.textContent = `page ${numbers.format(state.page)} sur ${numbers.format(last)}`;
+  ui.pageNote.hidden = pages <= reachable;
+  ui.pageNote.textContent = pages <= reachable ? ''
+    : `Seuls les ${numbers.format(reachable * size)} premiers résultats se consultent page à page : précisez la recherche ou ajoutez un filtre pour voir les autres.`;
+}
+
+/** The ticked filters as removable chips above the results, with « Tout effacer ». */
+function renderFilterChips() {
+  const chips = [];
+  for (const name of FACETS) {
+    for (const value of state[name]) {
+      const button = node('button', 'chip chip-remove');
+      button.type = 'button';
+      button.dataset.facet = name;
+      button.dataset.value = value;
+      button.setAttribute('aria-label', `Retirer le filtre ${FACET_LABELS[name]} : ${value}`);
+      button.append(node('span', 'chip-label', `${FACET_LABELS[name]} : `), value, node('span', 'chip-x', ' ×'));
+      const li = node('li');
+      li.append(button);
+      chips.push(li);
+    }
+  }
+  ui.filterChips.replaceChildren(...chips);
+  ui.activeFilters.hidden = chips.length === 0;
 }
 
 /**
@@ -292,6 +368,10 @@ function renderCorrection(correction) {
 }
 
 function renderFailure() {
+  lastResponse = null;
+  // Counts of an earlier answer would describe results no longer shown.
+  for (const name of FACETS) renderFacet(name, []);
+  ui.filters.classList.add('is-offline');
   ui.count.textContent = '';
   ui.relaxed.hidden = true;
   ui.correction.hidden = true;
@@ -300,10 +380,179 @@ function renderFailure() {
   ui.pager.hidden = true;
 }
 
+/** A result: its title opens the article inside Loupe, its source links to the publisher. */
 function renderHitWithRelated(hit) {
-  const item = renderHit(hit, { snippets: SNIPPETS_SHOWN });
-  if (typeof hit.id === 'string' && hit.id !== '') item.querySelector('article').append(relatedToggle(hit.id));
+  const id = typeof hit.id === 'string' && hit.id !== '' ? hit.id : null;
+  const item = renderHit(hit, {
+    snippets: SNIPPETS_SHOWN,
+    sourceLink: true,
+    titleHref: () => (id ? pageUrl({ ...state, article: id }) : null),
+  });
+  const article = item.querySelector('article');
+  const entities = entityChips(hit);
+  if (entities) article.append(entities);
+  if (id) article.append(relatedToggle(id));
   return item;
+}
+
+/** The article's persons and countries as chips; a click ticks that value. */
+function entityChips(hit, limit = ENTITY_CHIPS) {
+  const chips = [];
+  for (const name of FACETS) {
+    const values = Array.isArray(hit[HIT_FIELDS[name]]) ? hit[HIT_FIELDS[name]] : [];
+    for (const value of values.filter((v) => typeof v === 'string' && v !== '').slice(0, limit)) {
+      const button = node('button', `chip chip-${name}`);
+      button.type = 'button';
+      button.dataset.facet = name;
+      button.dataset.value = value;
+      button.setAttribute('aria-pressed', String(state[name].includes(value)));
+      button.title = `Filtrer : ${FACET_LABELS[name]} ${value}`;
+      button.append(value);
+      const li = node('li');
+      li.append(button);
+      chips.push(li);
+    }
+  }
+  if (chips.length === 0) return null;
+  const list = node('ul', 'chips hit-entities');
+  list.append(...chips);
+  return list;
+}
+
+/** A chip under a result or in the article: tick its value (and leave the article for the results). */
+function tickFromChip(event) {
+  const chip = event.target instanceof Element ? event.target.closest('.hit-entities .chip') : null;
+  if (!chip || !FACETS.includes(chip.dataset.facet)) return;
+  const name = chip.dataset.facet;
+  act({ article: '', [name]: distinct([...state[name], chip.dataset.value]) });
+  syncControls();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The article view: full text with the query's words and the entities marked, related articles
+
+let articleController = null;
+
+async function showArticle(id) {
+  articleController?.abort();
+  const controller = new AbortController();
+  articleController = controller;
+  ui.articleTitle.textContent = 'Chargement…';
+  ui.articleMeta.replaceChildren();
+  ui.articleEntities.replaceChildren();
+  ui.articleBody.replaceChildren();
+  ui.articleRelated.replaceChildren();
+  ui.articleBack.href = pageUrl({ ...state, article: '' });
+  try {
+    const url = new URL(`api/documents/${encodeURIComponent(id)}`, document.baseURI);
+    const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+    const body = await readJson(response);
+    if (!response.ok) throw new ApiError(errorMessage(response, body));
+    if (controller.signal.aborted) return;
+    clearError();
+    renderArticle(body ?? {});
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    ui.articleTitle.textContent = 'Article indisponible';
+    showError(error instanceof ApiError ? error.message
+      : 'Le serveur ne répond pas. Vérifiez qu’il est lancé, puis réessayez.');
+  }
+  loadRelated(id, controller);
+}
+
+function renderArticle(article) {
+  const title = text(article.title) || 'Sans titre';
+  ui.articleTitle.textContent = title;
+  document.title = `${title} — Loupe`;
+  const day = isoDay(article.date);
+  const href = httpUrl(article.url);
+  const meta = [];
+  if (day) {
+    const time = node('time', null, formatDay(day));
+    time.dateTime = day;
+    meta.push(time);
+  }
+  const source = text(article.source) || (href ? new URL(href).hostname.replace(/^www\./, '') : '');
+  if (source) meta.push(node('span', 'hit-source', source));
+  if (href) {
+    const link = node('a', 'source-link', 'Lire sur le site de la source ↗');
+    link.href = href;
+    link.rel = 'noopener';
+    meta.push(link);
+  }
+  ui.articleMeta.replaceChildren(...meta);
+  const chips = entityChips(article, Infinity);
+  ui.articleEntities.replaceChildren(...(chips ? [...chips.children] : []));
+  ui.articleBody.replaceChildren(...markedBody(text(article.body) === '' ? '' : article.body, article.mentions, state.q));
+  ui.articleTitle.focus();
+}
+
+/**
+ * The body as nodes: entity mentions (offsets from the API) as spans, words of the query as <mark>.
+ * The query's words are matched in the browser, accent- and case-insensitively, by their start
+ * (« retraite » marks « retraites »): close to the server's French stemming, without a round trip.
+ */
+function markedBody(body, mentions, query) {
+  const ranges = [];
+  for (const m of Array.isArray(mentions) ? mentions : []) {
+    if (Number.isInteger(m?.start) && Number.isInteger(m?.end) && m.start >= 0 && m.end <= body.length && m.start < m.end) {
+      ranges.push({ start: m.start, end: m.end, kind: 'entity', type: String(m.type ?? '').toLowerCase() });
+    }
+  }
+  const stems = queryStems(query);
+  if (stems.length > 0) {
+    for (const match of body.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const folded = fold(match[0]);
+      if (stems.some((stem) => folded.startsWith(stem.stem) && folded.length <= stem.word.length + 3)) {
+        ranges.push({ start: match.index, end: match.index + match[0].length, kind: 'mark' });
+      }
+    }
+  }
+  ranges.sort((a, b) => a.start - b.start || (a.kind === 'mark' ? -1 : 1));
+  const nodes = [];
+  let at = 0;
+  for (const r of ranges) {
+    if (r.start < at) continue; // overlaps one already shown
+    if (r.start > at) nodes.push(document.createTextNode(body.slice(at, r.start)));
+    const piece = body.slice(r.start, r.end);
+    nodes.push(r.kind === 'mark' ? node('mark', null, piece) : node('span', `entity entity-${r.type}`, piece));
+    at = r.end;
+  }
+  if (at < body.length) nodes.push(document.createTextNode(body.slice(at)));
+  return nodes;
+}
+
+function queryStems(query) {
+  return [...new Set((query ?? '').split(/[^\p{L}\p{N}]+/u).map(fold).filter((w) => w.length >= 3))]
+    .map((word) => ({ word, stem: word.length > 4 ? word.slice(0, -1) : word }));
+}
+
+function fold(s) {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+async function loadRelated(id, controller) {
+  try {
+    const url = new URL(`api/documents/${encodeURIComponent(id)}/related`, document.baseURI);
+    url.searchParams.set('size', '5');
+    const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+    const body = await readJson(response);
+    if (!response.ok || controller.signal.aborted) return;
+    const hits = Array.isArray(body?.hits) ? body.hits : [];
+    ui.articleRelated.replaceChildren(...(hits.length === 0 ? [node('li', 'related-none', 'Aucun article proche.')]
+      : hits.filter((h) => typeof h?.id === 'string').map((related) => {
+        const li = node('li');
+        const link = node('a', null, text(related.title) || 'Sans titre');
+        link.href = pageUrl({ ...state, article: related.id });
+        link.dataset.article = related.id;
+        li.append(link);
+        const day = isoDay(related.date);
+        if (day) li.append(' ', node('span', 'related-date', `(${formatDay(day)})`));
+        return li;
+      })));
+  } catch {
+    // Related articles are a help; the article itself is shown.
+  }
 }
 
 /** « Articles liés »: fetched when asked for, shown under the hit. */
@@ -566,7 +815,7 @@ ui.filters.addEventListener('input', (event) => {
 ui.q.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => {
-    go({ ...state, q: ui.q.value, page: 1, exact: false, typing: true }, typingEntry ? 'replace' : 'push');
+    go({ ...state, q: ui.q.value, page: 1, exact: false, typing: true, article: '' }, typingEntry ? 'replace' : 'push');
     typingEntry = true;
   }, DEBOUNCE_MS);
 });
@@ -575,7 +824,7 @@ ui.form.addEventListener('submit', (event) => {
   event.preventDefault();
   closeSuggestions();
   clearTimeout(typingTimer);
-  go({ ...state, q: ui.q.value, page: 1, exact: false, typing: false }, typingEntry ? 'replace' : 'push');
+  go({ ...state, q: ui.q.value, page: 1, exact: false, typing: false, article: '' }, typingEntry ? 'replace' : 'push');
   typingEntry = false;
 });
 
@@ -630,7 +879,7 @@ window.addEventListener('popstate', () => {
   state = readState(location.search);
   syncControls();
   updateTitle();
-  search();
+  show();
 });
 
 // « / » jumps back to the search box, as on many search sites.
@@ -643,7 +892,46 @@ document.addEventListener('keydown', (event) => {
   ui.q.select();
 });
 
+ui.hits.addEventListener('click', (event) => {
+  const title = event.target instanceof Element ? event.target.closest('.hit-title a') : null;
+  if (title && event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey) {
+    event.preventDefault();
+    go(readState(new URL(title.href).search), 'push');
+    return;
+  }
+  tickFromChip(event);
+});
+ui.articleEntities.addEventListener('click', tickFromChip);
+
+ui.filterChips.addEventListener('click', (event) => {
+  const chip = event.target instanceof Element ? event.target.closest('.chip-remove') : null;
+  if (!chip || !FACETS.includes(chip.dataset.facet)) return;
+  const name = chip.dataset.facet;
+  act({ [name]: state[name].filter((value) => value !== chip.dataset.value) });
+  syncControls();
+  ui.resultsHeading.focus();
+});
+
+ui.clearAll.addEventListener('click', () => {
+  act(withoutFilters());
+  syncControls();
+  ui.resultsHeading.focus();
+});
+
+ui.articleBack.addEventListener('click', (event) => {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  go({ ...state, article: '' }, 'push');
+});
+
+ui.articleRelated.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[data-article]') : null;
+  if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  go({ ...state, article: link.dataset.article }, 'push');
+});
+
 syncControls();
 updateTitle();
-search();
+show();
 loadHealth();

@@ -88,10 +88,10 @@ export function formatDay(day, locale = 'fr-FR') {
  *
  * options: locale, untitled (text for a hit without title), snippets (how many), titleTag,
  * part (the ::part name of the item, for the widget), titleHref (hit → URL of the title link,
- * default the article's own URL).
+ * default the article's own URL), sourceLink (the source name links to the article's own URL).
  */
 export function renderHit(hit, options = {}) {
-  const { locale = 'fr-FR', untitled = 'Sans titre', snippets = 3, titleTag = 'h3', part, titleHref } = options;
+  const { locale = 'fr-FR', untitled = 'Sans titre', snippets = 3, titleTag = 'h3', part, titleHref, sourceLink = false } = options;
   const item = node('li', part ? { className: 'hit', part } : { className: 'hit' });
   const article = node('article');
   const title = node(titleTag, { className: 'hit-title' });
@@ -107,7 +107,8 @@ export function renderHit(hit, options = {}) {
   const day = isoDay(hit.date);
   if (day) meta.append(node('time', { dateTime: day }, formatDay(day, locale)));
   const source = text(hit.source) || (href ? new URL(href).hostname.replace(/^www\./, '') : '');
-  if (source) meta.append(node('span', { className: 'hit-source' }, source));
+  if (source && sourceLink && href) meta.append(node('a', { className: 'hit-source', href, rel: 'noopener' }, source));
+  else if (source) meta.append(node('span', { className: 'hit-source' }, source));
   if (meta.childElementCount > 0) article.append(meta);
 
   const passages = (Array.isArray(hit.snippets) ? hit.snippets : [])
