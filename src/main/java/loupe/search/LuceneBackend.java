@@ -31,6 +31,7 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -43,6 +44,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -246,7 +248,7 @@ public final class LuceneBackend implements SearchBackend {
       List<Hit> hits = hits(view, searcher, page.topDocs, request, request.snippets() ? parsed.highlight() : null);
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       return new SearchResponse(request.query(), page.topDocs.totalHits.value(), tookMs,
-          request.from(), request.size(), relaxed, correction, hits, FacetLists.of(page.facets, request));
+          request.from(), request.size(), relaxed, correction, hits, FacetLists.of(page.facets, request), page.histogram);
     } finally {
       manager.release(searcher);
     }
@@ -312,7 +314,7 @@ public final class LuceneBackend implements SearchBackend {
     return corrected.filter(c -> !parser.parse(c).matchAll());
   }
 
-  private record Page(TopDocs topDocs, Facets facets) {}
+  private record Page(TopDocs topDocs, Facets facets, DateHistogram histogram) {}
 
   /** User runs a query with ticked values; each facet's counts ignore its own selection. */
   private Page run(SearcherViews.View view, Query textQuery, SearchRequest request, boolean matchAll)
@@ -322,17 +324,22 @@ public final class LuceneBackend implements SearchBackend {
     request.filters().forEach((dim, values) -> values.forEach(value -> drillDown.add(dim, value)));
 
     int topN = Math.max(1, request.from() + request.size());
-    boolean byDate = request.sort() == SortOrder.DATE || matchAll;
+    boolean oldest = request.sort() == SortOrder.OLDEST;
+    boolean byDate = request.sort() == SortOrder.DATE || oldest || matchAll;
     // Counting every hit costs little on a news corpus and keeps totals exact (no "10,000+").
     CollectorManager<?, ? extends TopDocs> collector = byDate
-        ? new TopFieldCollectorManager(newestFirst(), topN, Integer.MAX_VALUE)
+        ? new TopFieldCollectorManager(oldest ? oldestFirst() : newestFirst(), topN, Integer.MAX_VALUE)
         : new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE);
     if (view.facetState() == null) {
-      return new Page(view.searcher().search(drillDown, collector), null);
+      // No entity facet yet (no article names a person or a country): the dates are still counted.
+      Object[] both = view.searcher().search(drillDown, new MultiCollectorManager(collector, new FacetsCollectorManager()));
+      return new Page((TopDocs) both[0], null, DateHistograms.of((FacetsCollector) both[1], request.dateFrom(), request.dateTo()));
     }
-    DrillSideways sideways = new DimensionDrillSideways(view.searcher(), facetsConfig, view.facetState());
+    DimensionDrillSideways sideways = new DimensionDrillSideways(view.searcher(), facetsConfig, view.facetState());
     DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drillDown, collector);
-    return new Page(result.collectorResult, result.facets);
+    // The timeline counts the hits as they are, every filter applied: a span picked on it zooms in.
+    DateHistogram histogram = sideways.drillDownHits == null ? null : DateHistograms.of(sideways.drillDownHits, request.dateFrom(), request.dateTo());
+    return new Page(result.collectorResult, result.facets, histogram);
   }
 
   /**
@@ -340,6 +347,9 @@ public final class LuceneBackend implements SearchBackend {
    * hits when it has ticked values, the drill-down hits otherwise), with {@link DimensionCounts}.
    */
   private static final class DimensionDrillSideways extends DrillSideways {
+    /** The hits with every filter applied, kept for the date histogram. */
+    FacetsCollector drillDownHits;
+
     DimensionDrillSideways(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state) {
       super(searcher, config, state);
     }
@@ -347,6 +357,7 @@ public final class LuceneBackend implements SearchBackend {
     @Override
     protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
         String[] drillSidewaysDims) throws IOException {
+      drillDownHits = drillDowns;
       Map<String, Facets> byDimension = new HashMap<>();
       List<String> sideways = drillSidewaysDims == null ? List.of() : Arrays.asList(drillSidewaysDims);
       for (int i = 0; i < sideways.size(); i++) {
@@ -367,6 +378,12 @@ public final class LuceneBackend implements SearchBackend {
   private static Sort newestFirst() {
     // Undated articles sort last.
     SortField date = LongField.newSortField(Fields.DATE, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE);
+    return new Sort(date, SortField.FIELD_SCORE);
+  }
+
+  private static Sort oldestFirst() {
+    // Undated articles sort last here too.
+    SortField date = LongField.newSortField(Fields.DATE, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE);
     return new Sort(date, SortField.FIELD_SCORE);
   }
 
