@@ -426,6 +426,46 @@ class SearchPageBrowserIT {
   }
 
   @Test
+  void theTimelineFiltersTheSpanClickedOrDraggedAndZoomsIn() {
+    open("/");
+    waitForCount("16 résultats");
+    waitUntil("a bar per month, January to July", d -> bars().size() == 7);
+    assertEquals("janvier 2024 : 10 articles", bars().get(0).getAttribute("aria-label"));
+    bars().get(0).click();
+    waitForCount("10 résultats");
+    assertEquals(List.of("2024-01-01"), urlParams("date_from"));
+    assertEquals(List.of("2024-01-31"), urlParams("date_to"));
+    assertEquals("2024-01-01", driver.findElement(By.id("date-from")).getDomProperty("value"));
+    waitUntil("zoomed to the days of January", d -> bars().size() == 31);
+    assertEquals(List.of("Période : 1 janvier 2024 – 31 janvier 2024 ×"),
+        driver.findElements(By.cssSelector("#filter-chips .chip")).stream().map(WebElement::getText).toList());
+
+    open("/");
+    waitUntil("a bar per month", d -> bars().size() == 7);
+    new Actions(driver).clickAndHold(bars().get(2)).moveToElement(bars().get(5)).release().perform();
+    waitForCount("3 résultats");
+    assertEquals(List.of("2024-03-01"), urlParams("date_from"));
+    assertEquals(List.of("2024-06-30"), urlParams("date_to"));
+  }
+
+  @Test
+  void dateInputsAndOldestFirstOrderTheReading() {
+    open("/?sort=oldest");
+    waitForCount("16 résultats");
+    assertEquals("Bulletin météo n° 1", hitTitles().get(0));
+    assertEquals("oldest", driver.findElement(By.id("sort")).getDomProperty("value"));
+    driver.executeScript("const input = document.getElementById('date-from');"
+        + " input.value = '2024-05-01'; input.dispatchEvent(new Event('change', {bubbles: true}));");
+    waitForCount("3 résultats");
+    assertEquals(List.of("2024-05-01"), urlParams("date_from"));
+    assertEquals("Vladimir Poutine promet de renforcer l’armée", hitTitles().get(0));
+  }
+
+  private List<WebElement> bars() {
+    return driver.findElements(By.cssSelector("#timeline-bars .bar"));
+  }
+
+  @Test
   void facetValuesAreFilteredByTheirFilterBox() {
     open("/");
     waitUntil("persons listed", d -> facetCounts("person").size() > 1);
