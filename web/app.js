@@ -48,6 +48,9 @@ const ui = {
   activeFilters: $('active-filters'),
   filterChips: $('filter-chips'),
   clearAll: $('clear-all'),
+  filtersToggle: $('filters-toggle'),
+  filtersBadge: $('filters-badge'),
+  filtersClose: $('filters-close'),
   layout: document.querySelector('.layout'),
   dateFrom: $('date-from'),
   dateTo: $('date-to'),
@@ -401,6 +404,11 @@ function renderFilterChips() {
   }
   ui.filterChips.replaceChildren(...chips);
   ui.activeFilters.hidden = chips.length === 0;
+  // On a phone the filters wait in a drawer; its button counts the active ones.
+  ui.filtersBadge.hidden = chips.length === 0;
+  ui.filtersBadge.textContent = String(chips.length);
+  ui.filtersToggle.setAttribute('aria-label', chips.length === 0 ? 'Filtres'
+    : `Filtres, ${plural(chips.length, 'actif', 'actifs')}`);
 }
 
 /**
@@ -1021,6 +1029,20 @@ ui.filterChips.addEventListener('click', (event) => {
   act({ [name]: state[name].filter((value) => value !== chip.dataset.value) });
   syncControls();
   ui.resultsHeading.focus();
+});
+
+/** The drawer of filters on narrow screens (on wide ones the filters are always shown beside the results). */
+function setDrawer(open) {
+  ui.filters.classList.toggle('is-open', open);
+  ui.filtersToggle.setAttribute('aria-expanded', String(open));
+  document.body.classList.toggle('drawer-open', open);
+  if (open) ui.filtersClose.focus();
+  else ui.filtersToggle.focus();
+}
+ui.filtersToggle.addEventListener('click', () => setDrawer(!ui.filters.classList.contains('is-open')));
+ui.filtersClose.addEventListener('click', () => setDrawer(false));
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && ui.filters.classList.contains('is-open')) setDrawer(false);
 });
 
 ui.clearAll.addEventListener('click', () => {

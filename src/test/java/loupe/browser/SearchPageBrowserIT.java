@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -463,6 +464,34 @@ class SearchPageBrowserIT {
 
   private List<WebElement> bars() {
     return driver.findElements(By.cssSelector("#timeline-bars .bar"));
+  }
+
+  @Test
+  void onAPhoneTheResultsComeFirstAndTheFiltersWaitInADrawerWithABadge() {
+    Dimension desktop = driver.manage().window().getSize();
+    driver.manage().window().setSize(new Dimension(390, 844));
+    try {
+      open("/?q=président&country=Russie&country=Ukraine");
+      waitForCount("2 résultats");
+      int viewport = ((Number) driver.executeScript("return window.innerHeight")).intValue();
+      assertTrue(hits().get(0).getRect().getY() < viewport, "the first result is on the first screen: "
+          + hits().get(0).getRect().getY() + " px of " + viewport);
+      WebElement toggle = driver.findElement(By.id("filters-toggle"));
+      assertTrue(toggle.isDisplayed());
+      assertEquals("2", driver.findElement(By.id("filters-badge")).getText());
+      assertFalse(driver.findElement(By.id("facet-country")).isDisplayed(), "filters wait in the drawer");
+
+      toggle.click();
+      waitUntil("drawer open", d -> d.findElement(By.id("facet-country")).isDisplayed());
+      assertEquals("true", toggle.getAttribute("aria-expanded"));
+      facetBox("country", "Ukraine").click();
+      waitForCount("1 résultat");
+      assertEquals("1", driver.findElement(By.id("filters-badge")).getText());
+      driver.findElement(By.id("filters-close")).click();
+      waitUntil("drawer closed", d -> !d.findElement(By.id("facet-country")).isDisplayed());
+    } finally {
+      driver.manage().window().setSize(desktop);
+    }
   }
 
   @Test
