@@ -100,6 +100,8 @@ function readState(search) {
     // Pages past the API's window cannot be served: an old or hand-made link lands on the last one.
     page: Number.isSafeInteger(page) && page > 0 ? Math.min(page, REACHABLE_PAGES) : 1,
     article: params.get('article') ?? '',
+    // Per dimension, whether its ticked values are all required (« tous ») or any one (« au moins un »).
+    op: Object.fromEntries(FACETS.map((name) => [name, params.get(`${name}_op`) === 'and' ? 'and' : 'or'])),
     dateFrom: isoDay(params.get('date_from')) ?? '',
     dateTo: isoDay(params.get('date_to')) ?? '',
     // « Rechercher plutôt » what was typed: the server then corrects nothing.
@@ -115,6 +117,7 @@ function pageUrl(s) {
   const params = new URLSearchParams();
   if (s.q) params.set('q', s.q);
   for (const name of FACETS) for (const value of s[name]) params.append(name, value);
+  for (const name of FACETS) if (s.op[name] === 'and' && s[name].length > 1) params.set(`${name}_op`, 'and');
   if (s.dateFrom) params.set('date_from', s.dateFrom);
   if (s.dateTo) params.set('date_to', s.dateTo);
   if (s.sort !== 'relevance') params.set('sort', s.sort);
@@ -129,6 +132,7 @@ function apiQuery(s) {
   const params = new URLSearchParams();
   params.set('q', s.q.trim());
   for (const name of FACETS) for (const value of s[name]) params.append(name, value);
+  for (const name of FACETS) if (s.op[name] === 'and' && s[name].length > 1) params.set(`${name}_op`, 'and');
   if (s.dateFrom) params.set('date_from', s.dateFrom);
   if (s.dateTo) params.set('date_to', s.dateTo);
   params.set('from', String((s.page - 1) * PAGE_SIZE));
@@ -356,7 +360,7 @@ function renderTimeline(histogram) {
     return;
   }
   const max = Math.max(1, ...buckets.map((b) => b.count));
-  ui.timelineLabel.textContent = `Articles ${interval.label} — cliquez sur une barre, ou glissez de l’une à l’autre, pour filtrer la période.`;
+  ui.timelineLabel.textContent = `Articles ${interval.label} · cliquez ou glissez pour choisir une période`;
   ui.timelineBars.replaceChildren(...buckets.map((b, i) => {
     const bar = node('button', 'bar');
     bar.type = 'button';
@@ -700,6 +704,8 @@ function renderFacet(name, values) {
   list.replaceChildren(...shown.map((item) => facetOption(name, item, selected.has(item.value))));
   fieldset.classList.toggle('is-empty', items.length === 0);
 
+  renderFacetOperator(fieldset, name, selected.size);
+
   const hidden = items.length - items.filter((item, i) => i < FACET_SHOWN || selected.has(item.value)).length;
   more.hidden = hidden === 0;
   more.setAttribute('aria-expanded', String(expanded));
@@ -710,6 +716,32 @@ function renderFacet(name, values) {
       if (box.value === focused) box.focus();
     }
   }
+}
+
+/** « au moins un » / « tous »: how two or more ticked values of one facet combine. */
+function renderFacetOperator(fieldset, name, ticked) {
+  let group = fieldset.querySelector('.facet-op');
+  if (ticked < 2) {
+    group?.remove();
+    return;
+  }
+  if (!group) {
+    group = node('div', 'facet-op');
+    group.setAttribute('role', 'radiogroup');
+    group.setAttribute('aria-label', `Articles avec les ${FACET_LABELS[name].toLowerCase()} cochés`);
+    for (const [op, label] of [['or', 'au moins un'], ['and', 'tous']]) {
+      const radio = node('input');
+      radio.type = 'radio';
+      radio.name = `${name}_op`;
+      radio.value = op;
+      radio.dataset.facet = name;
+      const option = node('label', 'facet-op-option');
+      option.append(radio, ` ${label}`);
+      group.append(option);
+    }
+    fieldset.querySelector('.facet-list').before(group);
+  }
+  for (const radio of group.querySelectorAll('input')) radio.checked = radio.value === state.op[name];
 }
 
 function facetOption(name, item, checked) {
@@ -944,6 +976,11 @@ for (const input of [ui.dateFrom, ui.dateTo]) {
 ui.sort.addEventListener('change', () => act({ sort: SORTS.has(ui.sort.value) ? ui.sort.value : 'relevance' }));
 
 ui.filters.addEventListener('change', (event) => {
+  const radio = event.target;
+  if (radio instanceof HTMLInputElement && radio.type === 'radio' && FACETS.includes(radio.dataset.facet)) {
+    act({ op: { ...state.op, [radio.dataset.facet]: radio.value === 'and' ? 'and' : 'or' } });
+    return;
+  }
   const box = event.target;
   if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox' || !FACETS.includes(box.name)) return;
   const values = new Set(state[box.name]);

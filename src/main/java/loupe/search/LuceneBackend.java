@@ -316,12 +316,37 @@ public final class LuceneBackend implements SearchBackend {
 
   private record Page(TopDocs topDocs, Facets facets, DateHistogram histogram) {}
 
-  /** User runs a query with ticked values; each facet's counts ignore its own selection. */
+  /**
+   * The query with the date range and the ticked values. Values of a dimension asked with « tous »
+   * (every one of them) are plain filters, so that dimension is counted over the hits, which already
+   * hold all its ticked values; the others are OR-ed drill-down dimensions, counted sideways.
+   */
+  private DrillDownQuery filtered(Query textQuery, SearchRequest request, String extraDim, String extraValue) {
+    BooleanQuery.Builder base = new BooleanQuery.Builder().add(
+        withDateRange(textQuery, request.dateFrom(), request.dateTo()), Occur.MUST);
+    List<String[]> drillDowns = new ArrayList<>();
+    request.filters().forEach((dim, values) -> {
+      for (String value : values) {
+        if (request.allOf().contains(dim)) {
+          String field = facetsConfig.getDimConfig(dim).indexFieldName;
+          base.add(new TermQuery(DrillDownQuery.term(field, dim, value)), Occur.FILTER);
+        } else {
+          drillDowns.add(new String[] {dim, value});
+        }
+      }
+    });
+    if (extraDim != null) {
+      drillDowns.add(new String[] {extraDim, extraValue});
+    }
+    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, base.build());
+    drillDowns.forEach(d -> drillDown.add(d[0], d[1]));
+    return drillDown;
+  }
+
+  /** User runs a query with ticked values; each OR-ed facet's counts ignore its own selection. */
   private Page run(SearcherViews.View view, Query textQuery, SearchRequest request, boolean matchAll)
       throws IOException {
-    Query base = withDateRange(textQuery, request.dateFrom(), request.dateTo());
-    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, base);
-    request.filters().forEach((dim, values) -> values.forEach(value -> drillDown.add(dim, value)));
+    DrillDownQuery drillDown = filtered(textQuery, request, null, null);
 
     int topN = Math.max(1, request.from() + request.size());
     boolean oldest = request.sort() == SortOrder.OLDEST;
@@ -587,13 +612,7 @@ public final class LuceneBackend implements SearchBackend {
   /** Articles the search shows once the suggestion is picked. */
   private long count(IndexSearcher searcher, Suggestion s, SearchRequest context) throws IOException {
     UserQueryParser.Parsed parsed = parser.parse(s.query());
-    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig,
-        withDateRange(parsed.strict(), context.dateFrom(), context.dateTo()));
-    context.filters().forEach((dim, values) -> values.forEach(value -> drillDown.add(dim, value)));
-    if (s.facet() != null) {
-      drillDown.add(s.facet(), s.text());
-    }
-    return searcher.count(drillDown);
+    return searcher.count(filtered(parsed.strict(), context, s.facet(), s.text()));
   }
 
   @Override

@@ -24,6 +24,8 @@ import java.util.Objects;
  *     ids and scores (./loupe search --queries, loupe eval) skips that cost, the ranking is the same
  * @param prefixLast whether the last word is still being typed: it then matches as a prefix (see
  *     {@link LastWordPrefix}) and the spelling correction leaves it alone
+ * @param allOf the facet dimensions whose ticked values are AND-ed (« tous ») rather than OR-ed
+ *     (« au moins un », the default)
  */
 public record SearchRequest(
     String query,
@@ -39,7 +41,8 @@ public record SearchRequest(
     String countryPrefix,
     String personPrefix,
     boolean snippets,
-    boolean prefixLast) {
+    boolean prefixLast,
+    java.util.Set<String> allOf) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -55,6 +58,7 @@ public record SearchRequest(
     countries = List.copyOf(Objects.requireNonNullElse(countries, List.of()));
     persons = List.copyOf(Objects.requireNonNullElse(persons, List.of()));
     sort = Objects.requireNonNullElse(sort, SortOrder.RELEVANCE);
+    allOf = java.util.Set.copyOf(Objects.requireNonNullElse(allOf, java.util.Set.of()));
     countryPrefix = countryPrefix == null ? "" : countryPrefix.strip();
     personPrefix = personPrefix == null ? "" : personPrefix.strip();
     if (countryPrefix.length() > 100 || personPrefix.length() > 100) {
@@ -128,6 +132,7 @@ public record SearchRequest(
     private String personPrefix = "";
     private boolean snippets = true;
     private boolean prefixLast;
+    private java.util.Set<String> allOf = java.util.Set.of();
 
     public Builder query(String query) { this.query = query; return this; }
     public Builder countries(List<String> countries) { this.countries = countries; return this; }
@@ -143,10 +148,11 @@ public record SearchRequest(
     public Builder personPrefix(String prefix) { this.personPrefix = prefix; return this; }
     public Builder snippets(boolean snippets) { this.snippets = snippets; return this; }
     public Builder prefixLast(boolean prefixLast) { this.prefixLast = prefixLast; return this; }
+    public Builder allOf(java.util.Set<String> dims) { this.allOf = dims; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect,
-          countryPrefix, personPrefix, snippets, prefixLast);
+          countryPrefix, personPrefix, snippets, prefixLast, allOf);
     }
   }
 }

@@ -20,7 +20,7 @@ final class SearchParams {
   private static final Set<String> REPEATABLE = Set.of("country", "person");
   private static final Set<String> KNOWN = Set.of(
       "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect",
-      "country_prefix", "person_prefix", "prefix_last");
+      "country_prefix", "person_prefix", "prefix_last", "country_op", "person_op");
 
   private SearchParams() {}
 
@@ -62,6 +62,7 @@ final class SearchParams {
         .countryPrefix(single(params, "country_prefix"))
         .personPrefix(single(params, "person_prefix"))
         .prefixLast(bool("prefix_last", single(params, "prefix_last"), false))
+        .allOf(allOf(name -> single(params, name)))
         .build();
   }
 
@@ -100,7 +101,27 @@ final class SearchParams {
         .countryPrefix(text(body, "country_prefix"))
         .personPrefix(text(body, "person_prefix"))
         .prefixLast(body.has("prefix_last") && !body.get("prefix_last").isNull() && booleanField(body, "prefix_last"))
+        .allOf(allOf(name -> text(body, name)))
         .build();
+  }
+
+  /**
+   * The dimensions whose values are AND-ed: {@code <dim>_op=and} (« tous »); {@code or}, the default,
+   * OR-es them (« au moins un »).
+   */
+  private static Set<String> allOf(java.util.function.Function<String, String> read) {
+    Set<String> dims = new java.util.HashSet<>();
+    for (String dim : REPEATABLE) {
+      String op = read.apply(dim + "_op");
+      if (op == null || op.isBlank() || op.strip().equalsIgnoreCase("or")) {
+        continue;
+      }
+      if (!op.strip().equalsIgnoreCase("and")) {
+        throw new InvalidRequestException(dim + "_op", "must be and or or, got '" + abbreviate(op) + "'");
+      }
+      dims.add(dim);
+    }
+    return dims;
   }
 
   private static String single(Map<String, List<String>> params, String name) {

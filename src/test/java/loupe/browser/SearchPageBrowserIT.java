@@ -495,6 +495,20 @@ class SearchPageBrowserIT {
   }
 
   @Test
+  void tousRequiresEveryTickedValueOfAFacet() {
+    open("/?country=Russie&country=Chine");
+    waitForCount("2 résultats");
+    WebElement all = new WebDriverWait(driver, PATIENCE).until(d -> d.findElements(
+        By.cssSelector("#facet-country .facet-op input[value=and]")).stream().findFirst().orElse(null));
+    assertEquals("true", driver.findElement(By.cssSelector("#facet-country .facet-op input[value=or]")).getDomProperty("checked"));
+    all.click();
+    waitForCount("1 résultat");
+    assertEquals(List.of("and"), urlParams("country_op"));
+    assertEquals(List.of("Gazprom annonce une baisse de ses exportations"), hitTitles());
+    waitUntil("counts over the hits", d -> facetCounts("country").equals(Map.of("Russie", 1, "Chine", 1)));
+  }
+
+  @Test
   void facetValuesAreFilteredByTheirFilterBox() {
     open("/");
     waitUntil("persons listed", d -> facetCounts("person").size() > 1);
@@ -603,9 +617,22 @@ class SearchPageBrowserIT {
     waitForCount("2 résultats");
     waitUntil("search finished", d -> !d.findElement(By.tagName("body")).getDomProperty("className").contains("is-loading"));
     Path target = Path.of(System.getProperty("loupe.screenshot", "target/screenshot.png"));
-    Files.createDirectories(target.getParent());
+    Files.createDirectories(target.toAbsolutePath().getParent());
     Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
     assertTrue(Files.size(target) > 10_000);
+    // The same search on a phone (390 × 844), beside it: screenshot-phone.png.
+    Dimension desktop = driver.manage().window().getSize();
+    driver.manage().window().setSize(new Dimension(390, 844));
+    try {
+      driver.navigate().refresh();
+      waitForCount("2 résultats");
+      waitUntil("search finished", d -> !d.findElement(By.tagName("body")).getDomProperty("className").contains("is-loading"));
+      Path phone = target.resolveSibling(target.getFileName().toString().replace(".png", "-phone.png"));
+      Files.write(phone, driver.getScreenshotAs(OutputType.BYTES));
+      assertTrue(Files.size(phone) > 10_000);
+    } finally {
+      driver.manage().window().setSize(desktop);
+    }
   }
 
   // -------------------------------------------------------------------------------------------
