@@ -120,6 +120,11 @@ public final class Loupe implements Closeable {
     backend.forEach(consumer);
   }
 
+  /** Streams the articles a search with these words and filters matches, for a filtered export. */
+  public void export(SearchRequest request, Consumer<IndexedArticle> consumer) throws IOException {
+    backend.forEachMatching(request, consumer);
+  }
+
   /** Number of searchable articles. */
   public long count() throws IOException {
     return backend.count();

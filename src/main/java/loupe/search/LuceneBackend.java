@@ -530,6 +530,34 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   @Override
+  public void forEachMatching(SearchRequest request, Consumer<IndexedArticle> consumer) throws IOException {
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
+    try {
+      UserQueryParser.Parsed parsed = parser.parse(request.query());
+      Query query = searcher.rewrite(filtered(parsed.strict(), request, null, null));
+      org.apache.lucene.search.Weight weight = searcher.createWeight(query,
+          org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        org.apache.lucene.search.Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        org.apache.lucene.search.DocIdSetIterator docs = scorer.iterator();
+        for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            consumer.accept(ArticleDocuments.fromDocument(stored.document(doc)));
+          }
+        }
+      }
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
   public void forEach(Consumer<IndexedArticle> consumer) throws IOException {
     SearcherManager manager = searchers;
     IndexSearcher searcher = manager.acquire();

@@ -60,6 +60,14 @@ public interface SearchBackend extends Closeable {
   /** Streams every article in index order, for export. */
   void forEach(Consumer<IndexedArticle> consumer) throws IOException;
 
+  /**
+   * Streams exactly the articles a search with these words and filters matches (no correction, no
+   * relaxing), in index order, for a filtered export; the request's paging and order are not used.
+   */
+  default void forEachMatching(SearchRequest request, Consumer<IndexedArticle> consumer) throws IOException {
+    throw new UnsupportedOperationException("this backend cannot export a filtered set of articles");
+  }
+
   /** Number of articles searchable now. */
   long count() throws IOException;
 

@@ -19,6 +19,7 @@ import loupe.ingest.IngestReport;
 import loupe.ingest.JsonSyntax;
 import loupe.search.Hit;
 import loupe.search.InvalidRequestException;
+import loupe.search.SearchRequest;
 
 /** Handlers for single articles, export and ingest. */
 final class DocumentRoutes {
@@ -56,18 +57,26 @@ final class DocumentRoutes {
     if (format != null && !format.equals("jsonl")) {
       throw new InvalidRequestException("format", "only jsonl is supported, got '" + format + "'");
     }
+    // With search parameters (q, country, person, date_from…), exactly the articles that search matches.
+    boolean filtered = ctx.queryParamMap().keySet().stream().anyMatch(name -> !name.equals("format"));
+    SearchRequest request = filtered ? SearchParams.fromQuery(ctx.queryParamMap(), java.util.Set.of("format")) : null;
     ctx.contentType("application/x-ndjson; charset=utf-8");
     OutputStream out = ctx.outputStream();
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
       gen.setRootValueSeparator(null);
-      loupe.export(article -> {
+      java.util.function.Consumer<IndexedArticle> write = article -> {
         try {
           Json.MAPPER.writeValue(gen, ArticleView.of(article));
           gen.writeRaw('\n');
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-      });
+      };
+      if (request == null) {
+        loupe.export(write);
+      } else {
+        loupe.export(request, write);
+      }
     }
   }
 

@@ -94,6 +94,33 @@ class HonestEdgesIT {
   }
 
   @Test
+  void theExportWithSearchParametersStreamsExactlyTheMatchingArticles() throws Exception {
+    String lines = String.join("\n",
+        "{\"id\": \"x-a\", \"body\": \"Une marée noire touche la Bretagne.\", \"date\": \"2020-01-05\"}",
+        "{\"id\": \"x-b\", \"body\": \"Une marée noire touche la Galice.\", \"date\": \"2021-03-03\"}",
+        "{\"id\": \"x-c\", \"body\": \"Un tout autre sujet.\", \"date\": \"2020-02-02\"}") + "\n";
+    assertEquals(200, post("/api/documents", "application/x-ndjson", lines).statusCode());
+
+    assertEquals(List.of("x-a", "x-b"), exportedIds("/api/documents?format=jsonl&q=mar%C3%A9e%20noire"));
+    assertEquals(List.of("x-a"), exportedIds("/api/documents?format=jsonl&q=mar%C3%A9e&date_to=2020-12-31"));
+    HttpResponse<String> misspelt = get("/api/documents?format=jsonl&qq=mar%C3%A9e");
+    assertEquals(400, misspelt.statusCode());
+    assertEquals("qq", json(misspelt).get("error").get("parameter").asText());
+  }
+
+  private List<String> exportedIds(String path) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertEquals(200, r.statusCode(), r.body());
+    List<String> ids = new java.util.ArrayList<>();
+    for (String line : r.body().split("\n")) {
+      if (!line.isBlank()) {
+        ids.add(Json.MAPPER.readTree(line).get("id").asText());
+      }
+    }
+    return ids.stream().sorted().toList();
+  }
+
+  @Test
   void frenchDatesAreReadAndAnUnreadableDateDropsOnlyTheDate() throws Exception {
     String lines = String.join("\n",
         "{\"id\": \"d-1\", \"body\": \"Un.\", \"date\": \"01/02/2019\"}",
