@@ -8,8 +8,8 @@ const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
 // The facet dimensions the page offers, in order; a new one needs its label here and its fieldset
 // in index.html.
-const FACETS = ['country', 'person'];
-const FACET_LABELS = { country: 'Pays', person: 'Personne' };
+const FACETS = ['country', 'person', 'source'];
+const FACET_LABELS = { country: 'Pays', person: 'Personne', source: 'Source' };
 /** The API serves results up to this offset (its max_result_window); pages past it cannot be reached. */
 const MAX_WINDOW = 10_000;
 const REACHABLE_PAGES = Math.floor(MAX_WINDOW / 10);
@@ -94,8 +94,7 @@ function readState(search) {
   const sort = params.get('sort');
   return {
     q: params.get('q') ?? '',
-    country: distinct(params.getAll('country')),
-    person: distinct(params.getAll('person')),
+    ...Object.fromEntries(FACETS.map((name) => [name, distinct(params.getAll(name))])),
     sort: SORTS.has(sort) ? sort : 'relevance',
     // Pages past the API's window cannot be served: an old or hand-made link lands on the last one.
     page: Number.isSafeInteger(page) && page > 0 ? Math.min(page, REACHABLE_PAGES) : 1,
@@ -832,7 +831,7 @@ function pickSuggestion(option) {
   else act({ q, exact: false });
 }
 
-const SUGGESTION_TYPES = { person: 'personne', country: 'pays', term: 'mot' };
+const SUGGESTION_TYPES = { person: 'personne', country: 'pays', source: 'source', term: 'mot' };
 
 async function loadSuggestions() {
   const typed = ui.q.value.trim();

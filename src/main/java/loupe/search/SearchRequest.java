@@ -26,6 +26,7 @@ import java.util.Objects;
  *     {@link LastWordPrefix}) and the spelling correction leaves it alone
  * @param allOf the facet dimensions whose ticked values are AND-ed (« tous ») rather than OR-ed
  *     (« au moins un », the default)
+ * @param sources ticked publishers, OR-ed (AND-ed with the other facets)
  */
 public record SearchRequest(
     String query,
@@ -42,7 +43,8 @@ public record SearchRequest(
     String personPrefix,
     boolean snippets,
     boolean prefixLast,
-    java.util.Set<String> allOf) {
+    java.util.Set<String> allOf,
+    List<String> sources) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -57,6 +59,7 @@ public record SearchRequest(
     query = query == null ? "" : query;
     countries = List.copyOf(Objects.requireNonNullElse(countries, List.of()));
     persons = List.copyOf(Objects.requireNonNullElse(persons, List.of()));
+    sources = List.copyOf(Objects.requireNonNullElse(sources, List.of()));
     sort = Objects.requireNonNullElse(sort, SortOrder.RELEVANCE);
     allOf = java.util.Set.copyOf(Objects.requireNonNullElse(allOf, java.util.Set.of()));
     countryPrefix = countryPrefix == null ? "" : countryPrefix.strip();
@@ -83,6 +86,9 @@ public record SearchRequest(
     if (countries.size() > MAX_FILTER_VALUES) {
       throw new InvalidRequestException("country", "at most " + MAX_FILTER_VALUES + " values, got " + countries.size());
     }
+    if (sources.size() > MAX_FILTER_VALUES) {
+      throw new InvalidRequestException("source", "at most " + MAX_FILTER_VALUES + " values, got " + sources.size());
+    }
     if (persons.size() > MAX_FILTER_VALUES) {
       throw new InvalidRequestException("person", "at most " + MAX_FILTER_VALUES + " values, got " + persons.size());
     }
@@ -108,6 +114,7 @@ public record SearchRequest(
     java.util.Map<String, List<String>> filters = new java.util.LinkedHashMap<>();
     filters.put(loupe.index.Fields.COUNTRY, countries);
     filters.put(loupe.index.Fields.PERSON, persons);
+    filters.put(loupe.index.Fields.SOURCE, sources);
     return filters;
   }
 
@@ -133,6 +140,7 @@ public record SearchRequest(
     private boolean snippets = true;
     private boolean prefixLast;
     private java.util.Set<String> allOf = java.util.Set.of();
+    private List<String> sources = List.of();
 
     public Builder query(String query) { this.query = query; return this; }
     public Builder countries(List<String> countries) { this.countries = countries; return this; }
@@ -149,10 +157,11 @@ public record SearchRequest(
     public Builder snippets(boolean snippets) { this.snippets = snippets; return this; }
     public Builder prefixLast(boolean prefixLast) { this.prefixLast = prefixLast; return this; }
     public Builder allOf(java.util.Set<String> dims) { this.allOf = dims; return this; }
+    public Builder sources(List<String> sources) { this.sources = sources; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect,
-          countryPrefix, personPrefix, snippets, prefixLast, allOf);
+          countryPrefix, personPrefix, snippets, prefixLast, allOf, sources);
     }
   }
 }

@@ -97,6 +97,6 @@ final class SearcherViews {
   }
 
   static String[] dims() {
-    return new String[] {Fields.COUNTRY, Fields.PERSON};
+    return new String[] {Fields.COUNTRY, Fields.PERSON, Fields.SOURCE};
   }
 }

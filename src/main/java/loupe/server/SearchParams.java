@@ -17,10 +17,10 @@ import loupe.search.SortOrder;
  */
 final class SearchParams {
 
-  private static final Set<String> REPEATABLE = Set.of("country", "person");
+  private static final Set<String> REPEATABLE = Set.of("country", "person", "source");
   private static final Set<String> KNOWN = Set.of(
       "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect",
-      "country_prefix", "person_prefix", "prefix_last", "country_op", "person_op");
+      "country_prefix", "person_prefix", "prefix_last", "country_op", "person_op", "source", "source_op");
 
   private SearchParams() {}
 
@@ -52,6 +52,7 @@ final class SearchParams {
         .query(single(params, "q"))
         .countries(values(params.get("country")))
         .persons(values(params.get("person")))
+        .sources(values(params.get("source")))
         .from(integer("from", single(params, "from"), 0))
         .size(integer("size", single(params, "size"), SearchRequest.DEFAULT_SIZE))
         .sort(SortOrder.parse(single(params, "sort")))
@@ -91,6 +92,7 @@ final class SearchParams {
         .query(text(body, "q"))
         .countries(list(body, "country"))
         .persons(list(body, "person"))
+        .sources(list(body, "source"))
         .from(integer(body, "from", 0))
         .size(integer(body, "size", SearchRequest.DEFAULT_SIZE))
         .sort(SortOrder.parse(text(body, "sort")))

@@ -509,6 +509,18 @@ class SearchPageBrowserIT {
   }
 
   @Test
+  void theSourceFacetFiltersByPublisher() {
+    open("/?q=pr%C3%A9sident");
+    waitForCount("3 résultats");
+    waitUntil("sources counted", d -> facetCounts("source").equals(Map.of("L’Écho du monde", 2, "Le Quotidien de Paris", 1)));
+    facetBox("source", "L’Écho du monde").click();
+    waitForCount("2 résultats");
+    assertEquals(List.of("L’Écho du monde"), urlParams("source"));
+    assertEquals(List.of("Source : L’Écho du monde ×"),
+        driver.findElements(By.cssSelector("#filter-chips .chip")).stream().map(WebElement::getText).toList());
+  }
+
+  @Test
   void facetValuesAreFilteredByTheirFilterBox() {
     open("/");
     waitUntil("persons listed", d -> facetCounts("person").size() > 1);
