@@ -9,10 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Turns one JSON object of the article contract into an {@link Article}, naming the field at fault. */
-public final class ArticleJson {
+final class ArticleJson {
 
   /** Ids longer than this are certainly not keys; Lucene terms are limited to 32 KB anyway. */
-  public static final int MAX_ID_LENGTH = 512;
+  static final int MAX_ID_LENGTH = 512;
 
   private ArticleJson() {}
 
@@ -22,7 +22,7 @@ public final class ArticleJson {
    * @param node the parsed JSON value
    * @param defaultId the id to use when the object has none, or {@code null} when an id is required
    */
-  public static Article fromJson(JsonNode node, String defaultId) throws InvalidArticleException {
+  static Article fromJson(JsonNode node, String defaultId) throws InvalidArticleException {
     return fromJson(node, defaultId, warning -> {});
   }
 
@@ -30,7 +30,7 @@ public final class ArticleJson {
    * Reads an article object; a date that cannot be read is dropped (the article is still indexed)
    * and said to {@code warnings}.
    */
-  public static Article fromJson(JsonNode node, String defaultId, java.util.function.Consumer<String> warnings)
+  static Article fromJson(JsonNode node, String defaultId, java.util.function.Consumer<String> warnings)
       throws InvalidArticleException {
     if (node == null || !node.isObject()) {
       throw new InvalidArticleException("expected a JSON object, got " + describe(node));
@@ -115,7 +115,7 @@ public final class ArticleJson {
    * Parses the contract's ISO-8601 date (a day, or a date-time with or, leniently, without offset),
    * or a day written the French way (« 01/02/2019 », « 1er février 2019 », see {@link FrenchDates}).
    */
-  public static OffsetDateTime parseDate(String text) throws InvalidArticleException {
+  static OffsetDateTime parseDate(String text) throws InvalidArticleException {
     String s = text.strip();
     Optional<LocalDate> french = FrenchDates.parse(s);
     if (french.isPresent()) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import loupe.Loupe;
 import loupe.ingest.Article;
+import loupe.search.lucene.query.LastWordPrefix;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
