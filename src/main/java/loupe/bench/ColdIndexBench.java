@@ -1,0 +1,141 @@
+package loupe.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bench index --cold}: indexing as a user meets it, one fresh JVM per run started from the
+ * shell ({@code ./loupe index} through the launcher, and a plain-Lucene indexer on the same jar),
+ * JVM start-up and JIT compilation included. A warm round in a shared JVM hides both, and a user
+ * indexes a corpus once.
+ */
+final class ColdIndexBench {
+
+  /** Longest a single one-shot run may take before it is killed and counted as failed. */
+  private static final double RUN_TIMEOUT_SECONDS = 600;
+
+  private ColdIndexBench() {}
+
+  /** The outcome of the cold runs of both sides, in the order they ran. */
+  record Result(List<Double> plainSeconds, List<Double> loupeSeconds, List<Double> plainCpu, List<Double> loupeCpu,
+      String loupeCommand) {
+    double plainBest() {
+      return Collections.min(plainSeconds);
+    }
+
+    double loupeBest() {
+      return Collections.min(loupeSeconds);
+    }
+  }
+
+  /**
+   * Runs plain then Loupe, {@code runs} times each, alternating so that both sides meet the same
+   * moments of a shared machine; prints the table and returns the figures, or null when a run failed.
+   */
+  static Result run(List<Path> files, int threads, int runs, Path work, PrintWriter out) throws Exception {
+    List<Double> plain = new ArrayList<>();
+    List<Double> loupe = new ArrayList<>();
+    List<Double> plainCpus = new ArrayList<>();
+    List<Double> loupeCpus = new ArrayList<>();
+    List<String> fileArgs = files.stream().map(Path::toString).toList();
+    String loupeCommand = "";
+    for (int run = 1; run <= runs; run++) {
+      Path plainDir = work.resolve("cold-plain-" + run);
+      List<String> plainArgs = new ArrayList<>(List.of("index-plain", plainDir.toString(), Integer.toString(threads)));
+      plainArgs.addAll(fileArgs);
+      ChildJvm.Outcome p = ChildJvm.run(timed(ChildJvm.command(0, BenchChild.class.getName(), plainArgs)), RUN_TIMEOUT_SECONDS);
+      BenchInput.deleteTree(plainDir);
+      if (!p.ok()) {
+        out.println("  cold plain indexer failed (exit " + p.exitCode() + "): " + p.lastLine());
+        return null;
+      }
+      double plainCpu = cpuSeconds(p.lastLine());
+      out.printf(Locale.ROOT, "  cold run %d plain Lucene: %.2f s wall, %.1f s CPU%n", run, p.seconds(), plainCpu);
+      out.flush();
+      plain.add(p.seconds());
+      plainCpus.add(plainCpu);
+
+      Path loupeDir = work.resolve("cold-loupe-" + run);
+      List<String> command = loupeIndexCommand(loupeDir, fileArgs);
+      loupeCommand = command.get(0).endsWith("loupe") ? "./loupe index --index DIR FILE..." : "java -cp JAR loupe.cli.LoupeCommand index --index DIR FILE...";
+      ChildJvm.Outcome l = ChildJvm.run(timed(command), RUN_TIMEOUT_SECONDS);
+      BenchInput.deleteTree(loupeDir);
+      if (!l.ok()) {
+        out.println("  cold ./loupe index failed (exit " + l.exitCode() + "): " + l.lastLine());
+        return null;
+      }
+      double loupeCpu = cpuSeconds(l.lastLine());
+      out.printf(Locale.ROOT, "  cold run %d Loupe:        %.2f s wall, %.1f s CPU%n", run, l.seconds(), loupeCpu);
+      out.flush();
+      loupe.add(l.seconds());
+      loupeCpus.add(loupeCpu);
+    }
+    return new Result(plain, loupe, plainCpus, loupeCpus, loupeCommand);
+  }
+
+  /**
+   * {@code ./loupe index} as a user types it, through the launcher next to the jar (its JVM options
+   * included, and LOUPE_JAVA_OPTS from the environment); the bare class when there is no launcher
+   * (the bench run from a test or an IDE).
+   */
+  static List<String> loupeIndexCommand(Path index, List<String> files) throws IOException {
+    List<String> args = new ArrayList<>(List.of("index", "--index", index.toString()));
+    args.addAll(files);
+    Path launcher = Path.of(System.getProperty("loupe.home", ".")).resolve("loupe");
+    if (Files.isExecutable(launcher) && Files.isRegularFile(launcher)) {
+      List<String> command = new ArrayList<>();
+      command.add(launcher.toAbsolutePath().normalize().toString());
+      command.addAll(args);
+      return command;
+    }
+    return ChildJvm.command(0, List.of(), "loupe.cli.LoupeCommand", args);
+  }
+
+  private static final Path TIME = Path.of("/usr/bin/time");
+
+  /**
+   * The command under /usr/bin/time, whose last line then gives the CPU seconds of the process and
+   * its children: on a shared machine CPU time moves less than wall time. Unchanged without it.
+   */
+  static List<String> timed(List<String> command) {
+    if (!Files.isExecutable(TIME)) {
+      return command;
+    }
+    List<String> timed = new ArrayList<>(List.of(TIME.toString(), "-f", "CPU %U %S"));
+    timed.addAll(command);
+    return timed;
+  }
+
+  /** User + system seconds from the line /usr/bin/time printed, NaN without one. */
+  static double cpuSeconds(String lastLine) {
+    if (lastLine == null || !lastLine.startsWith("CPU ")) {
+      return Double.NaN;
+    }
+    String[] parts = lastLine.split(" ");
+    return Double.parseDouble(parts[1]) + Double.parseDouble(parts[2]);
+  }
+
+  /** Adds the cold rows (best and median of each side, their ratios) to a table. */
+  static void addRows(Result r, ResultTable table) {
+    table.row("one-shot wall s, best", r.plainBest(), r.loupeBest(), "%.2f");
+    table.row("one-shot wall s, median", median(r.plainSeconds()), median(r.loupeSeconds()), "%.2f");
+    table.row("one-shot CPU s, median", median(r.plainCpu()), median(r.loupeCpu()), "%.1f");
+    table.note(String.format(Locale.ROOT,
+        "cold: speed ratio (plain s / Loupe s) best %.2f, median %.2f; each run a fresh JVM: plain = java -cp JAR %s index-plain, Loupe = %s",
+        r.plainBest() / r.loupeBest(), median(r.plainSeconds()) / median(r.loupeSeconds()),
+        BenchChild.class.getName(), r.loupeCommand()));
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}
