@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code bench index --cold}: indexing as a user meets it, one fresh JVM per run started from the
@@ -87,14 +88,21 @@ final class ColdIndexBench {
   static List<String> loupeIndexCommand(Path index, List<String> files) throws IOException {
     List<String> args = new ArrayList<>(List.of("index", "--index", index.toString()));
     args.addAll(files);
-    Path launcher = Path.of(System.getProperty("loupe.home", ".")).resolve("loupe");
-    if (Files.isExecutable(launcher) && Files.isRegularFile(launcher)) {
+    Optional<Path> launcher = launcher();
+    if (launcher.isPresent()) {
       List<String> command = new ArrayList<>();
-      command.add(launcher.toAbsolutePath().normalize().toString());
+      command.add(launcher.get().toString());
       command.addAll(args);
       return command;
     }
     return ChildJvm.command(0, List.of(), "loupe.cli.LoupeCommand", args);
+  }
+
+  /** The {@code loupe} launcher in loupe.home, as a user runs it; empty when there is none (tests, IDE). */
+  static Optional<Path> launcher() {
+    Path launcher = Path.of(System.getProperty("loupe.home", ".")).resolve("loupe");
+    return Files.isExecutable(launcher) && Files.isRegularFile(launcher)
+        ? Optional.of(launcher.toAbsolutePath().normalize()) : Optional.empty();
   }
 
   private static final Path TIME = Path.of("/usr/bin/time");

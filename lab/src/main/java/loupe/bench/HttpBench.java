@@ -88,40 +88,21 @@ public final class HttpBench {
           wrk.run(r.port, r.searchPaths, options.connections(), Math.max(1, options.warmupSeconds() / slices));
         }
       }
-      Wrk.Result[] search1 = new Wrk.Result[2];
-      double[] perSearch = new double[2];
-      Wrk.Result[] searchMany = new Wrk.Result[2];
-      Wrk.Result[] floor1 = new Wrk.Result[2];
-      double[] perFloor = new double[2];
-      Wrk.Result[] floorMany = new Wrk.Result[2];
       List<Running> both = List.of(p, l);
-      for (int s = 0; s < 2; s++) {
-        Running r = both.get(s);
-        long before = r.probe.allocatedBytes();
-        search1[s] = wrk.run(r.port, r.searchPaths, 1, options.seconds());
-        perSearch[s] = (r.probe.allocatedBytes() - before) / (double) Math.max(1, search1[s].requests());
-      }
-      for (int s = 0; s < 2; s++) {
-        Running r = both.get(s);
-        searchMany[s] = wrk.run(r.port, r.searchPaths, options.connections(), options.seconds());
-      }
-      for (int s = 0; s < 2; s++) {
-        Running r = both.get(s);
-        long before = r.probe.allocatedBytes();
-        floor1[s] = wrk.run(r.port, r.floorPaths, 1, options.seconds());
-        perFloor[s] = (r.probe.allocatedBytes() - before) / (double) Math.max(1, floor1[s].requests());
-      }
-      for (int s = 0; s < 2; s++) {
-        Running r = both.get(s);
-        floorMany[s] = wrk.run(r.port, r.floorPaths, options.connections(), options.seconds());
-      }
+      int seconds = options.seconds();
+      Phase[] search1 = phase(wrk, both, true, 1, seconds);
+      Phase[] searchMany = phase(wrk, both, true, options.connections(), seconds);
+      Phase[] floor1 = phase(wrk, both, false, 1, seconds);
+      Phase[] floorMany = phase(wrk, both, false, options.connections(), seconds);
       for (Running r : both) {
         if (!r.process.isAlive()) {
           throw new IOException(r.server.name() + " server died during the runs (exit " + r.process.exitValue() + ")");
         }
       }
-      plain = new Side(search1[0], searchMany[0], floor1[0], floorMany[0], perSearch[0], perFloor[0], p.firstAnswer);
-      loupe = new Side(search1[1], searchMany[1], floor1[1], floorMany[1], perSearch[1], perFloor[1], l.firstAnswer);
+      plain = new Side(search1[0].result(), searchMany[0].result(), floor1[0].result(), floorMany[0].result(),
+          search1[0].bytesPerRequest(), floor1[0].bytesPerRequest(), p.firstAnswer);
+      loupe = new Side(search1[1].result(), searchMany[1].result(), floor1[1].result(), floorMany[1].result(),
+          search1[1].bytesPerRequest(), floor1[1].bytesPerRequest(), l.firstAnswer);
     }
     ResultTable table = new ResultTable(String.format(Locale.ROOT,
         "http: %d keyword queries over HTTP on loopback, wrk, each server in its own JVM", queries.size()));
@@ -137,10 +118,26 @@ public final class HttpBench {
     table.note("Loupe: ./loupe serve, GET /api/search?q= (facets country+person, snippets, entities, spelling); floor: GET /api/health.");
     table.note("same collector (" + String.join(" ", serverCollector()) + "), same heap, same wrk runs; both servers up at once,"
         + " each phase run on plain then on Loupe. wrk times each request from its send (closed loop, one request at a time per connection).");
-    table.note("allocation: all threads' heap bytes (ThreadMXBean via the attach API) over the 1-connection runs, divided by wrk's requests.");
+    table.note("allocation: all threads' heap bytes (ThreadMXBean via the attach API) over each 1-connection run, divided by wrk's requests.");
     table.print(out, options.commandLine());
     long errors = plain.search1().errors() + plain.searchMany().errors() + loupe.search1().errors() + loupe.searchMany().errors();
     return errors == 0 ? 0 : 1;
+  }
+
+  /** One wrk run on one server, with the heap its JVM allocated per request meanwhile. */
+  private record Phase(Wrk.Result result, double bytesPerRequest) {}
+
+  /** The same wrk run on each server in turn: searches, or the floor endpoint. */
+  private static Phase[] phase(Wrk wrk, List<Running> servers, boolean search, int connections, int seconds)
+      throws IOException, InterruptedException {
+    Phase[] phases = new Phase[servers.size()];
+    for (int s = 0; s < phases.length; s++) {
+      Running r = servers.get(s);
+      long before = r.probe.allocatedBytes();
+      Wrk.Result result = wrk.run(r.port, search ? r.searchPaths : r.floorPaths, connections, seconds);
+      phases[s] = new Phase(result, (r.probe.allocatedBytes() - before) / (double) Math.max(1, result.requests()));
+    }
+    return phases;
   }
 
   private static void latencyRows(ResultTable table, String label, Wrk.Result plain, Wrk.Result loupe) {
@@ -181,12 +178,12 @@ public final class HttpBench {
   private static Server loupeServer(Path index, int heapMb) throws IOException {
     int port = ChildJvm.freePort();
     List<String> args = List.of("serve", "--index", index.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port));
-    Path launcher = Path.of(System.getProperty("loupe.home", ".")).resolve("loupe");
+    Optional<Path> launcher = ColdIndexBench.launcher();
     List<String> command;
     Map<String, String> env = new HashMap<>();
-    if (Files.isExecutable(launcher) && Files.isRegularFile(launcher)) {
+    if (launcher.isPresent()) {
       command = new ArrayList<>();
-      command.add(launcher.toAbsolutePath().normalize().toString());
+      command.add(launcher.get().toString());
       command.addAll(args);
       String given = System.getenv().getOrDefault("LOUPE_JAVA_OPTS", "");
       env.put("LOUPE_JAVA_OPTS", (given + " -Xmx" + heapMb + "m -XX:+ExitOnOutOfMemoryError").strip());

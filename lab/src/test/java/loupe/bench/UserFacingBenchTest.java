@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,40 +42,41 @@ class UserFacingBenchTest {
   @Test
   void coldIndexingRunsBothSidesInFreshJvmsBeforeTheWarmFigure() throws Exception {
     writeCorpus(40);
-    String home = System.getProperty("loupe.home");
-    // No launcher in this folder: Loupe's one-shot runs start the CLI class on the test classpath.
-    System.setProperty("loupe.home", data.toString());
-    try {
+    String out = withoutLauncher(() -> {
       StringWriter text = new StringWriter();
       int code = IndexBench.run(new IndexBench.Options(data, 1, 1, 16, false, data.resolve("work"), 2, false), new PrintWriter(text));
-      String out = text.toString();
-      assertEquals(0, code, out);
-      assertTrue(out.contains("cold run 2 plain Lucene") && out.contains("cold run 2 Loupe"), out);
-      assertTrue(out.contains("one-shot wall s, best") && out.contains("one-shot wall s, median"), out);
-      assertTrue(!out.contains("round 1 plain Lucene"), "--no-warm skips the warm rounds: " + out);
-    } finally {
-      if (home == null) {
-        System.clearProperty("loupe.home");
-      } else {
-        System.setProperty("loupe.home", home);
-      }
-    }
+      assertEquals(0, code, text.toString());
+      return text.toString();
+    });
+    assertTrue(out.contains("cold run 2 plain Lucene") && out.contains("cold run 2 Loupe"), out);
+    assertTrue(out.contains("one-shot wall s, best") && out.contains("one-shot wall s, median"), out);
+    assertTrue(!out.contains("round 1 plain Lucene"), "--no-warm skips the warm rounds: " + out);
   }
 
   @Test
   void httpBenchDrivesBothServersWithWrkWithoutErrors() throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/wrk")), "wrk is not installed");
     writeCorpus(40);
+    String out = withoutLauncher(() -> {
+      StringWriter text = new StringWriter();
+      int code = HttpBench.run(new HttpBench.Options(data, 0, 1, 4, 128, data.resolve("work")), new PrintWriter(text));
+      assertEquals(0, code, text.toString());
+      return text.toString();
+    });
+    assertTrue(out.matches("(?s).*search, 1 conn errors\\s+0\\s+0.*"), out);
+    assertTrue(out.matches("(?s).*search, 4 conn errors\\s+0\\s+0.*"), out);
+    assertTrue(out.contains("floor, 1 conn p99 ms") && out.contains("KB allocated per search"), out);
+  }
+
+  /**
+   * Runs a bench with loupe.home on the data folder, which has no launcher: Loupe's children then
+   * start the CLI class on the test classpath instead of a launcher that might rebuild the jar.
+   */
+  private String withoutLauncher(Callable<String> bench) throws Exception {
     String home = System.getProperty("loupe.home");
     System.setProperty("loupe.home", data.toString());
     try {
-      StringWriter text = new StringWriter();
-      int code = HttpBench.run(new HttpBench.Options(data, 0, 1, 4, 128, data.resolve("work")), new PrintWriter(text));
-      String out = text.toString();
-      assertEquals(0, code, out);
-      assertTrue(out.matches("(?s).*search, 1 conn errors\\s+0\\s+0.*"), out);
-      assertTrue(out.matches("(?s).*search, 4 conn errors\\s+0\\s+0.*"), out);
-      assertTrue(out.contains("floor, 1 conn p99 ms") && out.contains("KB allocated per search"), out);
+      return bench.call();
     } finally {
       if (home == null) {
         System.clearProperty("loupe.home");
