@@ -40,44 +40,49 @@ final class ColdIndexBench {
    * moments of a shared machine; prints the table and returns the figures, or null when a run failed.
    */
   static Result run(List<Path> files, int threads, int runs, Path work, PrintWriter out) throws Exception {
-    List<Double> plain = new ArrayList<>();
-    List<Double> loupe = new ArrayList<>();
-    List<Double> plainCpus = new ArrayList<>();
-    List<Double> loupeCpus = new ArrayList<>();
+    Times plain = new Times();
+    Times loupe = new Times();
     List<String> fileArgs = files.stream().map(Path::toString).toList();
     String loupeCommand = "";
     for (int run = 1; run <= runs; run++) {
       Path plainDir = work.resolve("cold-plain-" + run);
       List<String> plainArgs = new ArrayList<>(List.of("index-plain", plainDir.toString(), Integer.toString(threads)));
       plainArgs.addAll(fileArgs);
-      ChildJvm.Outcome p = ChildJvm.run(timed(ChildJvm.command(0, BenchChild.class.getName(), plainArgs)), RUN_TIMEOUT_SECONDS);
-      BenchInput.deleteTree(plainDir);
-      if (!p.ok()) {
-        out.println("  cold plain indexer failed (exit " + p.exitCode() + "): " + p.lastLine());
+      if (!oneShot(ChildJvm.command(0, BenchChild.class.getName(), plainArgs), plainDir, run, "plain Lucene", plain, out)) {
         return null;
       }
-      double plainCpu = cpuSeconds(p.lastLine());
-      out.printf(Locale.ROOT, "  cold run %d plain Lucene: %.2f s wall, %.1f s CPU%n", run, p.seconds(), plainCpu);
-      out.flush();
-      plain.add(p.seconds());
-      plainCpus.add(plainCpu);
-
       Path loupeDir = work.resolve("cold-loupe-" + run);
       List<String> command = loupeIndexCommand(loupeDir, fileArgs);
-      loupeCommand = command.get(0).endsWith("loupe") ? "./loupe index --index DIR FILE..." : "java -cp JAR loupe.cli.LoupeCommand index --index DIR FILE...";
-      ChildJvm.Outcome l = ChildJvm.run(timed(command), RUN_TIMEOUT_SECONDS);
-      BenchInput.deleteTree(loupeDir);
-      if (!l.ok()) {
-        out.println("  cold ./loupe index failed (exit " + l.exitCode() + "): " + l.lastLine());
+      loupeCommand = launcher().isPresent() ? "./loupe index --index DIR FILE..." : "java -cp JAR loupe.cli.LoupeCommand index --index DIR FILE...";
+      if (!oneShot(command, loupeDir, run, "Loupe       ", loupe, out)) {
         return null;
       }
-      double loupeCpu = cpuSeconds(l.lastLine());
-      out.printf(Locale.ROOT, "  cold run %d Loupe:        %.2f s wall, %.1f s CPU%n", run, l.seconds(), loupeCpu);
-      out.flush();
-      loupe.add(l.seconds());
-      loupeCpus.add(loupeCpu);
     }
-    return new Result(plain, loupe, plainCpus, loupeCpus, loupeCommand);
+    return new Result(plain.wall, loupe.wall, plain.cpu, loupe.cpu, loupeCommand);
+  }
+
+  /** Wall and CPU seconds of one side's runs. */
+  private static final class Times {
+    final List<Double> wall = new ArrayList<>();
+    final List<Double> cpu = new ArrayList<>();
+  }
+
+  /** Runs one indexer to its end, deletes its index, prints and keeps its times; false when it failed. */
+  private static boolean oneShot(List<String> command, Path index, int run, String side, Times times, PrintWriter out)
+      throws IOException, InterruptedException {
+    ChildJvm.Outcome outcome = ChildJvm.run(timed(command), RUN_TIMEOUT_SECONDS);
+    BenchInput.deleteTree(index);
+    if (!outcome.ok()) {
+      out.println("  cold run " + run + " " + side.strip() + " failed (exit " + outcome.exitCode() + "): " + outcome.lastLine());
+      out.flush();
+      return false;
+    }
+    double cpu = cpuSeconds(outcome.lastLine());
+    out.printf(Locale.ROOT, "  cold run %d %s: %.2f s wall, %.1f s CPU%n", run, side, outcome.seconds(), cpu);
+    out.flush();
+    times.wall.add(outcome.seconds());
+    times.cpu.add(cpu);
+    return true;
   }
 
   /**
