@@ -25,6 +25,11 @@ import java.util.Objects;
  * @param organizationPrefix lists only the organisation values with a word starting so, or empty
  * @param snippets whether hits carry snippets and a highlighted title; a batch run that reads only
  *     ids and scores (./loupe search --queries, loupe eval) skips that cost, the ranking is the same
+ * @param prefixLast whether the last word is still being typed: it then matches as a prefix (see
+ *     {@link LastWordPrefix}) and the spelling correction leaves it alone
+ * @param allOf the facet dimensions whose ticked values are AND-ed (« tous ») rather than OR-ed
+ *     (« au moins un », the default)
+ * @param sources ticked publishers, OR-ed (AND-ed with the other facets)
  */
 public record SearchRequest(
     String query,
@@ -39,9 +44,12 @@ public record SearchRequest(
     boolean autocorrect,
     String countryPrefix,
     String personPrefix,
+    boolean snippets,
+    boolean prefixLast,
+    java.util.Set<String> allOf,
+    List<String> sources,
     List<String> organizations,
-    String organizationPrefix,
-    boolean snippets) {
+    String organizationPrefix) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -64,7 +72,9 @@ public record SearchRequest(
     if (organizations.size() > MAX_FILTER_VALUES) {
       throw new InvalidRequestException("organization", "at most " + MAX_FILTER_VALUES + " values, got " + organizations.size());
     }
+    sources = List.copyOf(Objects.requireNonNullElse(sources, List.of()));
     sort = Objects.requireNonNullElse(sort, SortOrder.RELEVANCE);
+    allOf = java.util.Set.copyOf(Objects.requireNonNullElse(allOf, java.util.Set.of()));
     countryPrefix = countryPrefix == null ? "" : countryPrefix.strip();
     personPrefix = personPrefix == null ? "" : personPrefix.strip();
     if (countryPrefix.length() > 100 || personPrefix.length() > 100) {
@@ -89,6 +99,9 @@ public record SearchRequest(
     if (countries.size() > MAX_FILTER_VALUES) {
       throw new InvalidRequestException("country", "at most " + MAX_FILTER_VALUES + " values, got " + countries.size());
     }
+    if (sources.size() > MAX_FILTER_VALUES) {
+      throw new InvalidRequestException("source", "at most " + MAX_FILTER_VALUES + " values, got " + sources.size());
+    }
     if (persons.size() > MAX_FILTER_VALUES) {
       throw new InvalidRequestException("person", "at most " + MAX_FILTER_VALUES + " values, got " + persons.size());
     }
@@ -104,6 +117,19 @@ public record SearchRequest(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The ticked values of each facet dimension, in the order the response lists the facets: the one
+   * place that names the request's dimensions.
+   */
+  public java.util.Map<String, List<String>> filters() {
+    java.util.Map<String, List<String>> filters = new java.util.LinkedHashMap<>();
+    filters.put(loupe.index.Fields.COUNTRY, countries);
+    filters.put(loupe.index.Fields.PERSON, persons);
+    filters.put(loupe.index.Fields.SOURCE, sources);
+    filters.put(loupe.index.Fields.ORGANIZATION, organizations);
+    return filters;
   }
 
   /** Whether the query has no text: every article matches. */
@@ -128,6 +154,9 @@ public record SearchRequest(
     private List<String> organizations = List.of();
     private String organizationPrefix = "";
     private boolean snippets = true;
+    private boolean prefixLast;
+    private java.util.Set<String> allOf = java.util.Set.of();
+    private List<String> sources = List.of();
 
     public Builder query(String query) { this.query = query; return this; }
     public Builder countries(List<String> countries) { this.countries = countries; return this; }
@@ -144,10 +173,13 @@ public record SearchRequest(
     public Builder organizations(List<String> organizations) { this.organizations = organizations; return this; }
     public Builder organizationPrefix(String prefix) { this.organizationPrefix = prefix; return this; }
     public Builder snippets(boolean snippets) { this.snippets = snippets; return this; }
+    public Builder prefixLast(boolean prefixLast) { this.prefixLast = prefixLast; return this; }
+    public Builder allOf(java.util.Set<String> dims) { this.allOf = dims; return this; }
+    public Builder sources(List<String> sources) { this.sources = sources; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect,
-          countryPrefix, personPrefix, organizations, organizationPrefix, snippets);
+          countryPrefix, personPrefix, snippets, prefixLast, allOf, sources, organizations, organizationPrefix);
     }
   }
 }
