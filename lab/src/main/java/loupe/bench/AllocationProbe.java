@@ -9,18 +9,22 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * Bytes allocated on the heap by every thread of a child JVM since it started, read through its
- * local management agent (attach API, no port opened): the difference over a run divided by its
- * requests is the garbage each request leaves, which the collector and the caches pay for.
+ * Bytes allocated on the heap by every thread of a child JVM since it started, and its CPU time, read
+ * through its local management agent (attach API, no port opened): the difference over a run divided
+ * by its requests is the garbage each request leaves, which the collector and the caches pay for,
+ * and the CPU each request costs.
  */
 final class AllocationProbe implements AutoCloseable {
 
   private final JMXConnector connector;
   private final com.sun.management.ThreadMXBean threads;
+  private final com.sun.management.OperatingSystemMXBean system;
 
-  private AllocationProbe(JMXConnector connector, com.sun.management.ThreadMXBean threads) {
+  private AllocationProbe(JMXConnector connector, com.sun.management.ThreadMXBean threads,
+      com.sun.management.OperatingSystemMXBean system) {
     this.connector = connector;
     this.threads = threads;
+    this.system = system;
   }
 
   /** Attaches to the JVM of process {@code pid} (same user, loopback only). */
@@ -34,13 +38,23 @@ final class AllocationProbe implements AutoCloseable {
     }
     JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
     MBeanServerConnection server = connector.getMBeanServerConnection();
-    return new AllocationProbe(connector, ManagementFactory.newPlatformMXBeanProxy(server,
-        ManagementFactory.THREAD_MXBEAN_NAME, com.sun.management.ThreadMXBean.class));
+    return new AllocationProbe(connector,
+        ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.THREAD_MXBEAN_NAME, com.sun.management.ThreadMXBean.class),
+        ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME,
+            com.sun.management.OperatingSystemMXBean.class));
   }
 
   /** Heap bytes allocated by all threads so far, those that ended included. */
   long allocatedBytes() {
     return threads.getTotalThreadAllocatedBytes();
+  }
+
+  /**
+   * CPU time of the whole JVM so far (request threads, JIT, collector): per request, a cost that a
+   * machine shared with other work inflates far less than latency.
+   */
+  long cpuNanos() {
+    return system.getProcessCpuTime();
   }
 
   @Override

@@ -42,7 +42,7 @@ public final class HttpBench {
 
   /** What one server measured: search and floor at 1 and many connections, bytes per request, first answer. */
   private record Side(Wrk.Result search1, Wrk.Result searchMany, Wrk.Result floor1, Wrk.Result floorMany,
-      double bytesPerSearch, double bytesPerFloor, double firstAnswerSeconds) {}
+      double bytesPerSearch, double bytesPerFloor, double cpuMsPerSearch, double cpuMsPerFloor, double firstAnswerSeconds) {}
 
   /** How to start one server and what to ask it. */
   private record Server(String name, List<String> command, Map<String, String> env, String searchPath, String floorPath) {}
@@ -100,9 +100,11 @@ public final class HttpBench {
         }
       }
       plain = new Side(search1[0].result(), searchMany[0].result(), floor1[0].result(), floorMany[0].result(),
-          search1[0].bytesPerRequest(), floor1[0].bytesPerRequest(), p.firstAnswer);
+          search1[0].bytesPerRequest(), floor1[0].bytesPerRequest(), searchMany[0].cpuMsPerRequest(),
+          floorMany[0].cpuMsPerRequest(), p.firstAnswer);
       loupe = new Side(search1[1].result(), searchMany[1].result(), floor1[1].result(), floorMany[1].result(),
-          search1[1].bytesPerRequest(), floor1[1].bytesPerRequest(), l.firstAnswer);
+          search1[1].bytesPerRequest(), floor1[1].bytesPerRequest(), searchMany[1].cpuMsPerRequest(),
+          floorMany[1].cpuMsPerRequest(), l.firstAnswer);
     }
     ResultTable table = new ResultTable(String.format(Locale.ROOT,
         "http: %d keyword queries over HTTP on loopback, wrk, each server in its own JVM", queries.size()));
@@ -112,20 +114,23 @@ public final class HttpBench {
     latencyRows(table, "floor, " + options.connections() + " conn", plain.floorMany(), loupe.floorMany());
     table.row("KB allocated per search", plain.bytesPerSearch() / 1024, loupe.bytesPerSearch() / 1024, "%,.1f");
     table.row("KB allocated per floor request", plain.bytesPerFloor() / 1024, loupe.bytesPerFloor() / 1024, "%,.1f");
+    table.row("server CPU ms per search", plain.cpuMsPerSearch(), loupe.cpuMsPerSearch(), "%.2f");
+    table.row("server CPU ms per floor request", plain.cpuMsPerFloor(), loupe.cpuMsPerFloor(), "%.3f");
     table.single("first answer after start s", plain.firstAnswerSeconds(), loupe.firstAnswerSeconds(), "%.2f");
     table.note("plain: JDK HttpServer (pool of " + plainThreads() + " threads), GET /search?q= (parse, top 10, category facet,"
         + " UnifiedHighlighter title+body, stored fields, JSON); floor: GET /health.");
     table.note("Loupe: ./loupe serve, GET /api/search?q= (facets country+person, snippets, entities, spelling); floor: GET /api/health.");
     table.note("same collector (" + String.join(" ", serverCollector()) + "), same heap, same wrk runs; both servers up at once,"
         + " each phase run on plain then on Loupe. wrk times each request from its send (closed loop, one request at a time per connection).");
-    table.note("allocation: all threads' heap bytes (ThreadMXBean via the attach API) over each 1-connection run, divided by wrk's requests.");
+    table.note("allocation: all threads' heap bytes (ThreadMXBean via the attach API) over each 1-connection run, divided by wrk's requests;"
+        + " CPU: the server JVM's CPU time (all threads) over each " + options.connections() + "-connection run, divided likewise.");
     table.print(out, options.commandLine());
     long errors = plain.search1().errors() + plain.searchMany().errors() + loupe.search1().errors() + loupe.searchMany().errors();
     return errors == 0 ? 0 : 1;
   }
 
   /** One wrk run on one server, with the heap its JVM allocated per request meanwhile. */
-  private record Phase(Wrk.Result result, double bytesPerRequest) {}
+  private record Phase(Wrk.Result result, double bytesPerRequest, double cpuMsPerRequest) {}
 
   /** The same wrk run on each server in turn: searches, or the floor endpoint. */
   private static Phase[] phase(Wrk wrk, List<Running> servers, boolean search, int connections, int seconds)
@@ -134,8 +139,10 @@ public final class HttpBench {
     for (int s = 0; s < phases.length; s++) {
       Running r = servers.get(s);
       long before = r.probe.allocatedBytes();
+      long cpuBefore = r.probe.cpuNanos();
       Wrk.Result result = wrk.run(r.port, search ? r.searchPaths : r.floorPaths, connections, seconds);
-      phases[s] = new Phase(result, (r.probe.allocatedBytes() - before) / (double) Math.max(1, result.requests()));
+      double requests = Math.max(1, result.requests());
+      phases[s] = new Phase(result, (r.probe.allocatedBytes() - before) / requests, (r.probe.cpuNanos() - cpuBefore) / 1e6 / requests);
     }
     return phases;
   }

@@ -65,7 +65,7 @@ class UserFacingBenchTest {
     });
     assertTrue(out.matches("(?s).*search, 1 conn errors\\s+0\\s+0.*"), out);
     assertTrue(out.matches("(?s).*search, 4 conn errors\\s+0\\s+0.*"), out);
-    assertTrue(out.contains("floor, 1 conn p99 ms") && out.contains("KB allocated per search"), out);
+    assertTrue(out.contains("floor, 1 conn p99 ms") && out.contains("KB allocated per search") && out.contains("server CPU ms per search"), out);
   }
 
   /**
