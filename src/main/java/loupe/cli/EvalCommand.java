@@ -38,7 +38,7 @@ final class EvalCommand implements Runnable {
     Path data;
 
     @Option(names = "--set", paramLabel = "NAME", split = ",",
-        description = "Query sets to run, among piaf, orangesum-dev, orangesum-wide (default: all).")
+        description = "Query sets to run, among piaf (dev and validation), orangesum-dev, orangesum-wide, orangesum-validation (default: all).")
     List<String> sets = new ArrayList<>();
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
