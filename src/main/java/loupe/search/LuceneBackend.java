@@ -24,6 +24,7 @@ import loupe.index.Fields;
 import loupe.index.IndexedArticle;
 import loupe.ingest.Article;
 import loupe.ingest.ArticleDates;
+import loupe.rank.Reranker;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
@@ -242,9 +243,16 @@ public final class LuceneBackend implements SearchBackend {
           relaxed = true;
         }
       }
-      List<Hit> hits = hits(view, searcher, page.topDocs, request, request.snippets() ? parsed.highlight() : null);
+      TopDocs ranked = page.topDocs;
+      if (reranks(request, parsed.matchAll())) {
+        // Issue 20: the learned second stage reorders the first stage's best (loupe.rank).
+        String typed = correction != null && correction.applied() ? correction.corrected() : request.query();
+        ranked = Reranker.standard().rerank(searcher, ranked, relaxed ? parsed.relaxed() : parsed.strict(), typed,
+            request.recencyDays());
+      }
+      List<Hit> hits = hits(view, searcher, ranked, request, request.snippets() ? parsed.highlight() : null);
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      return new SearchResponse(request.query(), page.topDocs.totalHits.value(), tookMs,
+      return new SearchResponse(request.query(), ranked.totalHits.value(), tookMs,
           request.from(), request.size(), relaxed, correction, hits, FacetLists.of(page.facets, request));
     } finally {
       manager.release(searcher);
@@ -252,6 +260,10 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   private record Page(TopDocs topDocs, Facets facets) {}
+
+  private static boolean reranks(SearchRequest request, boolean matchAll) {
+    return request.sort() == SortOrder.RELEVANCE && !matchAll;
+  }
 
   /** User runs a query with ticked values; each facet's counts ignore its own selection. */
   private Page run(SearcherViews.View view, Query textQuery, SearchRequest request, boolean matchAll)
@@ -263,6 +275,9 @@ public final class LuceneBackend implements SearchBackend {
 
     int topN = Math.max(1, request.from() + request.size());
     boolean byDate = request.sort() == SortOrder.DATE || matchAll;
+    if (reranks(request, matchAll)) {
+      topN = Math.max(topN, Reranker.WINDOW);
+    }
     // Counting every hit costs little on a news corpus and keeps totals exact (no "10,000+").
     CollectorManager<?, ? extends TopDocs> collector = byDate
         ? new TopFieldCollectorManager(newestFirst(), topN, Integer.MAX_VALUE)

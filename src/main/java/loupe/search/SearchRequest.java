@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param personPrefix lists only the person values with a word starting so (« kim »), or empty
  * @param snippets whether hits carry snippets and a highlighted title; a batch run that reads only
  *     ids and scores (./loupe search --queries, loupe eval) skips that cost, the ranking is the same
+ * @param recencyDays 0, or the half-life in days of an optional preference for recent articles among
+ *     the best by relevance (Elasticsearch's exp decay from now; see {@code loupe.rank.Reranker})
  */
 public record SearchRequest(
     String query,
@@ -36,7 +38,8 @@ public record SearchRequest(
     boolean autocorrect,
     String countryPrefix,
     String personPrefix,
-    boolean snippets) {
+    boolean snippets,
+    int recencyDays) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -46,6 +49,8 @@ public record SearchRequest(
   public static final int MAX_FACET_SIZE = 200;
   public static final int MAX_QUERY_LENGTH = 4_096;
   public static final int MAX_FILTER_VALUES = 100;
+  /** A century: past that a half-life prefers nothing. */
+  public static final int MAX_RECENCY_DAYS = 36_500;
 
   public SearchRequest {
     query = query == null ? "" : query;
@@ -78,6 +83,9 @@ public record SearchRequest(
     }
     if (persons.size() > MAX_FILTER_VALUES) {
       throw new InvalidRequestException("person", "at most " + MAX_FILTER_VALUES + " values, got " + persons.size());
+    }
+    if (recencyDays < 0 || recencyDays > MAX_RECENCY_DAYS) {
+      throw new InvalidRequestException("recency_days", "must be between 0 (off) and " + MAX_RECENCY_DAYS + ", got " + recencyDays);
     }
     if (dateFrom != null && dateTo != null && dateFrom.isAfter(dateTo)) {
       throw new InvalidRequestException("date_from", "date_from " + dateFrom + " is after date_to " + dateTo);
@@ -113,6 +121,7 @@ public record SearchRequest(
     private String countryPrefix = "";
     private String personPrefix = "";
     private boolean snippets = true;
+    private int recencyDays;
 
     public Builder query(String query) { this.query = query; return this; }
     public Builder countries(List<String> countries) { this.countries = countries; return this; }
@@ -127,10 +136,11 @@ public record SearchRequest(
     public Builder countryPrefix(String prefix) { this.countryPrefix = prefix; return this; }
     public Builder personPrefix(String prefix) { this.personPrefix = prefix; return this; }
     public Builder snippets(boolean snippets) { this.snippets = snippets; return this; }
+    public Builder recencyDays(int days) { this.recencyDays = days; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect,
-          countryPrefix, personPrefix, snippets);
+          countryPrefix, personPrefix, snippets, recencyDays);
     }
   }
 }

@@ -20,7 +20,7 @@ final class SearchParams {
   private static final Set<String> REPEATABLE = Set.of("country", "person");
   private static final Set<String> KNOWN = Set.of(
       "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect",
-      "country_prefix", "person_prefix");
+      "country_prefix", "person_prefix", "recency_days");
 
   private SearchParams() {}
 
@@ -44,6 +44,7 @@ final class SearchParams {
         .autocorrect(bool("autocorrect", single(params, "autocorrect"), true))
         .countryPrefix(single(params, "country_prefix"))
         .personPrefix(single(params, "person_prefix"))
+        .recencyDays(integer("recency_days", single(params, "recency_days"), 0))
         .build();
   }
 
@@ -81,6 +82,7 @@ final class SearchParams {
         .autocorrect(!body.has("autocorrect") || body.get("autocorrect").isNull() || booleanField(body, "autocorrect"))
         .countryPrefix(text(body, "country_prefix"))
         .personPrefix(text(body, "person_prefix"))
+        .recencyDays(integer(body, "recency_days", 0))
         .build();
   }
 
