@@ -16,7 +16,6 @@ import loupe.analysis.FrenchNewsAnalyzer;
 import loupe.index.Fields;
 import loupe.ingest.JsonLines;
 import loupe.rank.LinearModel;
-import loupe.rank.QueryEntities;
 import loupe.rank.RankFeatures;
 import loupe.search.InvalidRequestException;
 import loupe.search.UserQueryParser;
@@ -101,21 +100,33 @@ public final class RankerTraining {
         piafTrainEx.size() + piafValEx.size() + osTrainEx.size() + osDevEx.size() + osWideEx.size() + osValEx.size(),
         (System.nanoTime() - started) / 1e9);
 
-    boolean[] free = new boolean[RankFeatures.NAMES.size()];
-    for (int f = 1; f < free.length; f++) {
-      free[f] = features.isEmpty() || features.contains(RankFeatures.NAMES.get(f));
+    // Each group of signals alone beside the first stage, then all of them: the decision log's rows.
+    Map<String, List<String>> ablations = new java.util.LinkedHashMap<>();
+    ablations.put("structure (title, lead, cover)",
+        List.of("titleBm25", "bodyBm25", "titleCover", "leadCover", "cover"));
+    ablations.put("entities", List.of("entityMatch", "entityFocus"));
+    ablations.put("dates named", List.of("weekdayMatch", "dayMatch"));
+    ablations.put("chosen", features.isEmpty() ? RankFeatures.NAMES.subList(1, RankFeatures.NAMES.size()) : features);
+    float[] w = null;
+    for (Map.Entry<String, List<String>> ablation : ablations.entrySet()) {
+      boolean[] free = new boolean[RankFeatures.NAMES.size()];
+      for (int f = 1; f < free.length; f++) {
+        free[f] = ablation.getValue().contains(RankFeatures.NAMES.get(f));
+      }
+      log.println();
+      log.println("== first stage + " + ablation.getKey());
+      w = fit(List.of(piafTrainEx, osTrainEx), free, log);
+      log.println("weights: " + weights(w));
+      report("PIAF dev (training)", piafTrainEx, w, log);
+      report("OrangeSum training summaries", osTrainEx, w, log);
+      report("OrangeSum dev", osDevEx, w, log);
+      report("OrangeSum wide", osWideEx, w, log);
+      if (validation) {
+        report("[validation] PIAF", piafValEx, w, log);
+        report("[validation] OrangeSum", osValEx, w, log);
+      }
     }
-    float[] w = fit(List.of(piafTrainEx, osTrainEx), free, log);
     LinearModel model = new LinearModel("loupe-linear", w);
-    log.println("weights: " + weights(w));
-    report("PIAF dev (training)", piafTrainEx, w, log);
-    report("OrangeSum training summaries", osTrainEx, w, log);
-    report("OrangeSum dev", osDevEx, w, log);
-    report("OrangeSum wide", osWideEx, w, log);
-    if (validation) {
-      report("[validation] PIAF", piafValEx, w, log);
-      report("[validation] OrangeSum", osValEx, w, log);
-    }
     if (out != null) {
       Files.writeString(out, model.toJson());
       log.println("model written to " + out);
@@ -303,7 +314,7 @@ public final class RankerTraining {
             break;
           }
         }
-        out.add(new Example(RankFeatures.compute(searcher, query, QueryEntities.of(q.text()), window), relevant));
+        out.add(new Example(RankFeatures.compute(searcher, query, q.text(), window), relevant));
       }
       return out;
     }

@@ -1,6 +1,7 @@
 package loupe.rank;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -46,7 +48,9 @@ public final class RankFeatures {
       "leadCover",    // share of the query's words (by idf) among the body's first LEAD_POSITIONS words
       "cover",        // share of the query's words (by idf) the article has anywhere
       "entityMatch",  // share of the query's persons and countries the article is tagged with
-      "entityFocus"); // those matched, over the article's own persons and countries (how much it is about them)
+      "entityFocus",  // those matched, over the article's own persons and countries (how much it is about them)
+      "weekdayMatch", // the article is dated on a weekday the query names (« samedi »), or the day after
+      "dayMatch");    // the article is dated 0 to 2 days after a day the query names (« le 22 juin »)
 
   /** The lead: about the first two sentences of a news article. */
   static final int LEAD_POSITIONS = 50;
@@ -62,6 +66,17 @@ public final class RankFeatures {
    */
   public static float[][] compute(IndexSearcher searcher, Query scoring, QueryEntities entities, ScoreDoc[] window)
       throws IOException {
+    return compute(searcher, scoring, entities, QueryDates.NONE, window);
+  }
+
+  /** The same, with the days the query names compared with the articles' dates. */
+  public static float[][] compute(IndexSearcher searcher, Query scoring, String queryText, ScoreDoc[] window)
+      throws IOException {
+    return compute(searcher, scoring, QueryEntities.of(queryText), QueryDates.of(queryText), window);
+  }
+
+  static float[][] compute(IndexSearcher searcher, Query scoring, QueryEntities entities, QueryDates dates,
+      ScoreDoc[] window) throws IOException {
     int n = window.length;
     float[][] rows = new float[n][NAMES.size()];
     if (n == 0) {
@@ -93,10 +108,17 @@ public final class RankFeatures {
       while (end < n && window[byDoc[end]].doc < leaf.docBase + leaf.reader().maxDoc()) {
         end++;
       }
-      LeafState state = new LeafState(leaf, title, body, words, labels);
+      LeafState state = new LeafState(leaf, title, body, words, labels, !dates.isEmpty());
       for (int k = at; k < end; k++) {
         int i = byDoc[k];
         state.fill(window[i].doc - leaf.docBase, idf, idfSum, labels.size(), rows[i]);
+        if (!dates.isEmpty()) {
+          LocalDate date = state.date(window[i].doc - leaf.docBase);
+          if (date != null) {
+            rows[i][8] = dates.weekdayMatch(date);
+            rows[i][9] = dates.dayMatch(date);
+          }
+        }
         rows[i][0] = Float.isNaN(window[i].score) ? 0 : window[i].score;
       }
       at = end;
@@ -158,9 +180,11 @@ public final class RankFeatures {
     private final PostingsEnum[] inBody;
     private final SortedSetDocValues facets;
     private final long[] entityOrds;
+    private final SortedNumericDocValues dates;
 
     LeafState(LeafReaderContext leaf, Weight titleWeight, Weight bodyWeight, List<BytesRef> words,
-        List<String[]> labels) throws IOException {
+        List<String[]> labels, boolean withDates) throws IOException {
+      dates = withDates ? DocValues.getSortedNumeric(leaf.reader(), Fields.DATE) : null;
       title = titleWeight == null ? null : titleWeight.scorer(leaf);
       body = bodyWeight == null ? null : bodyWeight.scorer(leaf);
       inTitle = postings(leaf, Fields.TITLE, words, PostingsEnum.NONE);
@@ -231,6 +255,14 @@ public final class RankFeatures {
         row[6] = (float) matched / queryEntities;
         row[7] = count == 0 ? 0 : (float) matched / count;
       }
+    }
+
+    /** The article's day (UTC, as dates are indexed), or null when undated. */
+    LocalDate date(int doc) throws IOException {
+      if (dates == null || !dates.advanceExact(doc)) {
+        return null;
+      }
+      return LocalDate.ofEpochDay(Math.floorDiv(dates.nextValue(), 86_400_000L));
     }
 
     private static float score(Scorer scorer, int doc) throws IOException {

@@ -64,7 +64,8 @@ public final class Reranker {
       return first;
     }
     ScoreDoc[] window = Arrays.copyOf(all, n);
-    float[][] rows = RankFeatures.compute(searcher, scoring, QueryEntities.of(queryText, extractor), window);
+    float[][] rows = RankFeatures.compute(searcher, scoring, QueryEntities.of(queryText, extractor),
+        QueryDates.of(queryText), window);
     ScoreDoc[] ranked = new ScoreDoc[n];
     double[] ageDays = recencyDays > 0 ? Recency.ageDays(searcher, window) : null;
     double newest = ageDays == null ? 0 : Arrays.stream(ageDays).min().orElse(0);
