@@ -37,6 +37,15 @@ public record LinearModel(String name, float[] weights) {
     return sum;
   }
 
+  /** Which features weigh at all: the others need not be computed. */
+  boolean[] used() {
+    boolean[] used = new boolean[weights.length];
+    for (int i = 0; i < weights.length; i++) {
+      used[i] = weights[i] != 0;
+    }
+    return used;
+  }
+
   /** Reads a model in Solr's format; a feature it does not name weighs 0. */
   public static LinearModel parse(InputStream in) throws IOException {
     JsonNode root = JSON.readTree(in);

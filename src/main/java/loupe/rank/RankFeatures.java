@@ -66,17 +66,30 @@ public final class RankFeatures {
    */
   public static float[][] compute(IndexSearcher searcher, Query scoring, QueryEntities entities, ScoreDoc[] window)
       throws IOException {
-    return compute(searcher, scoring, entities, QueryDates.NONE, window);
+    return compute(searcher, scoring, entities, QueryDates.NONE, ALL, window);
+  }
+
+  /** Every feature computed (training). */
+  static final boolean[] ALL = all();
+
+  private static boolean[] all() {
+    boolean[] all = new boolean[NAMES.size()];
+    java.util.Arrays.fill(all, true);
+    return all;
   }
 
   /** The same, with the days the query names compared with the articles' dates. */
   public static float[][] compute(IndexSearcher searcher, Query scoring, String queryText, ScoreDoc[] window)
       throws IOException {
-    return compute(searcher, scoring, QueryEntities.of(queryText), QueryDates.of(queryText), window);
+    return compute(searcher, scoring, QueryEntities.of(queryText), QueryDates.of(queryText), ALL, window);
   }
 
+  /**
+   * @param needed the features to compute, by column; the others stay 0 (a model's zero weights:
+   *     the body's BM25 and the lead's positions cost a search a tenth of a millisecond or more)
+   */
   static float[][] compute(IndexSearcher searcher, Query scoring, QueryEntities entities, QueryDates dates,
-      ScoreDoc[] window) throws IOException {
+      boolean[] needed, ScoreDoc[] window) throws IOException {
     int n = window.length;
     float[][] rows = new float[n][NAMES.size()];
     if (n == 0) {
@@ -91,9 +104,12 @@ public final class RankFeatures {
       idf[w] = Math.log(1 + (reader.maxDoc() - df + 0.5) / (df + 0.5));
       idfSum += idf[w];
     }
-    Weight title = weight(searcher, Fields.TITLE, words);
-    Weight body = weight(searcher, Fields.BODY, words);
-    List<String[]> labels = entities.labels();
+    Weight title = needed[1] ? weight(searcher, Fields.TITLE, words) : null;
+    Weight body = needed[2] ? weight(searcher, Fields.BODY, words) : null;
+    List<String[]> labels = needed[6] || needed[7] ? entities.labels() : List.of();
+    if (!needed[8] && !needed[9]) {
+      dates = QueryDates.NONE;
+    }
 
     Integer[] byDoc = new Integer[n];
     for (int i = 0; i < n; i++) {
@@ -108,7 +124,7 @@ public final class RankFeatures {
       while (end < n && window[byDoc[end]].doc < leaf.docBase + leaf.reader().maxDoc()) {
         end++;
       }
-      LeafState state = new LeafState(leaf, title, body, words, labels, !dates.isEmpty());
+      LeafState state = new LeafState(leaf, title, body, words, labels, !dates.isEmpty(), needed[4]);
       for (int k = at; k < end; k++) {
         int i = byDoc[k];
         state.fill(window[i].doc - leaf.docBase, idf, idfSum, labels.size(), rows[i]);
@@ -181,14 +197,16 @@ public final class RankFeatures {
     private final SortedSetDocValues facets;
     private final long[] entityOrds;
     private final SortedNumericDocValues dates;
+    private final boolean lead;
 
     LeafState(LeafReaderContext leaf, Weight titleWeight, Weight bodyWeight, List<BytesRef> words,
-        List<String[]> labels, boolean withDates) throws IOException {
+        List<String[]> labels, boolean withDates, boolean lead) throws IOException {
+      this.lead = lead;
       dates = withDates ? DocValues.getSortedNumeric(leaf.reader(), Fields.DATE) : null;
       title = titleWeight == null ? null : titleWeight.scorer(leaf);
       body = bodyWeight == null ? null : bodyWeight.scorer(leaf);
       inTitle = postings(leaf, Fields.TITLE, words, PostingsEnum.NONE);
-      inBody = postings(leaf, Fields.BODY, words, PostingsEnum.POSITIONS);
+      inBody = postings(leaf, Fields.BODY, words, lead ? PostingsEnum.POSITIONS : PostingsEnum.NONE);
       if (labels.isEmpty()) {
         facets = null;
         entityOrds = new long[0];
@@ -229,7 +247,7 @@ public final class RankFeatures {
         if (t) {
           titleHas += idf[w];
         }
-        if (b && inBody[w].nextPosition() < LEAD_POSITIONS) {
+        if (b && lead && inBody[w].nextPosition() < LEAD_POSITIONS) {
           leadHas += idf[w];
         }
         if (t || b) {

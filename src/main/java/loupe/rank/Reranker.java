@@ -24,10 +24,12 @@ public final class Reranker {
   static final String MODEL = "/loupe/rank/linear-model.json";
 
   private final LinearModel model;
+  private final boolean[] used;
   private final EntityExtractor extractor;
 
   Reranker(LinearModel model, EntityExtractor extractor) {
     this.model = model;
+    this.used = model.used();
     this.extractor = extractor;
   }
 
@@ -64,8 +66,9 @@ public final class Reranker {
       return first;
     }
     ScoreDoc[] window = Arrays.copyOf(all, n);
-    float[][] rows = RankFeatures.compute(searcher, scoring, QueryEntities.of(queryText, extractor),
-        QueryDates.of(queryText), window);
+    boolean entities = used[RankFeatures.NAMES.indexOf("entityMatch")] || used[RankFeatures.NAMES.indexOf("entityFocus")];
+    float[][] rows = RankFeatures.compute(searcher, scoring,
+        entities ? QueryEntities.of(queryText, extractor) : QueryEntities.NONE, QueryDates.of(queryText), used, window);
     ScoreDoc[] ranked = new ScoreDoc[n];
     double[] ageDays = recencyDays > 0 ? Recency.ageDays(searcher, window) : null;
     double newest = ageDays == null ? 0 : Arrays.stream(ageDays).min().orElse(0);
