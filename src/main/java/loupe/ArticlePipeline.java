@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import loupe.entities.ArticleEntities;
 import loupe.entities.EntityExtractor;
+import loupe.index.ArticleWriter;
 import loupe.ingest.Article;
 import loupe.ingest.ArticleFiles;
 import loupe.ingest.IngestListener;
@@ -20,7 +21,6 @@ import loupe.ingest.IngestReport;
 import loupe.ingest.IngestTally;
 import loupe.ingest.JsonLinesSource;
 import loupe.ingest.Rejection;
-import loupe.search.SearchBackend;
 
 /**
  * Runs one indexing batch: read → extract entities → upsert, on all cores, then one commit. On any
@@ -30,21 +30,22 @@ final class ArticlePipeline {
 
   /**
    * Articles per pool task. With a task per article, hand-offs between the reading thread and the
-   * writers cost about 15% of the indexing time on two cores; 64 news articles are about 130 KB.
+   * writers took a large share of the indexing time on two cores (figures in docs/decisions.md);
+   * 64 news articles are about 130 KB.
    */
   private static final int CHUNK = 64;
 
   /** An article read and waiting for a writer, with what the reading thread knew of its id. */
   private record Pending(Article article, String location, boolean existed, boolean absent) {}
 
-  private final SearchBackend backend;
+  private final ArticleWriter writer;
   private final EntityExtractor extractor;
   private final int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
   /** Articles read ahead of the writers: four chunks a thread, so none waits; bounds memory whatever the input. */
   private final int inFlight = CHUNK * 4 * threads;
 
-  ArticlePipeline(SearchBackend backend, EntityExtractor extractor) {
-    this.backend = backend;
+  ArticlePipeline(ArticleWriter writer, EntityExtractor extractor) {
+    this.writer = writer;
     this.extractor = extractor;
   }
 
@@ -85,7 +86,7 @@ final class ArticlePipeline {
   }
 
   synchronized boolean delete(String id) throws IOException {
-    boolean existed = backend.delete(id);
+    boolean existed = writer.delete(id);
     commitOrRollback();
     return existed;
   }
@@ -121,7 +122,7 @@ final class ArticlePipeline {
     List<Future<?>> flushes = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       flushes.add(pool.submit(() -> {
-        while (backend.flushBuffer()) {
+        while (writer.flushBuffer()) {
           // until no buffer is left
         }
         return null;
@@ -153,7 +154,7 @@ final class ArticlePipeline {
 
   private void commitOrRollback() throws IOException {
     try {
-      backend.commit();
+      writer.commit();
     } catch (IOException | RuntimeException e) {
       rollback(e);
       throw e;
@@ -162,7 +163,7 @@ final class ArticlePipeline {
 
   private void rollback(Throwable cause) {
     try {
-      backend.rollback();
+      writer.rollback();
     } catch (IOException | RuntimeException e) {
       cause.addSuppressed(e);
     }
@@ -178,7 +179,7 @@ final class ArticlePipeline {
 
     Batch(ExecutorService pool) throws IOException {
       this.pool = pool;
-      this.emptyAtStart = backend.count() == 0;
+      this.emptyAtStart = writer.isEmpty();
     }
 
     /** Ids read so far in this batch, in the reading thread. */
@@ -197,7 +198,7 @@ final class ArticlePipeline {
           // The last record of an id must win: let earlier writes of it land first.
           drain();
         }
-        boolean existed = !duplicate && !emptyAtStart && backend.contains(article.id());
+        boolean existed = !duplicate && !emptyAtStart && writer.contains(article.id());
         // Neither in the index nor earlier in this batch: nothing to replace.
         boolean absent = !duplicate && emptyAtStart;
         permits.acquire();
@@ -222,7 +223,7 @@ final class ArticlePipeline {
       pending.add(pool.submit(() -> {
         try {
           // The whole chunk's extraction, then its indexing: each stage's tables stay in the core's
-          // caches a while longer (measured no slower than alternating: 1.18 against 1.16).
+          // caches a while longer (alternating the two was no faster: docs/decisions.md).
           ArticleEntities[] entities = new ArticleEntities[articles.size()];
           for (int i = 0; i < entities.length; i++) {
             Article article = articles.get(i).article();
@@ -245,9 +246,9 @@ final class ArticlePipeline {
     private void write(Pending p, ArticleEntities entities) {
       try {
         if (p.absent()) {
-          backend.add(p.article(), entities);
+          writer.add(p.article(), entities);
         } else {
-          backend.upsert(p.article(), entities);
+          writer.upsert(p.article(), entities);
         }
         tally.indexed(p.article().id(), p.existed());
       } catch (IllegalArgumentException e) {

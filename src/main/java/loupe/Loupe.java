@@ -11,14 +11,17 @@ import java.util.function.Consumer;
 import loupe.entities.ArticleEntities;
 import loupe.entities.EntityExtractor;
 import loupe.entities.Extractors;
+import loupe.index.ArticleIndexer;
+import loupe.index.ArticleWriter;
 import loupe.index.IndexedArticle;
 import loupe.ingest.Article;
 import loupe.ingest.IngestReport;
 import loupe.search.Hit;
-import loupe.search.LuceneBackend;
+import loupe.search.lucene.LuceneBackend;
 import loupe.search.SearchBackend;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
+import loupe.search.lucene.LuceneBackend;
 import loupe.search.Suggestion;
 
 /**
@@ -34,18 +37,20 @@ public final class Loupe implements Closeable {
   private static final String WARM_UP_QUERY = "france";
 
   private final SearchBackend backend;
+  private final ArticleWriter writer; // null when read-only
   private final EntityExtractor extractor;
-  private final ArticlePipeline pipeline;
+  private final ArticlePipeline pipeline; // null when read-only
 
-  private Loupe(SearchBackend backend, EntityExtractor extractor) {
+  private Loupe(SearchBackend backend, ArticleWriter writer, EntityExtractor extractor) {
     this.backend = backend;
+    this.writer = writer;
     this.extractor = extractor;
-    this.pipeline = new ArticlePipeline(backend, extractor);
+    this.pipeline = writer == null ? null : new ArticlePipeline(writer, extractor);
   }
 
   /** Opens the index in {@code dir} for searching and writing, creating it when absent. */
   public static Loupe open(Path dir) throws IOException {
-    return new Loupe(LuceneBackend.open(dir), Extractors.standardOnFirstUse());
+    return open(dir, Extractors.standardOnFirstUse());
   }
 
   /**
@@ -53,22 +58,34 @@ public final class Loupe implements Closeable {
    * example {@link Extractors#withUserLexicon}), creating the index when absent.
    */
   public static Loupe open(Path dir, EntityExtractor extractor) throws IOException {
-    return new Loupe(LuceneBackend.open(dir), Objects.requireNonNull(extractor, "extractor"));
+    Objects.requireNonNull(extractor, "extractor");
+    ArticleIndexer indexer = ArticleIndexer.open(dir);
+    return new Loupe(LuceneBackend.over(indexer), indexer, extractor);
   }
 
   /** Opens an existing index for searching only; takes no lock. */
   public static Loupe openReadOnly(Path dir) throws IOException {
-    return new Loupe(LuceneBackend.openReadOnly(dir), Extractors.standardOnFirstUse());
+    return new Loupe(LuceneBackend.openReadOnly(dir), null, Extractors.standardOnFirstUse());
   }
 
-  /** Uses any backend and extractor: another engine, a user lexicon. */
-  public static Loupe with(SearchBackend backend, EntityExtractor extractor) {
-    return new Loupe(Objects.requireNonNull(backend, "backend"), Objects.requireNonNull(extractor, "extractor"));
+  /**
+   * Uses any engine and extractor: another engine, a user lexicon. {@code writer} may be null for a
+   * read-only instance; both are closed with this one.
+   */
+  public static Loupe with(SearchBackend backend, ArticleWriter writer, EntityExtractor extractor) {
+    return new Loupe(Objects.requireNonNull(backend, "backend"), writer, Objects.requireNonNull(extractor, "extractor"));
+  }
+
+  private ArticlePipeline pipeline() {
+    if (pipeline == null) {
+      throw new IllegalStateException("this index was opened read-only");
+    }
+    return pipeline;
   }
 
   /** Indexes articles (upsert by id) in one atomic commit. */
   public IngestReport index(List<Article> articles) throws IOException {
-    return pipeline.indexArticles(articles);
+    return pipeline().indexArticles(articles);
   }
 
   /**
@@ -76,17 +93,17 @@ public final class Loupe implements Closeable {
    * records are reported, not fatal.
    */
   public IngestReport indexFiles(List<Path> paths, IndexingProgress progress) throws IOException {
-    return pipeline.indexFiles(paths, progress);
+    return pipeline().indexFiles(paths, progress);
   }
 
   /** Indexes a JSON Lines stream (an HTTP body) in one atomic commit. */
   public IngestReport indexJsonLines(InputStream in, String name) throws IOException {
-    return pipeline.indexJsonLines(in, name);
+    return pipeline().indexJsonLines(in, name);
   }
 
   /** Deletes an article and commits. Returns whether it existed. */
   public boolean delete(String id) throws IOException {
-    return pipeline.delete(id);
+    return pipeline().delete(id);
   }
 
   /** Runs a search. */
@@ -137,7 +154,7 @@ public final class Loupe implements Closeable {
 
   /** Whether this instance accepts writes. */
   public boolean writable() {
-    return backend.writable();
+    return writer != null;
   }
 
   /** Picks up commits made by another process, for read-only instances. */
@@ -147,6 +164,12 @@ public final class Loupe implements Closeable {
 
   @Override
   public void close() throws IOException {
-    backend.close();
+    try {
+      backend.close();
+    } finally {
+      if (writer != null) {
+        writer.close();
+      }
+    }
   }
 }

@@ -26,14 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the README's examples for other languages (curl, Python, JavaScript) against a real server
- * over the demo corpus, as a reader would run them against {@code ./loupe demo}: each must exit 0
- * and print what its {@code prints:} comments say. A language whose tool is not on the PATH is
- * skipped with a message. An integration test: it starts a server and child processes.
+ * Runs the examples of docs/clients.md (curl, Python, JavaScript), linked from the README, against a
+ * real server over the demo corpus, as a reader would run them against {@code ./loupe demo}: each
+ * must exit 0 and print what its {@code prints:} comments say. A language whose tool is not on the
+ * PATH is skipped with a message. An integration test: it starts a server and child processes.
  */
 class ReadmeExamplesIT {
 
-  static final String HEADING = "## Using Loupe from other languages";
+  /** The page of client examples, relative to the project. */
+  static final String PAGE = "docs/clients.md";
   /** The address the examples use: that of {@code ./loupe demo}. */
   static final String DOCUMENTED_BASE = "http://127.0.0.1:7070";
   private static final String TOKEN = "readme-example-token";
@@ -69,11 +70,14 @@ class ReadmeExamplesIT {
   }
 
   @Test
-  void sectionHasACurlAPythonAndAJavaScriptExampleThatEachSayWhatTheyPrint() throws IOException {
+  void pageHasACurlAPythonAndAJavaScriptExampleThatEachSayWhatTheyPrint() throws IOException {
     List<Example> examples = examples();
-    for (String language : List.of("bash", "python", "javascript")) {
+    List<String> runnable = List.of("bash", "python", "javascript");
+    examples.forEach(e -> assertTrue(runnable.contains(e.language()),
+        "a ```" + e.language() + " block in " + PAGE + " would never run: every block there is an example"));
+    for (String language : runnable) {
       List<Example> of = examples.stream().filter(e -> e.language().equals(language)).toList();
-      assertFalse(of.isEmpty(), "no ```" + language + " block in the section");
+      assertFalse(of.isEmpty(), "no ```" + language + " block in " + PAGE);
       of.forEach(e -> assertFalse(expectedOutput(e).isEmpty(), "a " + language + " block has no « prints: » comment"));
       of.forEach(e -> assertTrue(e.code().contains(DOCUMENTED_BASE), "a " + language + " block does not use " + DOCUMENTED_BASE));
     }
@@ -107,34 +111,20 @@ class ReadmeExamplesIT {
     }
   }
 
-  /** The section's fenced blocks, from the README. */
+  /** The page's fenced blocks: every one of them is an example. */
   static List<Example> examples() throws IOException {
     Path project = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-    List<String> readme = Files.readAllLines(project.resolve("README.md"), StandardCharsets.UTF_8);
-    int start = readme.indexOf(HEADING);
-    if (start < 0) {
-      throw new IllegalStateException("README.md has no section « " + HEADING + " »");
-    }
-    // The section ends at the next heading of its level or above; a "# " inside a code block is a comment.
-    int end = start + 1;
-    boolean inCode = false;
-    for (; end < readme.size(); end++) {
-      String line = readme.get(end);
-      if (line.startsWith("```")) {
-        inCode = !inCode;
-      } else if (!inCode && (line.startsWith("## ") || line.startsWith("# "))) {
-        break;
-      }
-    }
-    List<String> section = readme.subList(start + 1, end);
+    List<String> page = Files.readAllLines(project.resolve(PAGE), StandardCharsets.UTF_8);
     List<Example> examples = new ArrayList<>();
     String language = null;
     StringBuilder code = new StringBuilder();
-    for (String line : section) {
+    for (String line : page) {
       Matcher open = FENCE.matcher(line);
       if (language == null && open.matches()) {
         language = open.group(1);
         code.setLength(0);
+      } else if (language == null && line.startsWith("```")) {
+        fail("a block in " + PAGE + " opens without a language: " + line);
       } else if (language != null && line.strip().equals("```")) {
         examples.add(new Example(language, code.toString()));
         language = null;

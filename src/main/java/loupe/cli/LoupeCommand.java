@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 import loupe.index.IndexLockedException;
 import loupe.search.InvalidRequestException;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -23,15 +24,12 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       ServeCommand.class,
       SearchCommand.class,
-      EntitiesCommand.class,
-      EvalCommand.class,
-      BenchCommand.class,
-      CommandLine.HelpCommand.class
+      EntitiesCommand.class
     })
 public final class LoupeCommand implements Runnable {
 
   /** System property set by the launcher: the project root, where index/ and ../shared are looked up. */
-  static final String HOME_PROPERTY = "loupe.home";
+  public static final String HOME_PROPERTY = "loupe.home";
 
   /**
    * Lucene logs at start-up that the incubating Vector API is not enabled; users cannot act on it.
@@ -50,6 +48,11 @@ public final class LoupeCommand implements Runnable {
   /** The configured command line, also used by tests to run commands in-process. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new LoupeCommand());
+    // The lab's `eval` and `bench` live outside the library and join when they are on the class path.
+    for (ExternalCommand command : ServiceLoader.load(ExternalCommand.class)) {
+      cli.addSubcommand(command);
+    }
+    cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setExecutionExceptionHandler(LoupeCommand::handle);
     return cli;
   }
@@ -60,7 +63,7 @@ public final class LoupeCommand implements Runnable {
   }
 
   /** The directory relative paths such as the default index are resolved against. */
-  static Path home() {
+  public static Path home() {
     return Path.of(System.getProperty(HOME_PROPERTY, "."));
   }
 

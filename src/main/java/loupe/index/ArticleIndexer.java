@@ -1,6 +1,7 @@
 package loupe.index;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import loupe.entities.ArticleEntities;
@@ -10,19 +11,23 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /**
- * The only writer of a Loupe index: upserts articles by id and publishes them in one atomic commit.
+ * The only writer of a Loupe index on disk: upserts articles by id and publishes them in one atomic
+ * commit, to its own near-real-time searchers and to new readers.
  *
  * <p>Thread-safe: several threads may call {@link #upsert} at once (Lucene's IndexWriter is).
  * Nothing is visible to a new reader before {@link #commit}; a crash before it leaves the previous
  * commit intact.
  */
-public final class ArticleIndexer implements AutoCloseable {
+public final class ArticleIndexer implements ArticleWriter {
 
   /**
    * Buffered RAM before a flush: a tenth of the heap (as Elasticsearch's indexing buffer), between
@@ -31,13 +36,36 @@ public final class ArticleIndexer implements AutoCloseable {
   static final double RAM_BUFFER_MB =
       Math.max(16, Math.min(128, Runtime.getRuntime().maxMemory() / 10.0 / (1024 * 1024)));
 
+  private final Path dir;
+  private final Analyzer analyzer;
   private final Directory directory;
-  private final IndexWriter writer;
+  private volatile IndexWriter writer;
+  private volatile SearcherManager searchers;
   private final ArticleDocuments documents = new ArticleDocuments(Fields.facetsConfig());
 
-  private ArticleIndexer(Directory directory, IndexWriter writer) {
+  private ArticleIndexer(Path dir, Analyzer analyzer, Directory directory) throws IOException {
+    this.dir = dir;
+    this.analyzer = analyzer;
     this.directory = directory;
-    this.writer = writer;
+    this.writer = newWriter();
+    try {
+      this.searchers = new SearcherManager(writer, null);
+    } catch (IOException | RuntimeException e) {
+      writer.rollback();
+      throw e;
+    }
+  }
+
+  private IndexWriter newWriter() throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    config.setCommitOnClose(false);
+    try {
+      return new IndexWriter(directory, config);
+    } catch (LockObtainFailedException e) {
+      throw new IndexLockedException(dir.resolve(IndexWriter.WRITE_LOCK_NAME), e);
+    }
   }
 
   /**
@@ -46,16 +74,10 @@ public final class ArticleIndexer implements AutoCloseable {
    * @throws IndexLockedException when another process holds the index's write lock
    */
   public static ArticleIndexer open(Path dir, Analyzer analyzer) throws IOException {
+    Files.createDirectories(dir);
     Directory directory = FSDirectory.open(dir);
-    IndexWriterConfig config = new IndexWriterConfig(analyzer);
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setRAMBufferSizeMB(RAM_BUFFER_MB);
-    config.setCommitOnClose(false);
     try {
-      return new ArticleIndexer(directory, new IndexWriter(directory, config));
-    } catch (LockObtainFailedException e) {
-      directory.close();
-      throw new IndexLockedException(dir.resolve(IndexWriter.WRITE_LOCK_NAME), e);
+      return new ArticleIndexer(dir, analyzer, directory);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -68,6 +90,7 @@ public final class ArticleIndexer implements AutoCloseable {
   }
 
   /** Adds the article, or replaces the one indexed under the same id. */
+  @Override
   public void upsert(Article article, ArticleEntities entities) throws IOException {
     try {
       writer.updateDocument(new Term(Fields.ID, article.id()), documents.toDocument(article, entities));
@@ -80,6 +103,7 @@ public final class ArticleIndexer implements AutoCloseable {
    * Adds an article the caller knows is not indexed yet. An upsert buffers a delete of its id, which
    * every flush then looks up in every segment: a first load of a large corpus needs none of that.
    */
+  @Override
   public void add(Article article, ArticleEntities entities) throws IOException {
     try {
       writer.addDocument(documents.toDocument(article, entities));
@@ -101,15 +125,41 @@ public final class ArticleIndexer implements AutoCloseable {
   }
 
   /** Deletes the article with this id; a no-op when there is none. */
-  public void delete(String id) throws IOException {
+  @Override
+  public boolean delete(String id) throws IOException {
+    boolean existed = contains(id);
     try {
       writer.deleteDocuments(new Term(Fields.ID, id));
     } catch (AlreadyClosedException e) {
       throw stopped(e);
     }
+    return existed;
+  }
+
+  @Override
+  public boolean contains(String id) throws IOException {
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return searcher.count(new TermQuery(new Term(Fields.ID, id))) > 0;
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public boolean isEmpty() throws IOException {
+    SearcherManager manager = searchers;
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return searcher.getIndexReader().numDocs() == 0;
+    } finally {
+      manager.release(searcher);
+    }
   }
 
   /** Makes every change since the last commit durable and visible to new readers, all at once. */
+  @Override
   public void commit() throws IOException {
     try {
       writer.setLiveCommitData(Map.of("committed_at", Long.toString(System.currentTimeMillis())).entrySet());
@@ -117,6 +167,7 @@ public final class ArticleIndexer implements AutoCloseable {
     } catch (AlreadyClosedException e) {
       throw stopped(e);
     }
+    searchers.maybeRefreshBlocking();
   }
 
   /**
@@ -124,7 +175,8 @@ public final class ArticleIndexer implements AutoCloseable {
    * every buffer itself, one after the other; threads calling this first share that work. Returns
    * false when nothing is left to write.
    */
-  public boolean flushNextBuffer() throws IOException {
+  @Override
+  public boolean flushBuffer() throws IOException {
     try {
       return writer.flushNextBuffer();
     } catch (AlreadyClosedException e) {
@@ -132,9 +184,22 @@ public final class ArticleIndexer implements AutoCloseable {
     }
   }
 
-  /** Drops every change since the last commit. The indexer is closed afterwards. */
-  public void rollback() throws IOException {
+  /**
+   * Drops every change since the last commit. Lucene's rollback closes its writer: a new one opens
+   * on the last commit, so a server keeps accepting writes after a failed batch.
+   */
+  @Override
+  public synchronized void rollback() throws IOException {
     writer.rollback();
+    SearcherManager old = searchers;
+    writer = newWriter();
+    searchers = new SearcherManager(writer, null);
+    old.close();
+  }
+
+  /** The near-real-time searchers of the current writer; a rollback replaces them. */
+  public SearcherManager searchers() {
+    return searchers;
   }
 
   /** A near-real-time reader that sees uncommitted changes too. */
@@ -151,6 +216,7 @@ public final class ArticleIndexer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
+      searchers.close();
       if (writer.isOpen()) {
         writer.rollback();
       }

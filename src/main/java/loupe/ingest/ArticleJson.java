@@ -8,10 +8,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Turns one JSON object of the article contract into an {@link Article}, naming the field at fault. */
-public final class ArticleJson {
+final class ArticleJson {
 
   /** Ids longer than this are certainly not keys; Lucene terms are limited to 32 KB anyway. */
-  public static final int MAX_ID_LENGTH = 512;
+  static final int MAX_ID_LENGTH = 512;
 
   private ArticleJson() {}
 
@@ -21,7 +21,7 @@ public final class ArticleJson {
    * @param node the parsed JSON value
    * @param defaultId the id to use when the object has none, or {@code null} when an id is required
    */
-  public static Article fromJson(JsonNode node, String defaultId) throws InvalidArticleException {
+  static Article fromJson(JsonNode node, String defaultId) throws InvalidArticleException {
     if (node == null || !node.isObject()) {
       throw new InvalidArticleException("expected a JSON object, got " + describe(node));
     }
@@ -102,7 +102,7 @@ public final class ArticleJson {
   }
 
   /** Parses the contract's ISO-8601 date: a day, or a date-time with (or, leniently, without) offset. */
-  public static OffsetDateTime parseDate(String text) throws InvalidArticleException {
+  static OffsetDateTime parseDate(String text) throws InvalidArticleException {
     String s = text.strip();
     try {
       if (s.length() == 10) {

@@ -13,7 +13,7 @@ import org.jsoup.select.Elements;
  * Reads an HTML article with jsoup: the title from the page, the text of the main content without
  * scripts, styles or navigation. Broken markup is parsed as browsers do, never rejected.
  */
-public final class HtmlSource implements ArticleSource {
+final class HtmlSource implements ArticleSource {
 
   private static final String NOISE = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg";
 

@@ -1,8 +1,8 @@
 package loupe.ingest;
 
 /** An input record that is not an article (no id, no body, a wrong type); becomes a {@link Rejection}. */
-public final class InvalidArticleException extends Exception {
-  public InvalidArticleException(String reason) {
+final class InvalidArticleException extends Exception {
+  InvalidArticleException(String reason) {
     super(reason, null, false, false);
   }
 }

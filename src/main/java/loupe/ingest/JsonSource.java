@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Reads a {@code .json} file holding one article object or an array of them. */
-public final class JsonSource implements ArticleSource {
+final class JsonSource implements ArticleSource {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

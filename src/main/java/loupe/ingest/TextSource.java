@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * Reads a plain-text or Markdown article: the first non-blank line is the title (Markdown's leading
  * {@code #} removed), the rest is the body.
  */
-public final class TextSource implements ArticleSource {
+final class TextSource implements ArticleSource {
 
   private final boolean markdown;
 

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import loupe.entities.EntityExtractor;
 import loupe.entities.Extractors;
+import loupe.search.SearchRequest;
+import loupe.search.SortOrder;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -35,6 +37,11 @@ public final class Reranker {
 
   private static final class Standard {
     static final Reranker INSTANCE = new Reranker(LinearModel.load(MODEL), Extractors.standard());
+  }
+
+  /** Whether a search has a second stage: ordered by relevance, with words (not « every article »). */
+  public static boolean applies(SearchRequest request, boolean matchAll) {
+    return request.sort() == SortOrder.RELEVANCE && !matchAll;
   }
 
   /** The reranker with the shipped model and the built-in lexicons, loaded on first use. */

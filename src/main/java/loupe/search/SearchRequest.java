@@ -1,5 +1,6 @@
 package loupe.search;
 
+import loupe.search.lucene.query.UserQueryParser;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

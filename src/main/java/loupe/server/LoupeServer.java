@@ -112,7 +112,7 @@ public final class LoupeServer implements AutoCloseable {
     boolean external = dir != null && Files.isDirectory(Path.of(dir));
     if (!external) {
       // Javalin's own handler reads the few files of web/ through the class loader. Jetty's, the
-      // default, mounts the whole jar as a zip file system first: 11,000 entries indexed at every
+      // default, mounts the whole jar as a zip file system first: every entry indexed at every
       // start. Jetty's stays for a folder on disk: Javalin's does not serve its index.html at /.
       cfg.resourceHandler(new JavalinStaticResourceHandler());
     }

@@ -45,7 +45,7 @@ class CommandLineIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "index", "serve", "search", "entities", "eval", "bench"})
+  @ValueSource(strings = {"demo", "index", "serve", "search", "entities"})
   void everyCommandPrintsHelp(String command) {
     Run r = run(command, "--help");
     assertEquals(0, r.status());

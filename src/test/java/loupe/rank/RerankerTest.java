@@ -24,7 +24,7 @@ import loupe.search.InvalidRequestException;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
 import loupe.search.SortOrder;
-import loupe.search.UserQueryParser;
+import loupe.search.lucene.query.UserQueryParser;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;

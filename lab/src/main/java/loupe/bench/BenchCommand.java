@@ -1,0 +1,246 @@
+package loupe.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import loupe.cli.ExternalCommand;
+import loupe.cli.LoupeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code loupe bench}: Loupe against plain Lucene in the same run, printed as ratios. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {
+      "Loupe against plain Lucene, on the same input in the same run.",
+      "Each benchmark prints both figures, their ratio (Loupe / plain) and its command line.",
+      "Input: ../shared/data (orangesum-news, queries); skipped with a message when absent."
+    },
+    subcommands = {
+      BenchCommand.Index.class,
+      BenchCommand.Query.class,
+      BenchCommand.Scale.class,
+      BenchCommand.Memory.class,
+      BenchCommand.Load.class
+    })
+public final class BenchCommand implements Runnable, ExternalCommand {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Where the shared data lives; every benchmark reads it. */
+  static final class DataOption {
+    @Option(names = "--data", paramLabel = "DIR",
+        description = "The shared data folder (default: ../shared/data next to the project).")
+    Path data;
+
+    Path dir() {
+      return data != null ? data : LoupeCommand.home().resolve("../shared/data").normalize();
+    }
+  }
+
+  /** {@code loupe bench index}. */
+  @Command(name = "index", mixinStandardHelpOptions = true,
+      description = "Indexing throughput: the full pipeline (read, parse, analyse, entities, index, commit) vs plain Lucene, and each stage alone.")
+  static final class Index implements Callable<Integer> {
+    @Mixin DataOption data;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Indexing threads of the baseline and the stages (default: the cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "2", description = "Full runs of each side; the fastest counts (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--ram-buffer-mb", paramLabel = "MB", defaultValue = "128", description = "RAM buffer of the plain IndexWriter (default: ${DEFAULT-VALUE}, as Loupe's).")
+    double ramBufferMb;
+
+    @Option(names = "--no-stages", description = "Skip timing each stage alone.")
+    boolean noStages;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder for the indexes (default: a temporary one).")
+    Path work;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      positive("--threads", threads);
+      positive("--rounds", rounds);
+      return IndexBench.run(new IndexBench.Options(data.dir(), threads, rounds, ramBufferMb, !noStages, work), out(spec));
+    }
+  }
+
+  /** {@code loupe bench query}. */
+  @Command(name = "query", mixinStandardHelpOptions = true,
+      description = "Query latency (1 and 2 threads) and throughput (concurrent HTTP clients): the Loupe server vs plain Lucene in-process.")
+  static final class Query implements Callable<Integer> {
+    @Mixin DataOption data;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
+        description = "Least warm-up passes over the queries; more follow until the JIT compiles for under 5% of a pass (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--max-warmup", paramLabel = "N", defaultValue = "40",
+        description = "Most warm-up passes, whether the JIT has settled or not (default: ${DEFAULT-VALUE}).")
+    int maxWarmup;
+
+    @Option(names = "--passes", paramLabel = "N", defaultValue = "2", description = "Measured passes per thread count (default: ${DEFAULT-VALUE}).")
+    int passes;
+
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "16", description = "Concurrent HTTP clients of the throughput run (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "8000", description = "Requests of the throughput run (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "120", description = "Time bound of each run (default: ${DEFAULT-VALUE}).")
+    double maxSeconds;
+
+    @Option(names = "--country", paramLabel = "NAME", description = "A country to tick, in turn per request (repeatable; default: the index's top three).")
+    List<String> countries = new ArrayList<>();
+
+    @Option(names = "--no-country", description = "Tick no country.")
+    boolean noCountry;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Folder of the two indexes, reused when present (default: a temporary one).")
+    Path work;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      positive("--passes", passes);
+      positive("--clients", clients);
+      positive("--requests", requests);
+      if (maxWarmup < Math.max(1, warmup)) {
+        throw new loupe.search.InvalidRequestException("--max-warmup", "must be at least --warmup (" + warmup + "), got " + maxWarmup);
+      }
+      return QueryBench.run(new QueryBench.Options(data.dir(), warmup, maxWarmup, passes, clients, requests, maxSeconds,
+          countries, noCountry, work), out(spec));
+    }
+  }
+
+  /** {@code loupe bench scale}. */
+  @Command(name = "scale", mixinStandardHelpOptions = true,
+      description = "A synthetic corpus made from the real articles: indexing, size, query latency, heap, start-up of serve. Not for CI.")
+  static final class Scale implements Callable<Integer> {
+    @Mixin DataOption data;
+
+    @Option(names = "--articles", paramLabel = "N", defaultValue = "1000000", description = "Synthetic corpus size (default: ${DEFAULT-VALUE}; try 100000 first).")
+    long articles;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Warm-up passes over the queries (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--passes", paramLabel = "N", defaultValue = "1", description = "Measured passes (default: ${DEFAULT-VALUE}).")
+    int passes;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the synthetic corpus (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder (needs ~3 KB/article for the corpus and both indexes; default: a temporary one).")
+    Path work;
+
+    @Option(names = "--reuse-indexes", description = "Query the indexes an earlier run left in --work instead of building them again (no indexing figures).")
+    boolean reuseIndexes;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      positive("--articles", articles);
+      positive("--passes", passes);
+      if (reuseIndexes && work == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--reuse-indexes needs --work DIR");
+      }
+      return ScaleBench.run(new ScaleBench.Options(data.dir(), articles, warmup, passes, seed, work, reuseIndexes),
+          out(spec));
+    }
+  }
+
+  /** {@code loupe bench memory}. */
+  @Command(name = "memory", mixinStandardHelpOptions = true,
+      description = "The smallest -Xmx that indexes the corpus, and that serves it under load, found by bisection over child JVMs.")
+  static final class Memory implements Callable<Integer> {
+    @Mixin DataOption data;
+
+    @Option(names = "--low", paramLabel = "MB", defaultValue = "32", description = "A heap assumed too small (default: ${DEFAULT-VALUE}).")
+    int low;
+
+    @Option(names = "--high", paramLabel = "MB", defaultValue = "1024", description = "A heap that must work (default: ${DEFAULT-VALUE}).")
+    int high;
+
+    @Option(names = "--resolution", paramLabel = "MB", defaultValue = "32", description = "Stop when the bounds are this close (default: ${DEFAULT-VALUE}).")
+    int resolution;
+
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "16", description = "Concurrent clients while serving (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "2000", description = "Requests of each serving probe (default: ${DEFAULT-VALUE}).")
+    int requests;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "180", description = "A probe slower than this fails (default: ${DEFAULT-VALUE}).")
+    double timeout;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Folder of the indexes, reused when present (default: a temporary one).")
+    Path work;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      positive("--resolution", resolution);
+      if (low >= high) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--low must be below --high");
+      }
+      return MemoryBench.run(new MemoryBench.Options(data.dir(), low, high, resolution, clients, requests, timeout, work), out(spec));
+    }
+  }
+
+  private static PrintWriter out(CommandLine.Model.CommandSpec spec) {
+    return spec.commandLine().getOut();
+  }
+
+  private static void positive(String option, long value) {
+    if (value <= 0) {
+      throw new loupe.search.InvalidRequestException(option, "must be at least 1, got " + value);
+    }
+  }
+
+  /** {@code loupe bench load}: the load test (many connections for a fixed time, errors, p99, heap trend). */
+  @Command(name = "load", mixinStandardHelpOptions = true,
+      description = "Load test: concurrent HTTP connections on loopback for a fixed time with the keyword query mix; "
+          + "reports errors, latency percentiles and the heap kept after GC. Uses the demo corpus when ../shared is absent.")
+  static final class Load implements Callable<Integer> {
+    @Mixin DataOption data;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "60", description = "Measured duration (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "64", description = "Concurrent connections (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "15", description = "Warm-up duration, not measured (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      positive("--seconds", seconds);
+      positive("--connections", connections);
+      if (connections > 512 || seconds > 3600) {
+        throw new loupe.search.InvalidRequestException(connections > 512 ? "--connections" : "--seconds",
+            "at most 512 connections and 3600 seconds");
+      }
+      return LoadBench.run(new LoadBench.Options(data.dir(), connections, seconds, Math.max(0, warmup)), out(spec));
+    }
+  }
+}

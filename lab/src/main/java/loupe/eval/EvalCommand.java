@@ -1,0 +1,124 @@
+package loupe.eval;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import loupe.cli.ExternalCommand;
+import loupe.cli.LoupeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code loupe eval}: quality figures computed from the labelled data in ../shared/data. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Measure result quality on labelled data (skipped with a message when the data is absent).",
+    subcommands = {EvalCommand.Entities.class, EvalCommand.Search.class, EvalCommand.Spelling.class,
+        EvalCommand.TrainRanker.class})
+public final class EvalCommand implements Runnable, ExternalCommand {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static Path defaultData() {
+    return LoupeCommand.home().resolve("..").resolve("shared").resolve("data").normalize();
+  }
+
+  /** {@code loupe eval search}: MRR@10 and recall of the ranking users get, beside a plain-Lucene baseline. */
+  @Command(name = "search", mixinStandardHelpOptions = true,
+      description = "Retrieval quality on PIAF questions and OrangeSum known-item queries (the dev file and a wider "
+          + "set drawn from the articles' summaries): MRR@10, Recall@10, Recall@100 of Loupe's ranking and of "
+          + "plain Lucene (FrenchAnalyzer, BM25, OR), with their ratio.")
+  static final class Search implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
+    Path data;
+
+    @Option(names = "--set", paramLabel = "NAME", split = ",",
+        description = "Query sets to run, among piaf (dev and validation), orangesum-dev, orangesum-wide, orangesum-validation (default: all).")
+    List<String> sets = new ArrayList<>();
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      for (String set : sets) {
+        if (!SearchEvaluation.SET_NAMES.contains(set)) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "Unknown query set '" + set + "', expected one of " + String.join(", ", SearchEvaluation.SET_NAMES));
+        }
+      }
+      return SearchEvaluation.run(data != null ? data : defaultData(), sets, stdout());
+    }
+  }
+
+  /** {@code loupe eval train-ranker}: learns the second stage's weights on the training split (issue 20). */
+  @Command(name = "train-ranker", mixinStandardHelpOptions = true,
+      description = "Learn the reranker's weights on PIAF's dev part and OrangeSum training summaries "
+          + "(docs/ranking.md); prints MRR@10 on training and dev sets, validation with --validation.")
+  static final class TrainRanker implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
+    Path data;
+
+    @Option(names = "--work", paramLabel = "DIR", required = true,
+        description = "A folder for the two indexes, kept between runs (built when absent).")
+    Path work;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the model (Solr LTR LinearModel JSON).")
+    Path out;
+
+    @Option(names = "--train", paramLabel = "N", defaultValue = "3000",
+        description = "OrangeSum training summaries to use (default: ${DEFAULT-VALUE}).")
+    int train;
+
+    @Option(names = "--features", paramLabel = "NAME", split = ",",
+        description = "Only these features may weigh in the last model (default: all).")
+    List<String> features = new ArrayList<>();
+
+    @Option(names = "--validation", description = "Also print the validation figures (never choose on them).")
+    boolean validation;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      return RankerTraining.run(data != null ? data : defaultData(), work, out, train, validation, features, stdout());
+    }
+  }
+
+  /** UTF-8 standard output, whatever the platform's default charset. */
+  static java.io.PrintStream stdout() {
+    return new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** {@code loupe eval entities}: person and country precision, recall and F1. */
+  @Command(name = "entities", mixinStandardHelpOptions = true,
+      description = "Entity facets (facets-gold), PER mentions (ner-fr-news) and extraction speed (orangesum-news).")
+  static final class Entities implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
+    Path data;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      return EntityEvaluation.run(data != null ? data : defaultData(), stdout());
+    }
+  }
+
+  /** {@code loupe eval spelling}: how well « did you mean » gives back misspelt words of the corpus. */
+  @Command(name = "spelling", mixinStandardHelpOptions = true,
+      description = "Did-you-mean on OrangeSum (orangesum-news): words of titles, leads and the rest of bodies with a "
+          + "letter dropped, how often the correction gives them back, and how often a correct word is rewritten.")
+  static final class Spelling implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
+    Path data;
+
+    @Override
+    public Integer call() {
+      return SpellingEvaluation.run(data != null ? data : defaultData(), stdout());
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package loupe.search.lucene;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import loupe.analysis.FrenchNewsAnalyzer;
+import loupe.index.ArticleDocuments;
+import loupe.index.ArticleIndexer;
+import loupe.index.Fields;
+import loupe.index.IndexedArticle;
+import loupe.rank.Reranker;
+import loupe.search.Correction;
+import loupe.search.Hit;
+import loupe.search.SearchBackend;
+import loupe.search.SearchRequest;
+import loupe.search.SearchResponse;
+import loupe.search.Suggestion;
+import loupe.search.lucene.facets.FacetLists;
+import loupe.search.lucene.facets.FacetedSearch;
+import loupe.search.lucene.query.UserQueryParser;
+import loupe.search.lucene.spelling.SpellingCorrector;
+import loupe.search.lucene.suggest.Completions;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The Lucene implementation of {@link SearchBackend}: searches one index directory, through the
+ * near-real-time searchers of its {@link ArticleIndexer} or, read-only, through its own.
+ *
+ * <p>One instance per index, shared by all requests.
+ */
+public final class LuceneBackend implements SearchBackend {
+
+  // Equal weights: the parser scores a word by its best field; a doubled title weight ranked worse
+  // on both labelled sets (docs/decisions.md).
+  private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 1f, Fields.BODY, 1f);
+
+  private final Analyzer analyzer = new FrenchNewsAnalyzer();
+  private final FacetsConfig facetsConfig = Fields.facetsConfig();
+  private final UserQueryParser parser = new UserQueryParser(analyzer, FIELD_BOOSTS, Fields.BODY);
+  private final FacetedSearch facetedSearch = new FacetedSearch(facetsConfig);
+  private final SpellingCorrector corrector = new SpellingCorrector();
+  private final Completions completions = new Completions();
+  private final SearcherViews views = new SearcherViews(analyzer, facetsConfig);
+  private final Supplier<SearcherManager> searchers;
+  private final Directory readOnlyDirectory; // null when searching through a writer
+
+  private LuceneBackend(Supplier<SearcherManager> searchers, Directory readOnlyDirectory) {
+    this.searchers = searchers;
+    this.readOnlyDirectory = readOnlyDirectory;
+  }
+
+  /** Searches what {@code indexer} writes, its commits visible at once; the indexer stays the caller's to close. */
+  public static LuceneBackend over(ArticleIndexer indexer) {
+    return new LuceneBackend(indexer::searchers, null);
+  }
+
+  /** Opens an existing index for searching only; it takes no lock, so a writer may run beside it. */
+  public static LuceneBackend openReadOnly(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IndexNotFoundException("no index at " + dir + ": create one with ./loupe index --index " + dir + " FILES...");
+    }
+    Directory directory = FSDirectory.open(dir);
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        throw new IndexNotFoundException("no index at " + dir + ": create one with ./loupe index --index " + dir + " FILES...");
+      }
+      SearcherManager manager = new SearcherManager(directory, null);
+      return new LuceneBackend(() -> manager, directory);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** Read → run → correct → relax → page. */
+  @Override
+  public SearchResponse search(SearchRequest request) throws IOException {
+    long started = System.nanoTime();
+    UserQueryParser.Parsed parsed = parser.parse(request.query());
+    SearcherManager manager = searchers.get();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      SearcherViews.View view = views.viewFor(searcher);
+      FacetedSearch.Result result = facetedSearch.run(view, parsed.strict(), request, parsed.matchAll());
+
+      Correction correction = null;
+      // Keywords are always checked, so a misspelt name is offered a correction beside its few
+      // results. A question or pasted text is checked only when it finds nothing: a correction of
+      // a whole paragraph is no help to its reader, and checking each of its words costs more than
+      // the search itself.
+      boolean check = parsed.keywords() || result.total() == 0;
+      if (!parsed.matchAll() && request.autocorrect() && check) {
+        Optional<String> corrected = corrector.correct(request.query(), parsed.clauses(), searcher);
+        if (corrected.isPresent()) {
+          boolean applied = false;
+          if (result.total() == 0) {
+            // Nothing has every word as typed: show the corrected query's results, and say so.
+            UserQueryParser.Parsed fixed = parser.parse(corrected.get());
+            FacetedSearch.Result fixedResult = facetedSearch.run(view, fixed.strict(), request, fixed.matchAll());
+            if (fixedResult.total() > 0) {
+              result = fixedResult;
+              parsed = fixed;
+              applied = true;
+            }
+          }
+          correction = new Correction(request.query(), corrected.get(), applied);
+        }
+      }
+
+      // Nothing has every word (even corrected): a question keeps the articles with most of them.
+      boolean relaxed = false;
+      if (result.total() == 0 && parsed.canRelax()) {
+        FacetedSearch.Result relaxedResult = facetedSearch.run(view, parsed.relaxed(), request, false);
+        if (relaxedResult.total() > 0) {
+          result = relaxedResult;
+          relaxed = true;
+        }
+      }
+
+      TopDocs ranked = result.topDocs();
+      if (Reranker.applies(request, parsed.matchAll())) {
+        // Issue 20: the learned second stage reorders the first stage's best (loupe.rank).
+        String typed = correction != null && correction.applied() ? correction.corrected() : request.query();
+        ranked = Reranker.standard().rerank(searcher, ranked, relaxed ? parsed.relaxed() : parsed.strict(), typed,
+            request.recencyDays());
+      }
+      List<Hit> hits = HitPage.read(view, searcher, ranked, request, request.snippets() ? parsed.highlight() : null);
+      long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      return new SearchResponse(request.query(), result.total(), tookMs,
+          request.from(), request.size(), relaxed, correction, hits, FacetLists.of(result.facets(), request));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public long count() throws IOException {
+    SearcherManager manager = searchers.get();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public void refresh() throws IOException {
+    searchers.get().maybeRefresh();
+  }
+
+  @Override
+  public Optional<List<Hit>> related(String id, int size) throws IOException {
+    SearcherManager manager = searchers.get();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs self = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (self.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      int docId = self.scoreDocs[0].doc;
+      IndexedArticle article = ArticleDocuments.fromDocument(searcher.storedFields().document(docId));
+      Query query = RelatedArticles.query(searcher.getIndexReader(), analyzer, docId, article, facetsConfig);
+      TopDocs top = searcher.search(query, size);
+      SearchRequest page = SearchRequest.builder().size(size).build();
+      return Optional.of(HitPage.read(views.viewFor(searcher), searcher, top, page, null));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public Optional<IndexedArticle> find(String id) throws IOException {
+    SearcherManager manager = searchers.get();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      Document doc = searcher.storedFields().document(top.scoreDocs[0].doc);
+      return Optional.of(ArticleDocuments.fromDocument(doc));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public void forEach(Consumer<IndexedArticle> consumer) throws IOException {
+    SearcherManager manager = searchers.get();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live == null || live.get(doc)) {
+            consumer.accept(ArticleDocuments.fromDocument(stored.document(doc)));
+          }
+        }
+      }
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public List<Suggestion> suggest(String prefix, int size) throws IOException {
+    SearcherManager manager = searchers.get();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return completions.complete(prefix, size, views.viewFor(searcher).suggester(), searcher);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (readOnlyDirectory != null) {
+      try {
+        searchers.get().close();
+      } finally {
+        readOnlyDirectory.close();
+      }
+    }
+  }
+}
