@@ -321,11 +321,7 @@ public final class RankerTraining {
 
     @Override
     public void close() throws IOException {
-      try {
-        reader.close();
-      } finally {
-        directory.close();
-      }
+      org.apache.lucene.util.IOUtils.close(reader, directory);
     }
   }
 }
