@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param allOf the facet dimensions whose ticked values are AND-ed (« tous ») rather than OR-ed
  *     (« au moins un », the default)
  * @param sources ticked publishers, OR-ed (AND-ed with the other facets)
+ * @param recencyDays 0, or the half-life in days of an optional preference for recent articles among
+ *     the best by relevance (Elasticsearch's exp decay from now; see {@code loupe.rank.Reranker})
  */
 public record SearchRequest(
     String query,
@@ -49,7 +51,8 @@ public record SearchRequest(
     java.util.Set<String> allOf,
     List<String> sources,
     List<String> organizations,
-    String organizationPrefix) {
+    String organizationPrefix,
+    int recencyDays) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -59,6 +62,8 @@ public record SearchRequest(
   public static final int MAX_FACET_SIZE = 200;
   public static final int MAX_QUERY_LENGTH = 4_096;
   public static final int MAX_FILTER_VALUES = 100;
+  /** A century: past that a half-life prefers nothing. */
+  public static final int MAX_RECENCY_DAYS = 36_500;
 
   public SearchRequest {
     query = query == null ? "" : query;
@@ -104,6 +109,9 @@ public record SearchRequest(
     }
     if (persons.size() > MAX_FILTER_VALUES) {
       throw new InvalidRequestException("person", "at most " + MAX_FILTER_VALUES + " values, got " + persons.size());
+    }
+    if (recencyDays < 0 || recencyDays > MAX_RECENCY_DAYS) {
+      throw new InvalidRequestException("recency_days", "must be between 0 (off) and " + MAX_RECENCY_DAYS + ", got " + recencyDays);
     }
     if (dateFrom != null && dateTo != null && dateFrom.isAfter(dateTo)) {
       throw new InvalidRequestException("date_from", "date_from " + dateFrom + " is after date_to " + dateTo);
@@ -157,6 +165,7 @@ public record SearchRequest(
     private boolean prefixLast;
     private java.util.Set<String> allOf = java.util.Set.of();
     private List<String> sources = List.of();
+    private int recencyDays;
 
     public Builder query(String query) { this.query = query; return this; }
     public Builder countries(List<String> countries) { this.countries = countries; return this; }
@@ -177,9 +186,11 @@ public record SearchRequest(
     public Builder allOf(java.util.Set<String> dims) { this.allOf = dims; return this; }
     public Builder sources(List<String> sources) { this.sources = sources; return this; }
 
+    public Builder recencyDays(int days) { this.recencyDays = days; return this; }
+
     public SearchRequest build() {
       return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect,
-          countryPrefix, personPrefix, snippets, prefixLast, allOf, sources, organizations, organizationPrefix);
+          countryPrefix, personPrefix, snippets, prefixLast, allOf, sources, organizations, organizationPrefix, recencyDays);
     }
   }
 }

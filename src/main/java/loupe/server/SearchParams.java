@@ -21,7 +21,7 @@ final class SearchParams {
   private static final Set<String> KNOWN = Set.of(
       "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect",
       "country_prefix", "person_prefix", "prefix_last", "country_op", "person_op", "source", "source_op",
-      "organization", "organization_prefix", "organization_op");
+      "organization", "organization_prefix", "organization_op", "recency_days");
 
   private SearchParams() {}
 
@@ -67,6 +67,7 @@ final class SearchParams {
         .prefixLast(bool("prefix_last", single(params, "prefix_last"), false))
         .allOf(allOf(name -> single(params, name)))
         .organizationPrefix(single(params, "organization_prefix"))
+        .recencyDays(integer("recency_days", single(params, "recency_days"), 0))
         .build();
   }
 
@@ -109,6 +110,7 @@ final class SearchParams {
         .prefixLast(body.has("prefix_last") && !body.get("prefix_last").isNull() && booleanField(body, "prefix_last"))
         .allOf(allOf(name -> text(body, name)))
         .organizationPrefix(text(body, "organization_prefix"))
+        .recencyDays(integer(body, "recency_days", 0))
         .build();
   }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code loupe eval}: quality figures computed from the labelled data in ../shared/data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure result quality on labelled data (skipped with a message when the data is absent).",
-    subcommands = {EvalCommand.Entities.class, EvalCommand.Search.class, EvalCommand.Spelling.class})
+    subcommands = {EvalCommand.Entities.class, EvalCommand.Search.class, EvalCommand.Spelling.class,
+        EvalCommand.TrainRanker.class})
 public final class EvalCommand implements Runnable, ExternalCommand {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -37,7 +38,7 @@ public final class EvalCommand implements Runnable, ExternalCommand {
     Path data;
 
     @Option(names = "--set", paramLabel = "NAME", split = ",",
-        description = "Query sets to run, among piaf, orangesum-dev, orangesum-wide (default: all).")
+        description = "Query sets to run, among piaf (dev and validation), orangesum-dev, orangesum-wide, orangesum-validation (default: all).")
     List<String> sets = new ArrayList<>();
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -51,6 +52,38 @@ public final class EvalCommand implements Runnable, ExternalCommand {
         }
       }
       return SearchEvaluation.run(data != null ? data : defaultData(), sets, stdout());
+    }
+  }
+
+  /** {@code loupe eval train-ranker}: learns the second stage's weights on the training split (issue 20). */
+  @Command(name = "train-ranker", mixinStandardHelpOptions = true,
+      description = "Learn the reranker's weights on PIAF's dev part and OrangeSum training summaries "
+          + "(docs/ranking.md); prints MRR@10 on training and dev sets, validation with --validation.")
+  static final class TrainRanker implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
+    Path data;
+
+    @Option(names = "--work", paramLabel = "DIR", required = true,
+        description = "A folder for the two indexes, kept between runs (built when absent).")
+    Path work;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the model (Solr LTR LinearModel JSON).")
+    Path out;
+
+    @Option(names = "--train", paramLabel = "N", defaultValue = "3000",
+        description = "OrangeSum training summaries to use (default: ${DEFAULT-VALUE}).")
+    int train;
+
+    @Option(names = "--features", paramLabel = "NAME", split = ",",
+        description = "Only these features may weigh in the last model (default: all).")
+    List<String> features = new ArrayList<>();
+
+    @Option(names = "--validation", description = "Also print the validation figures (never choose on them).")
+    boolean validation;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      return RankerTraining.run(data != null ? data : defaultData(), work, out, train, validation, features, stdout());
     }
   }
 

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import loupe.ingest.JsonLines;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -20,9 +22,11 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
@@ -42,6 +46,7 @@ final class PlainLuceneBaseline implements Closeable {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final QueryBuilder builder;
+  private final QueryTerms analyzer;
   private final int documents;
 
   private PlainLuceneBaseline(Directory directory, Analyzer analyzer) throws IOException {
@@ -49,6 +54,7 @@ final class PlainLuceneBaseline implements Closeable {
     this.reader = DirectoryReader.open(directory);
     this.searcher = new IndexSearcher(reader);
     this.builder = new QueryBuilder(analyzer);
+    this.analyzer = new QueryTerms(analyzer);
     this.documents = reader.numDocs();
   }
 
@@ -89,6 +95,21 @@ final class PlainLuceneBaseline implements Closeable {
     return documents;
   }
 
+  /**
+   * The ids of the best {@code depth} articles as stock Solr's edismax ranks them with {@code
+   * qf=title body} and its defaults (issue 20's other yardstick): each query word scores its best
+   * field only (a disjunction-max, tie 0), any word may match ({@code mm} 0% under {@code q.op=OR}),
+   * on the same FrenchAnalyzer index as {@link #rank}.
+   */
+  List<String> rankEdismax(String query, int depth) throws IOException {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String term : analyzer.terms(query)) {
+      any.add(new DisjunctionMaxQuery(
+          List.of(new TermQuery(new Term(TITLE, term)), new TermQuery(new Term(BODY, term))), 0f), Occur.SHOULD);
+    }
+    return top(any.build(), depth);
+  }
+
   /** The ids of the best {@code depth} articles for the query, best first. */
   List<String> rank(String query, int depth) throws IOException {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -98,7 +119,10 @@ final class PlainLuceneBaseline implements Closeable {
         any.add(perField, Occur.SHOULD);
       }
     }
-    BooleanQuery q = any.build();
+    return top(any.build(), depth);
+  }
+
+  private List<String> top(BooleanQuery q, int depth) throws IOException {
     List<String> ids = new ArrayList<>();
     if (q.clauses().isEmpty()) {
       return ids;
@@ -108,6 +132,22 @@ final class PlainLuceneBaseline implements Closeable {
       ids.add(stored.document(hit.doc).get(ID));
     }
     return ids;
+  }
+
+  /** The analysed terms of a query text, in order, repeats included (as edismax's parser sees them). */
+  private record QueryTerms(Analyzer analyzer) {
+    List<String> terms(String text) throws IOException {
+      List<String> terms = new ArrayList<>();
+      try (TokenStream stream = analyzer.tokenStream(BODY, text)) {
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        stream.reset();
+        while (stream.incrementToken()) {
+          terms.add(term.toString());
+        }
+        stream.end();
+      }
+      return terms;
+    }
   }
 
   @Override

@@ -37,7 +37,8 @@ public final class SearchEvaluation {
   private static final int BOOTSTRAP_DRAWS = 2_000;
 
   /** The query sets {@code --set} accepts, in the order they run. */
-  public static final List<String> SET_NAMES = List.of("piaf", "orangesum-dev", "orangesum-wide");
+  public static final List<String> SET_NAMES =
+      List.of("piaf", "orangesum-dev", "orangesum-wide", "orangesum-validation");
 
   private SearchEvaluation() {}
 
@@ -49,8 +50,16 @@ public final class SearchEvaluation {
 
   private record Skipped(String message) implements Part {}
 
-  /** Queries of one kind; read lazily, as the wide set is drawn from the articles themselves. */
-  private record QuerySet(String name, String queryKind, QueryReader reader) {}
+  /**
+   * Queries of one kind; read lazily, as the wide set is drawn from the articles themselves.
+   * {@code validation} marks the sets of {@link ValidationSplit}, on which no choice is made.
+   */
+  private record QuerySet(String name, String queryKind, boolean validation, QueryReader reader) {}
+
+  /** One set's figures, kept for the closing table that puts dev and validation side by side. */
+  private record Summary(String set, boolean validation, int queries, RankingMetrics baseline,
+      RankingMetrics edismax, RankingMetrics loupe, RankingMetrics.Interval edismaxInterval,
+      RankingMetrics.Interval loupeInterval) {}
 
   @FunctionalInterface
   private interface QueryReader {
@@ -79,14 +88,37 @@ public final class SearchEvaluation {
     out.println("Search relevance: MRR@10, Recall@10, Recall@100 (×: ratio to the plain Lucene baseline:");
     out.println("stock FrenchAnalyzer on title and body, BM25, any query word; the interval is the 95% range");
     out.println("of the MRR@10 ratio over " + BOOTSTRAP_DRAWS + " resamples of the queries)");
+    out.println("Beside it, an edismax-like ranking (stock Solr's edismax, qf=title body: each word's best field,");
+    out.println("tie 0, any word) on the baseline's index. Validation sets (docs/ranking.md) are never tuned on.");
     int status = 0;
+    List<Summary> summaries = new ArrayList<>();
     if (chosen.contains("piaf")) {
-      status = Math.max(status, evaluate(piaf(sharedData.resolve("piaf-retrieval")), out));
+      status = Math.max(status, evaluate(piaf(sharedData.resolve("piaf-retrieval")), summaries, out));
     }
-    if (chosen.contains("orangesum-dev") || chosen.contains("orangesum-wide")) {
-      status = Math.max(status, evaluate(orangeSum(sharedData.resolve("orangesum-news"), chosen), out));
+    if (chosen.stream().anyMatch(set -> set.startsWith("orangesum"))) {
+      status = Math.max(status, evaluate(orangeSum(sharedData.resolve("orangesum-news"), chosen), summaries, out));
     }
+    printSummary(summaries, out);
     return status;
+  }
+
+  private static void printSummary(List<Summary> summaries, PrintStream out) {
+    if (summaries.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Summary: MRR@10 (ratio to the baseline, 95% interval) and Recall@100 ratio; dev and validation side by side");
+    out.printf(Locale.ROOT, "  %-32s %6s  %7s  %-27s %-27s%n", "set", "queries", "base", "edismax-like", "Loupe");
+    for (Summary s : summaries) {
+      out.printf(Locale.ROOT, "  %-32s %6d  %7.4f  %-27s %-27s%n", (s.validation() ? "[validation] " : "[dev] ") + s.set(),
+          s.queries(), s.baseline().mrrAt10(), cell(s.edismax(), s.baseline(), s.edismaxInterval()),
+          cell(s.loupe(), s.baseline(), s.loupeInterval()));
+    }
+  }
+
+  private static String cell(RankingMetrics m, RankingMetrics baseline, RankingMetrics.Interval interval) {
+    return String.format(Locale.ROOT, "%.3f× [%.3f–%.3f] R %.3f×", m.mrrAt10() / baseline.mrrAt10(),
+        interval.low(), interval.high(), m.recallAt100() / baseline.recallAt100());
   }
 
   private static Part piaf(Path dir) {
@@ -99,9 +131,11 @@ public final class SearchEvaluation {
     }
     // The held-out PIAF questions are not distributed (SOURCE.md): only the dev ones can be run,
     // and their interval says how far they can be trusted.
-    return new Collection("PIAF", List.of(docs),
-        List.of(new QuerySet("PIAF dev (held-out questions are not in shared/data)", "questions",
-            () -> readQueries(queries))));
+    return new Collection("PIAF", List.of(docs), List.of(
+        new QuerySet("PIAF dev (3 articles in 4 of the dev file)", "questions", false,
+            () -> piafQueries(queries, false)),
+        new QuerySet("PIAF validation (1 article in 4 of the dev file)", "questions", true,
+            () -> piafQueries(queries, true))));
   }
 
   private static Part orangeSum(Path dir, Set<String> chosen) {
@@ -116,11 +150,15 @@ public final class SearchEvaluation {
     // Only title and body are indexed (Article has no summary): the queries are the summaries.
     List<QuerySet> sets = new ArrayList<>();
     if (chosen.contains("orangesum-dev")) {
-      sets.add(new QuerySet("OrangeSum known-item dev", "summaries", () -> readQueries(devQueries)));
+      sets.add(new QuerySet("OrangeSum known-item dev", "summaries", false, () -> readQueries(devQueries)));
     }
     if (chosen.contains("orangesum-wide")) {
       sets.add(new QuerySet("OrangeSum known-item wide (summaries of 1 article in 16, dev left out)", "summaries",
-          () -> wideQueries(articles, devQueries)));
+          false, () -> wideQueries(articles, devQueries, WideKnownItems::inSample)));
+    }
+    if (chosen.contains("orangesum-validation")) {
+      sets.add(new QuerySet("OrangeSum known-item validation (another 1 article in 16)", "summaries", true,
+          () -> wideQueries(articles, devQueries, ValidationSplit::orangeSumValidation)));
     }
     return new Collection("OrangeSum", articles, sets);
   }
@@ -140,15 +178,22 @@ public final class SearchEvaluation {
     return articles;
   }
 
-  private static List<LabelledQuery> wideQueries(List<Path> articles, Path devQueries) throws IOException {
+  private static List<LabelledQuery> piafQueries(Path file, boolean validation) throws IOException {
+    return readQueries(file).stream()
+        .filter(q -> q.relevant().stream().anyMatch(id -> ValidationSplit.piafValidation(id) == validation))
+        .toList();
+  }
+
+  private static List<LabelledQuery> wideQueries(List<Path> articles, Path devQueries,
+      java.util.function.Predicate<String> bucket) throws IOException {
     Set<String> devArticles = new LinkedHashSet<>();
     readQueries(devQueries).forEach(q -> devArticles.addAll(q.relevant()));
-    return WideKnownItems.select(articles, devArticles).stream()
+    return WideKnownItems.select(articles, devArticles, bucket).stream()
         .map(item -> new LabelledQuery(item.id(), item.summary(), Set.of(item.id())))
         .toList();
   }
 
-  private static int evaluate(Part part, PrintStream out) {
+  private static int evaluate(Part part, List<Summary> summaries, PrintStream out) {
     out.println();
     if (part instanceof Skipped skipped) {
       out.println(skipped.message());
@@ -166,7 +211,7 @@ public final class SearchEvaluation {
         out.printf(Locale.ROOT, "%s: %d articles indexed by Loupe, %d by the baseline (%.0f s)%n", collection.name(),
             report.indexed(), lucene.documents(), seconds(started));
         for (QuerySet set : collection.querySets()) {
-          evaluate(set, lucene, index, out);
+          summaries.add(evaluate(set, lucene, index, out));
         }
       }
       if (report.partial()) {
@@ -183,7 +228,7 @@ public final class SearchEvaluation {
     }
   }
 
-  private static void evaluate(QuerySet set, PlainLuceneBaseline lucene, Loupe loupe, PrintStream out)
+  private static Summary evaluate(QuerySet set, PlainLuceneBaseline lucene, Loupe loupe, PrintStream out)
       throws IOException {
     List<LabelledQuery> queries = set.reader().read();
     long started = System.nanoTime();
@@ -193,26 +238,43 @@ public final class SearchEvaluation {
     }
     double baselineSeconds = seconds(started);
     started = System.nanoTime();
+    List<RankingMetrics.Judged> edismaxJudged = new ArrayList<>();
+    for (LabelledQuery q : queries) {
+      edismaxJudged.add(new RankingMetrics.Judged(lucene.rankEdismax(q.text(), DEPTH), q.relevant()));
+    }
+    double edismaxSeconds = seconds(started);
+    started = System.nanoTime();
     LoupeRun run = rank(loupe, queries);
     double loupeSeconds = seconds(started);
 
     RankingMetrics baseline = RankingMetrics.of(baselineJudged);
     RankingMetrics m = RankingMetrics.of(run.judged());
+    RankingMetrics edismax = RankingMetrics.of(edismaxJudged);
     RankingMetrics.Interval interval =
         RankingMetrics.mrrRatioInterval(run.judged(), baselineJudged, BOOTSTRAP_DRAWS, 4L);
+    RankingMetrics.Interval edismaxInterval =
+        RankingMetrics.mrrRatioInterval(edismaxJudged, baselineJudged, BOOTSTRAP_DRAWS, 4L);
     out.println();
     out.printf(Locale.ROOT, "%s: %d %s%n", set.name(), baseline.queries(), set.queryKind());
     out.printf(Locale.ROOT, "  %-10s %8s %18s %18s%n", "", "MRR@10", "Recall@10", "Recall@100");
     out.printf(Locale.ROOT, "  %-10s %8.4f %18.4f %18.4f   (%.0f s)%n", "baseline",
         baseline.mrrAt10(), baseline.recallAt10(), baseline.recallAt100(), baselineSeconds);
-    out.printf(Locale.ROOT, "  %-10s %8.4f %-9s %8.4f %-9s %8.4f %-9s (%.0f s)%n", "Loupe",
-        m.mrrAt10(), ratio(m.mrrAt10(), baseline.mrrAt10()),
-        m.recallAt10(), ratio(m.recallAt10(), baseline.recallAt10()),
-        m.recallAt100(), ratio(m.recallAt100(), baseline.recallAt100()), loupeSeconds);
-    out.printf(Locale.ROOT, "  MRR@10 ratio, 95%% interval: %.3f to %.3f%n", interval.low(), interval.high());
+    row(out, "edismax", edismax, baseline, edismaxSeconds);
+    row(out, "Loupe", m, baseline, loupeSeconds);
+    out.printf(Locale.ROOT, "  MRR@10 ratio, 95%% interval: Loupe %.3f to %.3f, edismax-like %.3f to %.3f%n",
+        interval.low(), interval.high(), edismaxInterval.low(), edismaxInterval.high());
     out.printf(Locale.ROOT, "  Loupe relaxed %d of %d queries to any word (nothing matched as read)%s%n",
         run.relaxed(), queries.size(),
         run.refused() == 0 ? "" : "; it refused " + run.refused() + " (counted as finding nothing)");
+    return new Summary(set.name().replaceFirst(" \\(.*", ""), set.validation(), baseline.queries(), baseline,
+        edismax, m, edismaxInterval, interval);
+  }
+
+  private static void row(PrintStream out, String name, RankingMetrics m, RankingMetrics baseline, double seconds) {
+    out.printf(Locale.ROOT, "  %-10s %8.4f %-9s %8.4f %-9s %8.4f %-9s (%.0f s)%n", name,
+        m.mrrAt10(), ratio(m.mrrAt10(), baseline.mrrAt10()),
+        m.recallAt10(), ratio(m.recallAt10(), baseline.recallAt10()),
+        m.recallAt100(), ratio(m.recallAt100(), baseline.recallAt100()), seconds);
   }
 
   /**

@@ -35,6 +35,12 @@ final class WideKnownItems {
 
   /** Reads the articles in {@code files} and returns the selected summaries, in file order. */
   static List<KnownItem> select(List<Path> files, Set<String> devArticles) throws IOException {
+    return select(files, devArticles, WideKnownItems::inSample);
+  }
+
+  /** The same selection over the articles that {@code bucket} accepts (validation, training). */
+  static List<KnownItem> select(List<Path> files, Set<String> devArticles, java.util.function.Predicate<String> bucket)
+      throws IOException {
     List<KnownItem> candidates = new ArrayList<>();
     Map<String, Integer> summaryCounts = new HashMap<>();
     for (Path file : files) {
@@ -45,7 +51,7 @@ final class WideKnownItems {
         }
         summaryCounts.merge(summary, 1, Integer::sum);
         String id = node.path("id").asText("");
-        if (inSample(id) && !devArticles.contains(id)) {
+        if (bucket.test(id) && !devArticles.contains(id)) {
           candidates.add(new KnownItem(id, summary));
         }
       });
@@ -55,6 +61,11 @@ final class WideKnownItems {
 
   /** Whether the article falls in the sampled bucket: about one article in sixteen. */
   static boolean inSample(String id) {
-    return Math.floorMod(id.hashCode() * 31 + 7, BUCKETS) == 0;
+    return bucket(id) == 0;
+  }
+
+  /** The article's bucket, 0 to 15 (see {@link ValidationSplit} for the others' use). */
+  static int bucket(String id) {
+    return Math.floorMod(id.hashCode() * 31 + 7, BUCKETS);
   }
 }

@@ -22,6 +22,7 @@ import loupe.index.ArticleDocuments;
 import loupe.index.ArticleIndexer;
 import loupe.index.Fields;
 import loupe.index.IndexedArticle;
+import loupe.rank.Reranker;
 import loupe.search.Correction;
 import loupe.search.Hit;
 import loupe.search.SearchBackend;
@@ -146,7 +147,14 @@ public final class LuceneBackend implements SearchBackend {
         }
       }
 
-      List<Hit> hits = HitPage.read(view, searcher, result.topDocs(), request, request.snippets() ? parsed.highlight() : null);
+      TopDocs ranked = result.topDocs();
+      if (Reranker.applies(request, parsed.matchAll())) {
+        // Issue 20: the learned second stage reorders the first stage's best (loupe.rank).
+        String typed = correction != null && correction.applied() ? correction.corrected() : request.query();
+        ranked = Reranker.standard().rerank(searcher, ranked, relaxed ? parsed.relaxed() : parsed.strict(), typed,
+            request.recencyDays());
+      }
+      List<Hit> hits = HitPage.read(view, searcher, ranked, request, request.snippets() ? parsed.highlight() : null);
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       return new SearchResponse(request.query(), result.total(), tookMs,
           request.from(), request.size(), relaxed, correction, hits, FacetLists.of(result.facets(), request),

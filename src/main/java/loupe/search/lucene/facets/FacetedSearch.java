@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import loupe.index.Fields;
+import loupe.rank.Reranker;
 import loupe.search.DateHistogram;
 import loupe.search.SearchRequest;
 import loupe.search.SortOrder;
@@ -94,6 +95,9 @@ public final class FacetedSearch {
     int topN = Math.max(1, request.from() + request.size());
     boolean oldest = request.sort() == SortOrder.OLDEST;
     boolean byDate = request.sort() == SortOrder.DATE || oldest || matchAll;
+    if (Reranker.applies(request, matchAll)) {
+      topN = Math.max(topN, Reranker.WINDOW); // the second stage reorders the best WINDOW
+    }
     // Counting every hit costs little on a news corpus and keeps totals exact (no "10,000+").
     CollectorManager<?, ? extends TopDocs> collector = byDate
         ? new TopFieldCollectorManager(oldest ? oldestFirst() : newestFirst(), topN, Integer.MAX_VALUE)
