@@ -2,12 +2,23 @@
 // string; results come from /api/search and are rendered with DOM calls only, never innerHTML, so
 // nothing from an article can turn into markup.
 
+import { formatDay, httpUrl, isoDay, renderHit, text } from './embed/render.js';
+
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
-const FACETS = ['country', 'person'];
+// The facet dimensions the page offers, in order; a new one needs its label here and its fieldset
+// in index.html.
+const FACETS = ['country', 'person', 'source'];
+const FACET_LABELS = { country: 'Pays', person: 'Personne', source: 'Source' };
+/** The API serves results up to this offset (its max_result_window); pages past it cannot be reached. */
+const MAX_WINDOW = 10_000;
+const REACHABLE_PAGES = Math.floor(MAX_WINDOW / 10);
+const ENTITY_CHIPS = 6; // values of each dimension shown under a result
+/** Where a hit or an article lists each dimension's values. */
+const HIT_FIELDS = { country: 'countries', person: 'persons', organization: 'organizations' };
 const FACET_SHOWN = 8; // values listed before « Afficher … de plus »
 const SNIPPETS_SHOWN = 3;
-const SORTS = new Set(['relevance', 'date']);
+const SORTS = new Set(['relevance', 'date', 'oldest']);
 const SEARCH_URL = new URL('api/search', document.baseURI);
 const SUGGEST_URL = new URL('api/suggest', document.baseURI);
 const SUGGEST_MS = 120;
@@ -16,9 +27,6 @@ const HEALTH_URL = new URL('api/health', document.baseURI);
 const DEFAULT_TITLE = document.title;
 
 const numbers = new Intl.NumberFormat('fr-FR');
-// Dates are formatted in UTC from their YYYY-MM-DD part so an article keeps the day it was dated,
-// whatever the reader's time zone.
-const dates = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -36,6 +44,26 @@ const ui = {
   prev: $('prev'),
   next: $('next'),
   pageInfo: $('page-info'),
+  pageNote: $('page-note'),
+  activeFilters: $('active-filters'),
+  filterChips: $('filter-chips'),
+  clearAll: $('clear-all'),
+  filtersToggle: $('filters-toggle'),
+  filtersBadge: $('filters-badge'),
+  filtersClose: $('filters-close'),
+  layout: document.querySelector('.layout'),
+  dateFrom: $('date-from'),
+  dateTo: $('date-to'),
+  timeline: $('timeline'),
+  timelineLabel: $('timeline-label'),
+  timelineBars: $('timeline-bars'),
+  articleView: $('article-view'),
+  articleBack: $('article-back'),
+  articleTitle: $('article-title'),
+  articleMeta: $('article-meta'),
+  articleEntities: $('article-entities'),
+  articleBody: $('article-body'),
+  articleRelated: $('article-related'),
   resultsHeading: $('results-heading'),
   filters: document.querySelector('.filters'),
   clearFilters: $('clear-filters'),
@@ -66,10 +94,15 @@ function readState(search) {
   const sort = params.get('sort');
   return {
     q: params.get('q') ?? '',
-    country: distinct(params.getAll('country')),
-    person: distinct(params.getAll('person')),
+    ...Object.fromEntries(FACETS.map((name) => [name, distinct(params.getAll(name))])),
     sort: SORTS.has(sort) ? sort : 'relevance',
-    page: Number.isSafeInteger(page) && page > 0 ? page : 1,
+    // Pages past the API's window cannot be served: an old or hand-made link lands on the last one.
+    page: Number.isSafeInteger(page) && page > 0 ? Math.min(page, REACHABLE_PAGES) : 1,
+    article: params.get('article') ?? '',
+    // Per dimension, whether its ticked values are all required (« tous ») or any one (« au moins un »).
+    op: Object.fromEntries(FACETS.map((name) => [name, params.get(`${name}_op`) === 'and' ? 'and' : 'or'])),
+    dateFrom: isoDay(params.get('date_from')) ?? '',
+    dateTo: isoDay(params.get('date_to')) ?? '',
     // « Rechercher plutôt » what was typed: the server then corrects nothing.
     exact: params.get('exact') === '1',
   };
@@ -83,9 +116,13 @@ function pageUrl(s) {
   const params = new URLSearchParams();
   if (s.q) params.set('q', s.q);
   for (const name of FACETS) for (const value of s[name]) params.append(name, value);
+  for (const name of FACETS) if (s.op[name] === 'and' && s[name].length > 1) params.set(`${name}_op`, 'and');
+  if (s.dateFrom) params.set('date_from', s.dateFrom);
+  if (s.dateTo) params.set('date_to', s.dateTo);
   if (s.sort !== 'relevance') params.set('sort', s.sort);
   if (s.page > 1) params.set('page', String(s.page));
   if (s.exact && s.q) params.set('exact', '1');
+  if (s.article) params.set('article', s.article);
   const query = params.toString();
   return location.pathname + (query ? `?${query}` : '');
 }
@@ -94,10 +131,15 @@ function apiQuery(s) {
   const params = new URLSearchParams();
   params.set('q', s.q.trim());
   for (const name of FACETS) for (const value of s[name]) params.append(name, value);
+  for (const name of FACETS) if (s.op[name] === 'and' && s[name].length > 1) params.set(`${name}_op`, 'and');
+  if (s.dateFrom) params.set('date_from', s.dateFrom);
+  if (s.dateTo) params.set('date_to', s.dateTo);
   params.set('from', String((s.page - 1) * PAGE_SIZE));
   params.set('size', String(PAGE_SIZE));
   params.set('sort', s.sort);
   if (s.exact) params.set('autocorrect', 'false');
+  // While a word is being typed it matches as a prefix, and the corrector leaves it alone.
+  if (s.typing) params.set('prefix_last', 'true');
   for (const name of FACETS) if (facetPrefix[name]) params.set(`${name}_prefix`, facetPrefix[name]);
   return params.toString();
 }
@@ -111,13 +153,22 @@ function go(next, how) {
     else history.replaceState(null, '', url);
   }
   updateTitle();
-  search();
+  show();
+}
+
+/** The article view when the state names an article, the results otherwise. */
+function show() {
+  const reading = state.article !== '';
+  ui.layout.hidden = reading;
+  ui.articleView.hidden = !reading;
+  if (reading) showArticle(state.article);
+  else search();
 }
 
 /** A user action other than typing: pending keystrokes are folded in, and it gets its own entry. */
 function act(change) {
   clearTimeout(typingTimer);
-  go({ ...state, q: ui.q.value, page: 1, ...change }, 'push');
+  go({ ...state, q: ui.q.value, page: 1, typing: false, article: '', ...change }, 'push');
   typingEntry = false;
 }
 
@@ -129,6 +180,8 @@ function updateTitle() {
 function syncControls() {
   if (ui.q.value !== state.q) ui.q.value = state.q;
   ui.sort.value = state.sort;
+  ui.dateFrom.value = state.dateFrom;
+  ui.dateTo.value = state.dateTo;
   for (const box of ui.filters.querySelectorAll('input[type="checkbox"]')) {
     box.checked = state[box.name]?.includes(box.value) ?? false;
   }
@@ -136,7 +189,12 @@ function syncControls() {
 }
 
 function hasFilters() {
-  return FACETS.some((name) => state[name].length > 0);
+  return FACETS.some((name) => state[name].length > 0) || state.dateFrom !== '' || state.dateTo !== '';
+}
+
+/** The state without any filter: the query and the order stay. */
+function withoutFilters() {
+  return { ...Object.fromEntries(FACETS.map((name) => [name, []])), dateFrom: '', dateTo: '' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,12 +244,22 @@ async function readJson(response) {
   }
 }
 
+/**
+ * The reader's message for a failed answer, in French; the server's own message (in English, for
+ * developers) is kept in the console.
+ */
 function errorMessage(response, body) {
   const error = body?.error;
   const status = Number.isInteger(error?.status) ? error.status : response.status;
-  const message = typeof error?.message === 'string' && error.message.trim() !== ''
-    ? error.message : (response.statusText || 'erreur inconnue');
-  return `Erreur ${status} : ${message}`;
+  if (typeof error?.message === 'string') console.info(`Loupe API ${status}: ${error.message}`);
+  if (status === 404) return 'Cet article n’existe pas ou plus dans l’index.';
+  if (status === 413) return 'La demande est trop longue pour le serveur.';
+  if (status === 429 || status === 503) return 'Le serveur est très sollicité. Réessayez dans un instant.';
+  if (status >= 400 && status < 500) {
+    const parameter = typeof error?.parameter === 'string' ? ` (paramètre « ${error.parameter} »)` : '';
+    return `Le serveur n’a pas pu lire cette recherche${parameter}. Modifiez-la ou repartez de l’accueil.`;
+  }
+  return `Le serveur a rencontré une erreur (${status}). Réessayez dans un instant.`;
 }
 
 function setBusy(busy) {
@@ -241,20 +309,109 @@ function render(body) {
   }
   lastResponse = body;
 
+  ui.filters.classList.remove('is-offline');
   ui.count.textContent = total === 0 ? 'Aucun résultat' : plural(total, 'résultat', 'résultats');
   ui.relaxed.hidden = body.relaxed !== true || total === 0;
   renderCorrection(body.correction);
   ui.empty.hidden = total !== 0;
   ui.hits.start = (state.page - 1) * size + 1;
-  ui.hits.replaceChildren(...hits.filter((hit) => hit && typeof hit === 'object').map(renderHit));
+  ui.hits.replaceChildren(...hits.filter((hit) => hit && typeof hit === 'object').map(renderHitWithRelated));
 
   for (const name of FACETS) renderFacet(name, body.facets?.[name]);
   ui.clearFilters.hidden = !hasFilters();
+  renderFilterChips();
+  renderTimeline(body.date_histogram);
 
-  ui.pager.hidden = pages <= 1 && state.page <= 1;
-  setPageLink(ui.prev, state.page > 1 ? Math.min(state.page - 1, pages) : 0);
-  setPageLink(ui.next, state.page < pages ? state.page + 1 : 0);
-  ui.pageInfo.textContent = `page ${numbers.format(state.page)} sur ${numbers.format(pages)}`;
+  // Only the pages the API can serve are offered, and the pager says why when that cuts some off.
+  const reachable = Math.max(1, Math.floor(MAX_WINDOW / size));
+  const last = Math.min(pages, reachable);
+  ui.pager.hidden = last <= 1 && state.page <= 1;
+  setPageLink(ui.prev, state.page > 1 ? Math.min(state.page - 1, last) : 0);
+  setPageLink(ui.next, state.page < last ? state.page + 1 : 0);
+  ui.pageInfo.textContent = `page ${numbers.format(state.page)} sur ${numbers.format(last)}`;
+  ui.pageNote.hidden = pages <= reachable;
+  ui.pageNote.textContent = pages <= reachable ? ''
+    : `Seuls les ${numbers.format(reachable * size)} premiers résultats se consultent page à page : précisez la recherche ou ajoutez un filtre pour voir les autres.`;
+}
+
+function periodText(from, to) {
+  if (from && to) return from === to ? formatDay(from) : `${formatDay(from)} – ${formatDay(to)}`;
+  return from ? `depuis le ${formatDay(from)}` : `jusqu’au ${formatDay(to)}`;
+}
+
+const INTERVALS = {
+  day: { label: 'par jour', format: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) },
+  month: { label: 'par mois', format: new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }) },
+  year: { label: 'par an', format: new Intl.DateTimeFormat('fr-FR', { year: 'numeric', timeZone: 'UTC' }) },
+};
+
+/**
+ * The timeline: one bar per bucket of the API's date histogram. A click on a bar filters its span;
+ * pressing on one bar and releasing on another filters the span between them.
+ */
+function renderTimeline(histogram) {
+  const interval = INTERVALS[histogram?.interval];
+  const buckets = (Array.isArray(histogram?.buckets) ? histogram.buckets : [])
+    .filter((b) => isoDay(b?.from) && isoDay(b?.to) && Number.isSafeInteger(b.count));
+  if (!interval || buckets.length === 0) {
+    ui.timeline.hidden = true;
+    ui.timelineBars.replaceChildren();
+    return;
+  }
+  const max = Math.max(1, ...buckets.map((b) => b.count));
+  ui.timelineLabel.textContent = `Articles ${interval.label} · cliquez ou glissez pour choisir une période`;
+  ui.timelineBars.replaceChildren(...buckets.map((b, i) => {
+    const bar = node('button', 'bar');
+    bar.type = 'button';
+    bar.dataset.index = String(i);
+    bar.dataset.from = b.from;
+    bar.dataset.to = b.to;
+    const name = interval.format.format(new Date(`${b.from}T00:00:00Z`));
+    bar.setAttribute('aria-label', `${name} : ${plural(b.count, 'article', 'articles')}`);
+    bar.title = `${name} : ${plural(b.count, 'article', 'articles')}`;
+    const fill = node('span', 'bar-fill');
+    // CSSOM, not a style attribute: the page's Content-Security-Policy allows no inline style.
+    fill.style.height = `${b.count === 0 ? 0 : Math.max(4, Math.round((100 * b.count) / max))}%`;
+    bar.append(fill);
+    return bar;
+  }));
+  ui.timeline.hidden = false;
+}
+
+/** The ticked filters as removable chips above the results, with « Tout effacer ». */
+function renderFilterChips() {
+  const chips = [];
+  for (const name of FACETS) {
+    for (const value of state[name]) {
+      const button = node('button', 'chip chip-remove');
+      button.type = 'button';
+      button.dataset.facet = name;
+      button.dataset.value = value;
+      button.setAttribute('aria-label', `Retirer le filtre ${FACET_LABELS[name]} : ${value}`);
+      button.append(node('span', 'chip-label', `${FACET_LABELS[name]} : `), value, node('span', 'chip-x', ' ×'));
+      const li = node('li');
+      li.append(button);
+      chips.push(li);
+    }
+  }
+  if (state.dateFrom || state.dateTo) {
+    const button = node('button', 'chip chip-remove');
+    button.type = 'button';
+    button.dataset.facet = 'date';
+    const span = periodText(state.dateFrom, state.dateTo);
+    button.setAttribute('aria-label', `Retirer le filtre Période : ${span}`);
+    button.append(node('span', 'chip-label', 'Période : '), span, node('span', 'chip-x', ' ×'));
+    const li = node('li');
+    li.append(button);
+    chips.push(li);
+  }
+  ui.filterChips.replaceChildren(...chips);
+  ui.activeFilters.hidden = chips.length === 0;
+  // On a phone the filters wait in a drawer; its button counts the active ones.
+  ui.filtersBadge.hidden = chips.length === 0;
+  ui.filtersBadge.textContent = String(chips.length);
+  ui.filtersToggle.setAttribute('aria-label', chips.length === 0 ? 'Filtres'
+    : `Filtres, ${plural(chips.length, 'actif', 'actifs')}`);
 }
 
 /**
@@ -291,6 +448,11 @@ function renderCorrection(correction) {
 }
 
 function renderFailure() {
+  lastResponse = null;
+  // Counts of an earlier answer would describe results no longer shown.
+  for (const name of FACETS) renderFacet(name, []);
+  ui.filters.classList.add('is-offline');
+  renderTimeline(null);
   ui.count.textContent = '';
   ui.relaxed.hidden = true;
   ui.correction.hidden = true;
@@ -299,44 +461,179 @@ function renderFailure() {
   ui.pager.hidden = true;
 }
 
-function renderHit(hit) {
-  const item = node('li', 'hit');
-  const article = node('article');
-  const title = node('h3', 'hit-title');
-  const titleContent = typeof hit.title_highlighted === 'string' && hit.title_highlighted.trim() !== ''
-    ? markedText(hit.title_highlighted)
-    : [document.createTextNode(text(hit.title) || 'Sans titre')];
-  const href = httpUrl(hit.url);
-  if (href) {
-    const link = node('a');
-    link.href = href;
-    link.append(...titleContent);
-    title.append(link);
-  } else {
-    title.append(...titleContent);
-  }
-  article.append(title);
-
-  const meta = node('p', 'hit-meta');
-  const day = isoDay(hit.date);
-  if (day) {
-    const time = node('time', null, dates.format(new Date(`${day}T00:00:00Z`)));
-    time.dateTime = day;
-    meta.append(time);
-  }
-  const source = text(hit.source) || (href ? new URL(href).hostname.replace(/^www\./, '') : '');
-  if (source) meta.append(node('span', 'hit-source', source));
-  if (meta.childElementCount > 0) article.append(meta);
-
-  const snippets = Array.isArray(hit.snippets) ? hit.snippets : [];
-  for (const snippet of snippets.filter((s) => typeof s === 'string' && s.trim() !== '').slice(0, SNIPPETS_SHOWN)) {
-    const p = node('p', 'snippet');
-    p.append(...markedText(snippet));
-    article.append(p);
-  }
-  if (typeof hit.id === 'string' && hit.id !== '') article.append(relatedToggle(hit.id));
-  item.append(article);
+/** A result: its title opens the article inside Loupe, its source links to the publisher. */
+function renderHitWithRelated(hit) {
+  const id = typeof hit.id === 'string' && hit.id !== '' ? hit.id : null;
+  const item = renderHit(hit, {
+    snippets: SNIPPETS_SHOWN,
+    sourceLink: true,
+    titleHref: () => (id ? pageUrl({ ...state, article: id }) : null),
+  });
+  const article = item.querySelector('article');
+  const entities = entityChips(hit);
+  if (entities) article.append(entities);
+  if (id) article.append(relatedToggle(id));
   return item;
+}
+
+/** The article's persons and countries as chips; a click ticks that value. */
+function entityChips(hit, limit = ENTITY_CHIPS) {
+  const chips = [];
+  for (const name of FACETS) {
+    const values = Array.isArray(hit[HIT_FIELDS[name]]) ? hit[HIT_FIELDS[name]] : [];
+    for (const value of values.filter((v) => typeof v === 'string' && v !== '').slice(0, limit)) {
+      const button = node('button', `chip chip-${name}`);
+      button.type = 'button';
+      button.dataset.facet = name;
+      button.dataset.value = value;
+      button.setAttribute('aria-pressed', String(state[name].includes(value)));
+      button.title = `Filtrer : ${FACET_LABELS[name]} ${value}`;
+      button.append(value);
+      const li = node('li');
+      li.append(button);
+      chips.push(li);
+    }
+  }
+  if (chips.length === 0) return null;
+  const list = node('ul', 'chips hit-entities');
+  list.append(...chips);
+  return list;
+}
+
+/** A chip under a result or in the article: tick its value (and leave the article for the results). */
+function tickFromChip(event) {
+  const chip = event.target instanceof Element ? event.target.closest('.hit-entities .chip') : null;
+  if (!chip || !FACETS.includes(chip.dataset.facet)) return;
+  const name = chip.dataset.facet;
+  act({ article: '', [name]: distinct([...state[name], chip.dataset.value]) });
+  syncControls();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The article view: full text with the query's words and the entities marked, related articles
+
+let articleController = null;
+
+async function showArticle(id) {
+  articleController?.abort();
+  const controller = new AbortController();
+  articleController = controller;
+  ui.articleTitle.textContent = 'Chargement…';
+  ui.articleMeta.replaceChildren();
+  ui.articleEntities.replaceChildren();
+  ui.articleBody.replaceChildren();
+  ui.articleRelated.replaceChildren();
+  ui.articleBack.href = pageUrl({ ...state, article: '' });
+  try {
+    const url = new URL(`api/documents/${encodeURIComponent(id)}`, document.baseURI);
+    const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+    const body = await readJson(response);
+    if (!response.ok) throw new ApiError(errorMessage(response, body));
+    if (controller.signal.aborted) return;
+    clearError();
+    renderArticle(body ?? {});
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    ui.articleTitle.textContent = 'Article indisponible';
+    showError(error instanceof ApiError ? error.message
+      : 'Le serveur ne répond pas. Vérifiez qu’il est lancé, puis réessayez.');
+  }
+  loadRelated(id, controller);
+}
+
+function renderArticle(article) {
+  const title = text(article.title) || 'Sans titre';
+  ui.articleTitle.textContent = title;
+  document.title = `${title} — Loupe`;
+  const day = isoDay(article.date);
+  const href = httpUrl(article.url);
+  const meta = [];
+  if (day) {
+    const time = node('time', null, formatDay(day));
+    time.dateTime = day;
+    meta.push(time);
+  }
+  const source = text(article.source) || (href ? new URL(href).hostname.replace(/^www\./, '') : '');
+  if (source) meta.push(node('span', 'hit-source', source));
+  if (href) {
+    const link = node('a', 'source-link', 'Lire sur le site de la source ↗');
+    link.href = href;
+    link.rel = 'noopener';
+    meta.push(link);
+  }
+  ui.articleMeta.replaceChildren(...meta);
+  const chips = entityChips(article, Infinity);
+  ui.articleEntities.replaceChildren(...(chips ? [...chips.children] : []));
+  ui.articleBody.replaceChildren(...markedBody(text(article.body) === '' ? '' : article.body, article.mentions, state.q));
+  ui.articleTitle.focus();
+}
+
+/**
+ * The body as nodes: entity mentions (offsets from the API) as spans, words of the query as <mark>.
+ * The query's words are matched in the browser, accent- and case-insensitively, by their start
+ * (« retraite » marks « retraites »): close to the server's French stemming, without a round trip.
+ */
+function markedBody(body, mentions, query) {
+  const ranges = [];
+  for (const m of Array.isArray(mentions) ? mentions : []) {
+    if (Number.isInteger(m?.start) && Number.isInteger(m?.end) && m.start >= 0 && m.end <= body.length && m.start < m.end) {
+      ranges.push({ start: m.start, end: m.end, kind: 'entity', type: String(m.type ?? '').toLowerCase() });
+    }
+  }
+  const stems = queryStems(query);
+  if (stems.length > 0) {
+    for (const match of body.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const folded = fold(match[0]);
+      if (stems.some((stem) => folded.startsWith(stem.stem) && folded.length <= stem.word.length + 3)) {
+        ranges.push({ start: match.index, end: match.index + match[0].length, kind: 'mark' });
+      }
+    }
+  }
+  ranges.sort((a, b) => a.start - b.start || (a.kind === 'mark' ? -1 : 1));
+  const nodes = [];
+  let at = 0;
+  for (const r of ranges) {
+    if (r.start < at) continue; // overlaps one already shown
+    if (r.start > at) nodes.push(document.createTextNode(body.slice(at, r.start)));
+    const piece = body.slice(r.start, r.end);
+    nodes.push(r.kind === 'mark' ? node('mark', null, piece) : node('span', `entity entity-${r.type}`, piece));
+    at = r.end;
+  }
+  if (at < body.length) nodes.push(document.createTextNode(body.slice(at)));
+  return nodes;
+}
+
+function queryStems(query) {
+  return [...new Set((query ?? '').split(/[^\p{L}\p{N}]+/u).map(fold).filter((w) => w.length >= 3))]
+    .map((word) => ({ word, stem: word.length > 4 ? word.slice(0, -1) : word }));
+}
+
+function fold(s) {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+async function loadRelated(id, controller) {
+  try {
+    const url = new URL(`api/documents/${encodeURIComponent(id)}/related`, document.baseURI);
+    url.searchParams.set('size', '5');
+    const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+    const body = await readJson(response);
+    if (!response.ok || controller.signal.aborted) return;
+    const hits = Array.isArray(body?.hits) ? body.hits : [];
+    ui.articleRelated.replaceChildren(...(hits.length === 0 ? [node('li', 'related-none', 'Aucun article proche.')]
+      : hits.filter((h) => typeof h?.id === 'string').map((related) => {
+        const li = node('li');
+        const link = node('a', null, text(related.title) || 'Sans titre');
+        link.href = pageUrl({ ...state, article: related.id });
+        link.dataset.article = related.id;
+        li.append(link);
+        const day = isoDay(related.date);
+        if (day) li.append(' ', node('span', 'related-date', `(${formatDay(day)})`));
+        return li;
+      })));
+  } catch {
+    // Related articles are a help; the article itself is shown.
+  }
 }
 
 /** « Articles liés »: fetched when asked for, shown under the hit. */
@@ -373,7 +670,7 @@ function relatedToggle(id) {
             li.append(title);
           }
           const day = isoDay(related.date);
-          if (day) li.append(' ', node('span', 'related-date', `(${dates.format(new Date(`${day}T00:00:00Z`))})`));
+          if (day) li.append(' ', node('span', 'related-date', `(${formatDay(day)})`));
           return li;
         })));
       list.dataset.loaded = 'true';
@@ -383,65 +680,6 @@ function relatedToggle(id) {
   });
   box.append(button, list);
   return box;
-}
-
-/**
- * Turns the server's highlighted text (HTML-escaped, with only <mark> and </mark> added) into
- * nodes: the two exact tags become <mark> elements and everything else becomes text, so a tag the
- * server failed to escape still shows as text.
- */
-function markedText(highlighted) {
-  const nodes = [];
-  let inMark = false;
-  for (const part of highlighted.split(/(<mark>|<\/mark>)/)) {
-    if (part === '<mark>') inMark = true;
-    else if (part === '</mark>') inMark = false;
-    else if (part !== '') {
-      const textNode = document.createTextNode(decodeEntities(part));
-      if (inMark) {
-        const mark = node('mark');
-        mark.append(textNode);
-        nodes.push(mark);
-      } else {
-        nodes.push(textNode);
-      }
-    }
-  }
-  return nodes;
-}
-
-const NAMED_ENTITIES = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', laquo: '«',
-  raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', ndash: '–', mdash: '—',
-};
-
-/** Decodes character references in one pass (so « &amp;lt; » stays « &lt; »); unknown ones stay as written. */
-function decodeEntities(s) {
-  return s.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g, (whole, ref) => {
-    if (ref[0] !== '#') return Object.hasOwn(NAMED_ENTITIES, ref) ? NAMED_ENTITIES[ref] : whole;
-    const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-    const valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
-    return valid ? String.fromCodePoint(code) : '\ufffd';
-  });
-}
-
-/** The URL when it is an absolute http(s) URL, otherwise null (javascript:, data:, relative…). */
-function httpUrl(value) {
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-function isoDay(value) {
-  if (typeof value !== 'string') return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!match) return null;
-  const day = match[0];
-  return Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? null : day;
 }
 
 function renderFacet(name, values) {
@@ -465,6 +703,8 @@ function renderFacet(name, values) {
   list.replaceChildren(...shown.map((item) => facetOption(name, item, selected.has(item.value))));
   fieldset.classList.toggle('is-empty', items.length === 0);
 
+  renderFacetOperator(fieldset, name, selected.size);
+
   const hidden = items.length - items.filter((item, i) => i < FACET_SHOWN || selected.has(item.value)).length;
   more.hidden = hidden === 0;
   more.setAttribute('aria-expanded', String(expanded));
@@ -475,6 +715,32 @@ function renderFacet(name, values) {
       if (box.value === focused) box.focus();
     }
   }
+}
+
+/** « au moins un » / « tous »: how two or more ticked values of one facet combine. */
+function renderFacetOperator(fieldset, name, ticked) {
+  let group = fieldset.querySelector('.facet-op');
+  if (ticked < 2) {
+    group?.remove();
+    return;
+  }
+  if (!group) {
+    group = node('div', 'facet-op');
+    group.setAttribute('role', 'radiogroup');
+    group.setAttribute('aria-label', `Articles avec les ${FACET_LABELS[name].toLowerCase()} cochés`);
+    for (const [op, label] of [['or', 'au moins un'], ['and', 'tous']]) {
+      const radio = node('input');
+      radio.type = 'radio';
+      radio.name = `${name}_op`;
+      radio.value = op;
+      radio.dataset.facet = name;
+      const option = node('label', 'facet-op-option');
+      option.append(radio, ` ${label}`);
+      group.append(option);
+    }
+    fieldset.querySelector('.facet-list').before(group);
+  }
+  for (const radio of group.querySelectorAll('input')) radio.checked = radio.value === state.op[name];
 }
 
 function facetOption(name, item, checked) {
@@ -511,10 +777,6 @@ function setPageLink(link, page) {
 
 function plural(n, one, many) {
   return `${numbers.format(n)} ${n === 1 ? one : many}`;
-}
-
-function text(value) {
-  return typeof value === 'string' ? value.trim() : '';
 }
 
 function node(tag, className, content) {
@@ -556,13 +818,20 @@ function setActiveSuggestion(index) {
   ui.q.setAttribute('aria-activedescendant', options[activeSuggestion].id);
 }
 
-function pickSuggestion(value) {
+/**
+ * A word completes the search box; a name (person, country…) ticks its facet value and leaves in the
+ * box the words typed before it, so the count shown beside the suggestion is the count found.
+ */
+function pickSuggestion(option) {
   closeSuggestions();
-  ui.q.value = value;
-  act({ q: value, exact: false });
+  const q = option.dataset.query ?? option.dataset.value;
+  const facet = option.dataset.facet;
+  ui.q.value = q;
+  if (facet && FACETS.includes(facet)) act({ q, exact: false, [facet]: distinct([...state[facet], option.dataset.value]) });
+  else act({ q, exact: false });
 }
 
-const SUGGESTION_TYPES = { person: 'personne', country: 'pays', term: 'mot' };
+const SUGGESTION_TYPES = { person: 'personne', country: 'pays', source: 'source', term: 'mot' };
 
 async function loadSuggestions() {
   const typed = ui.q.value.trim();
@@ -577,11 +846,14 @@ async function loadSuggestions() {
     const url = new URL(SUGGEST_URL);
     url.searchParams.set('q', typed);
     url.searchParams.set('size', '8');
+    // The ticked filters: each suggestion is counted as the search will show it.
+    for (const name of FACETS) for (const value of state[name]) url.searchParams.append(name, value);
     const response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
     const body = await readJson(response);
     if (!response.ok || controller.signal.aborted || ui.q.value.trim() !== typed) return;
     const suggestions = (Array.isArray(body?.suggestions) ? body.suggestions : [])
-      .filter((s) => typeof s?.text === 'string' && s.text.trim() !== '' && s.text.trim().toLowerCase() !== typed.toLowerCase());
+      .filter((s) => typeof s?.text === 'string' && s.text.trim() !== ''
+        && (typeof s.facet === 'string' || s.text.trim().toLowerCase() !== typed.toLowerCase()));
     if (suggestions.length === 0 || document.activeElement !== ui.q) {
       closeSuggestions();
       return;
@@ -592,6 +864,8 @@ async function loadSuggestions() {
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', 'false');
       option.dataset.value = s.text;
+      if (typeof s.query === 'string') option.dataset.query = s.query;
+      if (typeof s.facet === 'string') option.dataset.facet = s.facet;
       option.append(node('span', 'suggestion-text', s.text));
       const kind = SUGGESTION_TYPES[s.type];
       if (kind) option.append(node('span', 'suggestion-type', kind));
@@ -613,7 +887,7 @@ ui.q.addEventListener('keydown', (event) => {
     setActiveSuggestion(activeSuggestion + (event.key === 'ArrowDown' ? 1 : -1));
   } else if (event.key === 'Enter' && activeSuggestion >= 0) {
     event.preventDefault();
-    pickSuggestion(suggestionOptions()[activeSuggestion].dataset.value);
+    pickSuggestion(suggestionOptions()[activeSuggestion]);
   } else if (event.key === 'Escape') {
     event.preventDefault();
     closeSuggestions();
@@ -625,7 +899,7 @@ ui.suggestions.addEventListener('mousedown', (event) => {
   const option = event.target instanceof Element ? event.target.closest('[role="option"]') : null;
   if (!option) return;
   event.preventDefault();
-  pickSuggestion(option.dataset.value);
+  pickSuggestion(option);
 });
 
 ui.q.addEventListener('blur', () => closeSuggestions());
@@ -650,7 +924,7 @@ ui.filters.addEventListener('input', (event) => {
 ui.q.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => {
-    go({ ...state, q: ui.q.value, page: 1, exact: false }, typingEntry ? 'replace' : 'push');
+    go({ ...state, q: ui.q.value, page: 1, exact: false, typing: true, article: '' }, typingEntry ? 'replace' : 'push');
     typingEntry = true;
   }, DEBOUNCE_MS);
 });
@@ -659,13 +933,53 @@ ui.form.addEventListener('submit', (event) => {
   event.preventDefault();
   closeSuggestions();
   clearTimeout(typingTimer);
-  go({ ...state, q: ui.q.value, page: 1, exact: false }, typingEntry ? 'replace' : 'push');
+  go({ ...state, q: ui.q.value, page: 1, exact: false, typing: false, article: '' }, typingEntry ? 'replace' : 'push');
   typingEntry = false;
 });
+
+let timelineAnchor = null; // the bar pressed first while selecting a span
+ui.timelineBars.addEventListener('mousedown', (event) => {
+  const bar = event.target instanceof Element ? event.target.closest('.bar') : null;
+  if (!bar || event.button !== 0) return;
+  event.preventDefault();
+  timelineAnchor = bar;
+});
+ui.timelineBars.addEventListener('mouseup', (event) => {
+  const bar = event.target instanceof Element ? event.target.closest('.bar') : null;
+  const anchor = timelineAnchor;
+  timelineAnchor = null;
+  if (!bar || !anchor) return;
+  const [first, last] = Number(anchor.dataset.index) <= Number(bar.dataset.index) ? [anchor, bar] : [bar, anchor];
+  act({ dateFrom: first.dataset.from, dateTo: last.dataset.to });
+  syncControls();
+});
+// Keyboard: Enter or Space on a bar filters its span.
+ui.timelineBars.addEventListener('keydown', (event) => {
+  const bar = event.target instanceof Element ? event.target.closest('.bar') : null;
+  if (!bar || (event.key !== 'Enter' && event.key !== ' ')) return;
+  event.preventDefault();
+  act({ dateFrom: bar.dataset.from, dateTo: bar.dataset.to });
+  syncControls();
+});
+
+for (const input of [ui.dateFrom, ui.dateTo]) {
+  input.addEventListener('change', () => {
+    const from = isoDay(ui.dateFrom.value) ?? '';
+    const to = isoDay(ui.dateTo.value) ?? '';
+    // Dates typed the wrong way round are read as the span between them.
+    act(from && to && from > to ? { dateFrom: to, dateTo: from } : { dateFrom: from, dateTo: to });
+    syncControls();
+  });
+}
 
 ui.sort.addEventListener('change', () => act({ sort: SORTS.has(ui.sort.value) ? ui.sort.value : 'relevance' }));
 
 ui.filters.addEventListener('change', (event) => {
+  const radio = event.target;
+  if (radio instanceof HTMLInputElement && radio.type === 'radio' && FACETS.includes(radio.dataset.facet)) {
+    act({ op: { ...state.op, [radio.dataset.facet]: radio.value === 'and' ? 'and' : 'or' } });
+    return;
+  }
   const box = event.target;
   if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox' || !FACETS.includes(box.name)) return;
   const values = new Set(state[box.name]);
@@ -703,7 +1017,7 @@ ui.pager.addEventListener('click', (event) => {
 ui.homeLink.addEventListener('click', (event) => {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  act({ q: '', country: [], person: [], sort: 'relevance' });
+  act({ q: '', ...withoutFilters(), sort: 'relevance' });
   syncControls();
   ui.q.focus();
 });
@@ -714,7 +1028,7 @@ window.addEventListener('popstate', () => {
   state = readState(location.search);
   syncControls();
   updateTitle();
-  search();
+  show();
 });
 
 // « / » jumps back to the search box, as on many search sites.
@@ -727,7 +1041,66 @@ document.addEventListener('keydown', (event) => {
   ui.q.select();
 });
 
+ui.hits.addEventListener('click', (event) => {
+  const title = event.target instanceof Element ? event.target.closest('.hit-title a') : null;
+  if (title && event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey) {
+    event.preventDefault();
+    go(readState(new URL(title.href).search), 'push');
+    return;
+  }
+  tickFromChip(event);
+});
+ui.articleEntities.addEventListener('click', tickFromChip);
+
+ui.filterChips.addEventListener('click', (event) => {
+  const chip = event.target instanceof Element ? event.target.closest('.chip-remove') : null;
+  if (chip?.dataset.facet === 'date') {
+    act({ dateFrom: '', dateTo: '' });
+    syncControls();
+    ui.resultsHeading.focus();
+    return;
+  }
+  if (!chip || !FACETS.includes(chip.dataset.facet)) return;
+  const name = chip.dataset.facet;
+  act({ [name]: state[name].filter((value) => value !== chip.dataset.value) });
+  syncControls();
+  ui.resultsHeading.focus();
+});
+
+/** The drawer of filters on narrow screens (on wide ones the filters are always shown beside the results). */
+function setDrawer(open) {
+  ui.filters.classList.toggle('is-open', open);
+  ui.filtersToggle.setAttribute('aria-expanded', String(open));
+  document.body.classList.toggle('drawer-open', open);
+  if (open) ui.filtersClose.focus();
+  else ui.filtersToggle.focus();
+}
+ui.filtersToggle.addEventListener('click', () => setDrawer(!ui.filters.classList.contains('is-open')));
+ui.filtersClose.addEventListener('click', () => setDrawer(false));
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && ui.filters.classList.contains('is-open')) setDrawer(false);
+});
+
+ui.clearAll.addEventListener('click', () => {
+  act(withoutFilters());
+  syncControls();
+  ui.resultsHeading.focus();
+});
+
+ui.articleBack.addEventListener('click', (event) => {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  go({ ...state, article: '' }, 'push');
+});
+
+ui.articleRelated.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[data-article]') : null;
+  if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  go({ ...state, article: link.dataset.article }, 'push');
+});
+
 syncControls();
 updateTitle();
-search();
+show();
 loadHealth();

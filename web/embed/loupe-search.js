@@ -26,6 +26,8 @@
 // Styles are a constructed stylesheet (adoptedStyleSheets), which a page's CSP style-src does not
 // block, unlike a <style> element.
 
+import { node, renderHit } from './render.js';
+
 const SEARCH_DEBOUNCE_MS = 250;
 const SUGGEST_DEBOUNCE_MS = 120;
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -416,7 +418,9 @@ export class LoupeSearch extends HTMLElement {
     if (!suggestion) return;
     clearTimeout(this.#suggestTimer);
     this.#suggest?.abort();
-    this.#ui.input.value = suggestion.text;
+    // A name is searched as words here: the widget searches only when its box holds some.
+    this.#ui.input.value = typeof suggestion.facet === 'string' && typeof suggestion.query === 'string'
+      ? [suggestion.query, suggestion.text].filter((part) => part.trim() !== '').join(' ') : suggestion.text;
     this.#closeSuggestions();
     this.#suggestions = [];
     this.#searchNow();
@@ -585,30 +589,7 @@ export class LoupeSearch extends HTMLElement {
 
   #renderHit(hit) {
     const t = this.#texts;
-    const item = node('li', { className: 'hit', part: 'hit' });
-    const title = node('p', { className: 'hit-title' });
-    const titleNodes = typeof hit.title_highlighted === 'string' && hit.title_highlighted.trim() !== ''
-      ? markedText(hit.title_highlighted)
-      : [document.createTextNode(text(hit.title) || t.untitled)];
-    const href = httpUrl(hit.url);
-    if (href) title.append(node('a', { href }, ...titleNodes));
-    else title.append(...titleNodes);
-    item.append(title);
-
-    const meta = node('p', { className: 'hit-meta' });
-    const day = isoDay(hit.date);
-    if (day) {
-      const dates = new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-      meta.append(node('time', { dateTime: day }, dates.format(new Date(`${day}T00:00:00Z`))));
-    }
-    const source = text(hit.source) || (href ? new URL(href).hostname.replace(/^www\./, '') : '');
-    if (source) meta.append(node('span', {}, source));
-    if (meta.childElementCount > 0) item.append(meta);
-
-    const snippets = (Array.isArray(hit.snippets) ? hit.snippets : [])
-      .filter((s) => typeof s === 'string' && s.trim() !== '').slice(0, SNIPPETS_SHOWN);
-    for (const snippet of snippets) item.append(node('p', { className: 'snippet' }, ...markedText(snippet)));
-    return item;
+    return renderHit(hit, { locale: t.locale, untitled: t.untitled, snippets: SNIPPETS_SHOWN, titleTag: 'p', part: 'hit' });
   }
 
   #renderFacets(facets) {
@@ -749,68 +730,10 @@ export class LoupeSearch extends HTMLElement {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Helpers: DOM building and reading the API's values safely
-
-/** Creates an element, sets DOM properties (never markup) and appends children (strings become text). */
-function node(tag, properties = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(properties)) {
-    if (key === 'part' || key === 'role') element.setAttribute(key, value); // no reflecting property everywhere
-    else element[key] = value;
-  }
-  element.append(...children);
-  return element;
-}
+// Helpers
 
 function setAttributes(element, attributes) {
   for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
-}
-
-/**
- * Turns the server's highlighted text (HTML-escaped, with only <mark> and </mark> added) into
- * nodes: the two exact tags become <mark> elements and everything else becomes text, so a tag the
- * server failed to escape still shows as text.
- */
-function markedText(highlighted) {
-  const nodes = [];
-  let inMark = false;
-  for (const part of highlighted.split(/(<mark>|<\/mark>)/)) {
-    if (part === '<mark>') inMark = true;
-    else if (part === '</mark>') inMark = false;
-    else if (part !== '') {
-      const textNode = document.createTextNode(decodeEntities(part));
-      nodes.push(inMark ? node('mark', {}, textNode) : textNode);
-    }
-  }
-  return nodes;
-}
-
-const ENTITIES = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
-
-/** Undoes the server's escaping of the five HTML-significant characters, in one pass (« &amp;lt; » gives « &lt; »). */
-function decodeEntities(s) {
-  return s.replace(/&(?:lt|gt|amp|quot|#39);/g, (entity) => ENTITIES[entity]);
-}
-
-/** The URL when it is an absolute http(s) URL, otherwise null (javascript:, data:, relative…). */
-function httpUrl(value) {
-  if (typeof value !== 'string' || value.trim() === '') return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-function isoDay(value) {
-  if (typeof value !== 'string') return null;
-  const match = /^\d{4}-\d{2}-\d{2}/.exec(value);
-  return match && !Number.isNaN(Date.parse(`${match[0]}T00:00:00Z`)) ? match[0] : null;
-}
-
-function text(value) {
-  return typeof value === 'string' ? value.trim() : '';
 }
 
 if (!customElements.get('loupe-search')) customElements.define('loupe-search', LoupeSearch);

@@ -260,6 +260,11 @@ final class ArticlePipeline {
     }
 
     @Override
+    public void warning(Rejection warning) {
+      tally.warning(warning);
+    }
+
+    @Override
     public void rejected(Rejection rejection) {
       tally.rejected(rejection);
     }

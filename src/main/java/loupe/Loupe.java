@@ -148,6 +148,11 @@ public final class Loupe implements Closeable {
     backend.forEach(consumer);
   }
 
+  /** Streams the articles a search with these words and filters matches, for a filtered export. */
+  public void export(SearchRequest request, Consumer<IndexedArticle> consumer) throws IOException {
+    backend.forEachMatching(request, consumer);
+  }
+
   /** Number of searchable articles. */
   public long count() throws IOException {
     return backend.count();
@@ -156,6 +161,11 @@ public final class Loupe implements Closeable {
   /** Completions for what the user is typing. */
   public List<Suggestion> suggest(String prefix, int size) throws IOException {
     return backend.suggest(prefix, size);
+  }
+
+  /** Completions counted as the search would show them under the filters of {@code context}. */
+  public List<Suggestion> suggest(String prefix, int size, SearchRequest context) throws IOException {
+    return backend.suggest(prefix, size, context);
   }
 
   /** The entities Loupe would index for this article. */

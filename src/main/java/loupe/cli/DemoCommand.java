@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code loupe demo}: indexes the built-in demo corpus and serves it, the quickest way to try Loupe. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Index the built-in demo corpus (45 French news articles) into the index and serve it.")
+    description = "Index the built-in demo corpus (45 French news articles) into its own index (index/demo/ unless"
+        + " --index says otherwise) and serve it.")
 final class DemoCommand implements Callable<Integer> {
 
   /** The demo corpus inside the jar. */
@@ -26,6 +27,10 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (index.dir == null) {
+      // Its own folder: the demo articles must not mix with the user's own index in index/.
+      index.dir = LoupeCommand.home().resolve("index").resolve("demo");
+    }
     try (Loupe loupe = lexicon.open(index)) {
       IngestReport report;
       try (InputStream corpus = DemoCommand.class.getResourceAsStream(CORPUS)) {

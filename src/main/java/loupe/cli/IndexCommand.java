@@ -49,6 +49,9 @@ final class IndexCommand implements Callable<Integer> {
             report.duplicates(), String.join(", ", report.duplicateIds().stream().limit(10).toList()),
             report.duplicateIds().size() > 10 ? ", …" : "");
       }
+      for (Rejection w : report.warnings()) {
+        err.println("warning " + w);
+      }
       for (Rejection r : report.rejections()) {
         err.println("rejected " + r);
       }

@@ -43,6 +43,9 @@ public final class ArticleDocuments {
     }
     if (article.source() != null) {
       doc.add(new StoredField(Fields.SOURCE, article.source()));
+      if (!article.source().isBlank()) {
+        doc.add(new SortedSetDocValuesFacetField(Fields.SOURCE, article.source().strip()));
+      }
     }
     for (String person : entities.persons()) {
       doc.add(new SortedSetDocValuesFacetField(Fields.PERSON, person));

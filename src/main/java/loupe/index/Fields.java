@@ -30,7 +30,7 @@ public final class Fields {
   /** Stored only: shown, never searched. */
   public static final String URL = "url";
 
-  /** Stored only: shown, never searched. */
+  /** Stored and a single-valued facet dimension (the publisher); never searched as text. */
   public static final String SOURCE = "source";
 
   /** Sorted-set facet dimension (counts, drill-down, drill-sideways); values stored as well. */

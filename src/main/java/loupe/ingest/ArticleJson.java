@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** Turns one JSON object of the article contract into an {@link Article}, naming the field at fault. */
 final class ArticleJson {
@@ -22,6 +23,15 @@ final class ArticleJson {
    * @param defaultId the id to use when the object has none, or {@code null} when an id is required
    */
   static Article fromJson(JsonNode node, String defaultId) throws InvalidArticleException {
+    return fromJson(node, defaultId, warning -> {});
+  }
+
+  /**
+   * Reads an article object; a date that cannot be read is dropped (the article is still indexed)
+   * and said to {@code warnings}.
+   */
+  static Article fromJson(JsonNode node, String defaultId, java.util.function.Consumer<String> warnings)
+      throws InvalidArticleException {
     if (node == null || !node.isObject()) {
       throw new InvalidArticleException("expected a JSON object, got " + describe(node));
     }
@@ -35,7 +45,7 @@ final class ArticleJson {
         id,
         text(node.get("title"), "title"),
         clean(body),
-        date(node.get("date")),
+        dateOrWarning(node.get("date"), warnings),
         text(node.get("url"), "url"),
         text(node.get("source"), "source"));
   }
@@ -101,9 +111,16 @@ final class ArticleJson {
     return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
   }
 
-  /** Parses the contract's ISO-8601 date: a day, or a date-time with (or, leniently, without) offset. */
+  /**
+   * Parses the contract's ISO-8601 date (a day, or a date-time with or, leniently, without offset),
+   * or a day written the French way (« 01/02/2019 », « 1er février 2019 », see {@link FrenchDates}).
+   */
   static OffsetDateTime parseDate(String text) throws InvalidArticleException {
     String s = text.strip();
+    Optional<LocalDate> french = FrenchDates.parse(s);
+    if (french.isPresent()) {
+      return french.get().atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
     try {
       if (s.length() == 10) {
         return LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC);
@@ -114,7 +131,16 @@ final class ArticleJson {
         return LocalDateTime.parse(s).atOffset(ZoneOffset.UTC);
       }
     } catch (DateTimeParseException e) {
-      throw new InvalidArticleException("field 'date' is not an ISO-8601 date (2024-06-19 or 2024-06-19T08:30:00+02:00): '" + abbreviate(s) + "'");
+      throw new InvalidArticleException("field 'date' is not a date (2024-06-19, 2024-06-19T08:30:00+02:00, 19/06/2024 or 19 juin 2024): '" + abbreviate(s) + "'");
+    }
+  }
+
+  private static OffsetDateTime dateOrWarning(JsonNode node, java.util.function.Consumer<String> warnings) {
+    try {
+      return date(node);
+    } catch (InvalidArticleException e) {
+      warnings.accept(e.getMessage() + "; the article was indexed without a date");
+      return null;
     }
   }
 

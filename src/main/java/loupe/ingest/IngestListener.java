@@ -17,6 +17,9 @@ public interface IngestListener {
   /** A record that is not indexed. */
   void rejected(Rejection rejection);
 
+  /** A record indexed with a part of it left out (a date that cannot be read); the reason says which. */
+  default void warning(Rejection warning) {}
+
   /** Bytes of input consumed so far in the current file; for progress bars. */
   default void progress(long bytesInFile) {}
 }

@@ -11,9 +11,10 @@ import java.util.List;
  * @param rejections the first {@link #MAX_LISTED} rejections, in input order
  * @param duplicateIds ids that appeared more than once in the input (the last one won), at most {@link #MAX_LISTED}
  * @param duplicates number of records that replaced an earlier one of the same run
+ * @param warnings records indexed with a part left out (a date that cannot be read), at most {@link #MAX_LISTED}
  */
 public record IngestReport(long added, long updated, long rejected, List<Rejection> rejections,
-    List<String> duplicateIds, long duplicates) {
+    List<String> duplicateIds, long duplicates, List<Rejection> warnings) {
 
   /** Reports list at most this many rejections or duplicate ids; the counts stay exact. */
   public static final int MAX_LISTED = 1_000;
@@ -21,6 +22,7 @@ public record IngestReport(long added, long updated, long rejected, List<Rejecti
   public IngestReport {
     rejections = List.copyOf(rejections);
     duplicateIds = List.copyOf(duplicateIds);
+    warnings = List.copyOf(warnings);
   }
 
   /** Articles written, new or replaced. */

@@ -14,6 +14,7 @@ public final class IngestTally {
   private final Set<String> seen = new HashSet<>();
   private final List<Rejection> rejections = new ArrayList<>();
   private final List<String> duplicateIds = new ArrayList<>();
+  private final List<Rejection> warnings = new ArrayList<>();
   private long added;
   private long updated;
   private long rejected;
@@ -47,7 +48,14 @@ public final class IngestTally {
     }
   }
 
+  /** Records a part of a record left out (see {@link IngestListener#warning}). */
+  public synchronized void warning(Rejection warning) {
+    if (warnings.size() < IngestReport.MAX_LISTED) {
+      warnings.add(warning);
+    }
+  }
+
   public synchronized IngestReport report() {
-    return new IngestReport(added, updated, rejected, rejections, duplicateIds, duplicates);
+    return new IngestReport(added, updated, rejected, rejections, duplicateIds, duplicates, warnings);
   }
 }

@@ -106,13 +106,14 @@ public final class JsonLinesSource implements ArticleSource {
     try (JsonParser parser = JSON.getFactory().createParser(text.array(), text.position(), text.remaining())) {
       node = JSON.readTree(parser);
     } catch (JsonProcessingException e) {
-      listener.rejected(new Rejection(name, lineNumber, "not valid JSON: " + e.getOriginalMessage()));
+      listener.rejected(new Rejection(name, lineNumber, JsonSyntax.describe(e)));
       return;
     } catch (IOException e) {
       throw new UncheckedIOException(e); // parses memory only
     }
     try {
-      listener.article(ArticleJson.fromJson(node, null), name + ":" + lineNumber);
+      listener.article(ArticleJson.fromJson(node, null,
+          warning -> listener.warning(new Rejection(name, lineNumber, warning))), name + ":" + lineNumber);
     } catch (InvalidArticleException e) {
       listener.rejected(new Rejection(name, lineNumber, e.getMessage()));
     }

@@ -33,13 +33,14 @@ final class JsonSource implements ArticleSource {
       }
     } catch (JsonProcessingException e) {
       listener.rejected(new Rejection(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          "not valid JSON: " + e.getOriginalMessage()));
+          JsonSyntax.describe(e)));
     }
   }
 
   private static void accept(JsonNode node, String name, long line, String defaultId, IngestListener listener) {
     try {
-      listener.article(ArticleJson.fromJson(node, defaultId), name + ":" + line);
+      listener.article(ArticleJson.fromJson(node, defaultId,
+          warning -> listener.warning(new Rejection(name, line, warning))), name + ":" + line);
     } catch (InvalidArticleException e) {
       listener.rejected(new Rejection(name, line, e.getMessage()));
     }

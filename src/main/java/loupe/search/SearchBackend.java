@@ -28,11 +28,24 @@ public interface SearchBackend extends Closeable {
   /** Streams every article in index order, for export. */
   void forEach(Consumer<IndexedArticle> consumer) throws IOException;
 
+  /**
+   * Streams exactly the articles a search with these words and filters matches (no correction, no
+   * relaxing), in index order, for a filtered export; the request's paging and order are not used.
+   */
+  default void forEachMatching(SearchRequest request, Consumer<IndexedArticle> consumer) throws IOException {
+    throw new UnsupportedOperationException("this backend cannot export a filtered set of articles");
+  }
+
   /** Number of articles searchable now. */
   long count() throws IOException;
 
   /** Completions for a prefix typed in the search box. */
   List<Suggestion> suggest(String prefix, int size) throws IOException;
+
+  /** Completions counted under the filters of {@code context} (its query text is not used). */
+  default List<Suggestion> suggest(String prefix, int size, SearchRequest context) throws IOException {
+    return suggest(prefix, size);
+  }
 
   /** Picks up changes another process committed; cheap when there are none. */
   default void refresh() throws IOException {}

@@ -23,6 +23,11 @@ import java.util.Objects;
  * @param personPrefix lists only the person values with a word starting so (« kim »), or empty
  * @param snippets whether hits carry snippets and a highlighted title; a batch run that reads only
  *     ids and scores (./loupe search --queries, loupe eval) skips that cost, the ranking is the same
+ * @param prefixLast whether the last word is still being typed: it then matches as a prefix (see
+ *     {@link LastWordPrefix}) and the spelling correction leaves it alone
+ * @param allOf the facet dimensions whose ticked values are AND-ed (« tous ») rather than OR-ed
+ *     (« au moins un », the default)
+ * @param sources ticked publishers, OR-ed (AND-ed with the other facets)
  */
 public record SearchRequest(
     String query,
@@ -37,7 +42,10 @@ public record SearchRequest(
     boolean autocorrect,
     String countryPrefix,
     String personPrefix,
-    boolean snippets) {
+    boolean snippets,
+    boolean prefixLast,
+    java.util.Set<String> allOf,
+    List<String> sources) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -52,7 +60,9 @@ public record SearchRequest(
     query = query == null ? "" : query;
     countries = List.copyOf(Objects.requireNonNullElse(countries, List.of()));
     persons = List.copyOf(Objects.requireNonNullElse(persons, List.of()));
+    sources = List.copyOf(Objects.requireNonNullElse(sources, List.of()));
     sort = Objects.requireNonNullElse(sort, SortOrder.RELEVANCE);
+    allOf = java.util.Set.copyOf(Objects.requireNonNullElse(allOf, java.util.Set.of()));
     countryPrefix = countryPrefix == null ? "" : countryPrefix.strip();
     personPrefix = personPrefix == null ? "" : personPrefix.strip();
     if (countryPrefix.length() > 100 || personPrefix.length() > 100) {
@@ -77,6 +87,9 @@ public record SearchRequest(
     if (countries.size() > MAX_FILTER_VALUES) {
       throw new InvalidRequestException("country", "at most " + MAX_FILTER_VALUES + " values, got " + countries.size());
     }
+    if (sources.size() > MAX_FILTER_VALUES) {
+      throw new InvalidRequestException("source", "at most " + MAX_FILTER_VALUES + " values, got " + sources.size());
+    }
     if (persons.size() > MAX_FILTER_VALUES) {
       throw new InvalidRequestException("person", "at most " + MAX_FILTER_VALUES + " values, got " + persons.size());
     }
@@ -92,6 +105,18 @@ public record SearchRequest(
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The ticked values of each facet dimension, in the order the response lists the facets: the one
+   * place that names the request's dimensions.
+   */
+  public java.util.Map<String, List<String>> filters() {
+    java.util.Map<String, List<String>> filters = new java.util.LinkedHashMap<>();
+    filters.put(loupe.index.Fields.COUNTRY, countries);
+    filters.put(loupe.index.Fields.PERSON, persons);
+    filters.put(loupe.index.Fields.SOURCE, sources);
+    return filters;
   }
 
   /** Whether the query has no text: every article matches. */
@@ -114,6 +139,9 @@ public record SearchRequest(
     private String countryPrefix = "";
     private String personPrefix = "";
     private boolean snippets = true;
+    private boolean prefixLast;
+    private java.util.Set<String> allOf = java.util.Set.of();
+    private List<String> sources = List.of();
 
     public Builder query(String query) { this.query = query; return this; }
     public Builder countries(List<String> countries) { this.countries = countries; return this; }
@@ -128,10 +156,13 @@ public record SearchRequest(
     public Builder countryPrefix(String prefix) { this.countryPrefix = prefix; return this; }
     public Builder personPrefix(String prefix) { this.personPrefix = prefix; return this; }
     public Builder snippets(boolean snippets) { this.snippets = snippets; return this; }
+    public Builder prefixLast(boolean prefixLast) { this.prefixLast = prefixLast; return this; }
+    public Builder allOf(java.util.Set<String> dims) { this.allOf = dims; return this; }
+    public Builder sources(List<String> sources) { this.sources = sources; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect,
-          countryPrefix, personPrefix, snippets);
+          countryPrefix, personPrefix, snippets, prefixLast, allOf, sources);
     }
   }
 }

@@ -1,5 +1,6 @@
 package loupe.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param hits the page of hits
  * @param correction the spelling correction offered or applied, or {@code null}
  * @param facets per dimension ({@code country}, {@code person}) the top values and the selected ones
+ * @param dateHistogram the matching articles counted by day, month or year, or {@code null} when none is dated
  */
 public record SearchResponse(
     String query,
@@ -25,4 +27,12 @@ public record SearchResponse(
     boolean relaxed,
     Correction correction,
     List<Hit> hits,
-    Map<String, List<FacetValue>> facets) {}
+    Map<String, List<FacetValue>> facets,
+    @JsonInclude(JsonInclude.Include.NON_NULL) DateHistogram dateHistogram) {
+
+  /** A response without a date histogram (a backend that does not count dates). */
+  public SearchResponse(String query, long total, long tookMs, int from, int size, boolean relaxed,
+      Correction correction, List<Hit> hits, Map<String, List<FacetValue>> facets) {
+    this(query, total, tookMs, from, size, relaxed, correction, hits, facets, null);
+  }
+}

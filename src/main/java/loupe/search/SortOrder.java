@@ -7,7 +7,9 @@ public enum SortOrder {
   /** Best match first; newest first when there is no query text. */
   RELEVANCE,
   /** Newest first. */
-  DATE;
+  DATE,
+  /** Oldest first (undated articles last), for reading a story from its start. */
+  OLDEST;
 
   /** Parses the API value, case-insensitively. */
   public static SortOrder parse(String value) {
@@ -16,8 +18,9 @@ public enum SortOrder {
     }
     return switch (value.trim().toLowerCase(Locale.ROOT)) {
       case "relevance" -> RELEVANCE;
-      case "date" -> DATE;
-      default -> throw new InvalidRequestException("sort", "unknown sort '" + value + "', use relevance or date");
+      case "date", "newest" -> DATE;
+      case "oldest" -> OLDEST;
+      default -> throw new InvalidRequestException("sort", "unknown sort '" + value + "', use relevance, date (newest first) or oldest");
     };
   }
 

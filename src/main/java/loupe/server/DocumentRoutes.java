@@ -16,8 +16,10 @@ import java.util.Map;
 import loupe.Loupe;
 import loupe.index.IndexedArticle;
 import loupe.ingest.IngestReport;
+import loupe.ingest.JsonSyntax;
 import loupe.search.Hit;
 import loupe.search.InvalidRequestException;
+import loupe.search.SearchRequest;
 
 /** Handlers for single articles, export and ingest. */
 final class DocumentRoutes {
@@ -55,18 +57,26 @@ final class DocumentRoutes {
     if (format != null && !format.equals("jsonl")) {
       throw new InvalidRequestException("format", "only jsonl is supported, got '" + format + "'");
     }
+    // With search parameters (q, country, person, date_from…), exactly the articles that search matches.
+    boolean filtered = ctx.queryParamMap().keySet().stream().anyMatch(name -> !name.equals("format"));
+    SearchRequest request = filtered ? SearchParams.fromQuery(ctx.queryParamMap(), java.util.Set.of("format")) : null;
     ctx.contentType("application/x-ndjson; charset=utf-8");
     OutputStream out = ctx.outputStream();
     try (JsonGenerator gen = Json.MAPPER.getFactory().createGenerator(out)) {
       gen.setRootValueSeparator(null);
-      loupe.export(article -> {
+      java.util.function.Consumer<IndexedArticle> write = article -> {
         try {
           Json.MAPPER.writeValue(gen, ArticleView.of(article));
           gen.writeRaw('\n');
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-      });
+      };
+      if (request == null) {
+        loupe.export(write);
+      } else {
+        loupe.export(request, write);
+      }
     }
   }
 
@@ -79,7 +89,7 @@ final class DocumentRoutes {
       if (report.indexed() == 0 && report.rejected() == 0) {
         throw new InvalidRequestException("body", "empty body: send one article as JSON per line");
       }
-      Json.send(ctx, report.rejected() > 0 && report.indexed() == 0 ? 400 : 200, reportView(report));
+      sendReport(ctx, report);
       return;
     }
     byte[] body = ctx.bodyAsBytes();
@@ -94,7 +104,24 @@ final class DocumentRoutes {
       // One object per line; a single object is the one-line case.
       report = loupe.indexJsonLines(new ByteArrayInputStream(body), "request");
     }
-    Json.send(ctx, report.rejected() > 0 && report.indexed() == 0 ? 400 : 200, reportView(report));
+    sendReport(ctx, report);
+  }
+
+  /**
+   * 200 with the report when something was indexed (as Elasticsearch's bulk API does); a write that
+   * indexed nothing is an error, with the per-line report inside the error envelope.
+   */
+  private static void sendReport(Context ctx, IngestReport report) {
+    if (report.rejected() > 0 && report.indexed() == 0) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("status", 400);
+      error.put("message", "no article indexed: " + (report.rejected() == 1 ? "the record was" : "all " + report.rejected() + " records were")
+          + " rejected; 'rejections' says why, line by line");
+      error.putAll(reportView(report));
+      Json.send(ctx, 400, Map.of("error", error));
+    } else {
+      Json.send(ctx, 200, reportView(report));
+    }
   }
 
   private IngestReport indexArray(byte[] body) throws IOException {
@@ -102,7 +129,7 @@ final class DocumentRoutes {
     try {
       array = Json.MAPPER.readTree(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InvalidRequestException("body", "not valid JSON: " + e.getOriginalMessage());
+      throw new InvalidRequestException("body", JsonSyntax.describe(e));
     }
     // Re-encode as JSON Lines so the array goes through the same per-record checks and report.
     StringBuilder lines = new StringBuilder();
@@ -143,6 +170,8 @@ final class DocumentRoutes {
     body.put("rejections", report.rejections().stream().map(r -> Map.of(
         "line", r.line(), "reason", r.reason())).toList());
     body.put("duplicate_ids", report.duplicateIds());
+    body.put("warnings", report.warnings().stream().map(w -> Map.of(
+        "line", w.line(), "reason", w.reason())).toList());
     return body;
   }
 }

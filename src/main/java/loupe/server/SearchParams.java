@@ -17,15 +17,32 @@ import loupe.search.SortOrder;
  */
 final class SearchParams {
 
-  private static final Set<String> REPEATABLE = Set.of("country", "person");
+  private static final Set<String> REPEATABLE = Set.of("country", "person", "source");
   private static final Set<String> KNOWN = Set.of(
       "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect",
-      "country_prefix", "person_prefix");
+      "country_prefix", "person_prefix", "prefix_last", "country_op", "person_op", "source", "source_op");
 
   private SearchParams() {}
 
   /** From the query string of {@code GET /api/search}. */
   static SearchRequest fromQuery(Map<String, List<String>> params) {
+    return fromQuery(params, Set.of());
+  }
+
+  /**
+   * From a query string, accepting besides the search parameters those in {@code alsoKnown} (read by
+   * the caller). An unknown parameter is an error, as an unknown field of a POST body is: a misspelt
+   * {@code contry=Russie} would otherwise be ignored without a word.
+   */
+  static SearchRequest fromQuery(Map<String, List<String>> params, Set<String> alsoKnown) {
+    List<String> unknown = params.keySet().stream()
+        .filter(name -> !KNOWN.contains(name) && !alsoKnown.contains(name)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      List<String> known = new ArrayList<>(KNOWN);
+      known.addAll(alsoKnown);
+      throw new InvalidRequestException(unknown.get(0), (unknown.size() == 1 ? "unknown parameter" : "unknown parameters "
+          + String.join(", ", unknown)) + "; known parameters are " + String.join(", ", known.stream().sorted().toList()));
+    }
     for (Map.Entry<String, List<String>> e : params.entrySet()) {
       if (!REPEATABLE.contains(e.getKey()) && e.getValue().size() > 1) {
         throw new InvalidRequestException(e.getKey(), "given " + e.getValue().size() + " times, give it once");
@@ -35,6 +52,7 @@ final class SearchParams {
         .query(single(params, "q"))
         .countries(values(params.get("country")))
         .persons(values(params.get("person")))
+        .sources(values(params.get("source")))
         .from(integer("from", single(params, "from"), 0))
         .size(integer("size", single(params, "size"), SearchRequest.DEFAULT_SIZE))
         .sort(SortOrder.parse(single(params, "sort")))
@@ -44,6 +62,8 @@ final class SearchParams {
         .autocorrect(bool("autocorrect", single(params, "autocorrect"), true))
         .countryPrefix(single(params, "country_prefix"))
         .personPrefix(single(params, "person_prefix"))
+        .prefixLast(bool("prefix_last", single(params, "prefix_last"), false))
+        .allOf(allOf(name -> single(params, name)))
         .build();
   }
 
@@ -72,6 +92,7 @@ final class SearchParams {
         .query(text(body, "q"))
         .countries(list(body, "country"))
         .persons(list(body, "person"))
+        .sources(list(body, "source"))
         .from(integer(body, "from", 0))
         .size(integer(body, "size", SearchRequest.DEFAULT_SIZE))
         .sort(SortOrder.parse(text(body, "sort")))
@@ -81,7 +102,28 @@ final class SearchParams {
         .autocorrect(!body.has("autocorrect") || body.get("autocorrect").isNull() || booleanField(body, "autocorrect"))
         .countryPrefix(text(body, "country_prefix"))
         .personPrefix(text(body, "person_prefix"))
+        .prefixLast(body.has("prefix_last") && !body.get("prefix_last").isNull() && booleanField(body, "prefix_last"))
+        .allOf(allOf(name -> text(body, name)))
         .build();
+  }
+
+  /**
+   * The dimensions whose values are AND-ed: {@code <dim>_op=and} (« tous »); {@code or}, the default,
+   * OR-es them (« au moins un »).
+   */
+  private static Set<String> allOf(java.util.function.Function<String, String> read) {
+    Set<String> dims = new java.util.HashSet<>();
+    for (String dim : REPEATABLE) {
+      String op = read.apply(dim + "_op");
+      if (op == null || op.isBlank() || op.strip().equalsIgnoreCase("or")) {
+        continue;
+      }
+      if (!op.strip().equalsIgnoreCase("and")) {
+        throw new InvalidRequestException(dim + "_op", "must be and or or, got '" + abbreviate(op) + "'");
+      }
+      dims.add(dim);
+    }
+    return dims;
   }
 
   private static String single(Map<String, List<String>> params, String name) {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import loupe.Loupe;
+import loupe.ingest.JsonSyntax;
 import loupe.search.InvalidRequestException;
+import loupe.search.SearchRequest;
 
 /** Handlers for reading: search, suggestions, health. */
 final class SearchRoutes {
@@ -32,7 +34,7 @@ final class SearchRoutes {
     try {
       body = Json.MAPPER.readTree(ctx.bodyAsBytes());
     } catch (JsonProcessingException e) {
-      throw new InvalidRequestException("body", "not valid JSON: " + e.getOriginalMessage());
+      throw new InvalidRequestException("body", JsonSyntax.describe(e));
     }
     Json.send(ctx, loupe.search(SearchParams.fromJson(body)));
   }
@@ -47,9 +49,11 @@ final class SearchRoutes {
     if (q != null && q.length() > 200) {
       throw new InvalidRequestException("q", "at most 200 characters");
     }
+    // The search's filters, so that each suggestion is counted as the search will show it.
+    SearchRequest context = SearchParams.fromQuery(ctx.queryParamMap(), java.util.Set.of("q", "size"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("query", q == null ? "" : q);
-    body.put("suggestions", q == null ? java.util.List.of() : loupe.suggest(q, size));
+    body.put("suggestions", q == null ? java.util.List.of() : loupe.suggest(q, size, context));
     Json.send(ctx, body);
   }
 

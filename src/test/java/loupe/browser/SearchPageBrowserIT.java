@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -155,7 +156,10 @@ class SearchPageBrowserIT {
         .map(mark -> mark.getText().toLowerCase()).distinct().toList();
     assertEquals(List.of("président"), marked);
     WebElement link = driver.findElement(By.linkText("Emmanuel Macron défend sa réforme des retraites"));
-    assertEquals("https://www.example.fr/politique/macron-retraites", link.getAttribute("href"));
+    assertTrue(link.getAttribute("href").startsWith(base + "/?q=pr%C3%A9sident&article=macron"), "opens inside Loupe: " + link.getAttribute("href"));
+    assertEquals("https://www.example.fr/politique/macron-retraites",
+        link.findElement(By.xpath("ancestor::article")).findElement(By.cssSelector("a.hit-source")).getAttribute("href"),
+        "the source links to the publisher");
     assertTrue(hitTexts().stream().anyMatch(text -> text.contains("12 mars 2024")), "French date");
   }
 
@@ -266,7 +270,7 @@ class SearchPageBrowserIT {
     assertTrue(text.contains("<script>alert(2)</script>"), text);
     assertTrue(text.contains("<b>Source</b>"), text);
     assertEquals(List.of(), driver.findElements(By.cssSelector("main img, main script, main b")));
-    assertEquals(List.of(), hit.findElements(By.tagName("a")), "javascript: url must not be a link");
+    assertEquals(List.of(), externalLinks(hit), "javascript: url must not be a link");
     assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
   }
 
@@ -291,7 +295,7 @@ class SearchPageBrowserIT {
     assertEquals("<img src=x onerror=alert(1)>T", hit.findElement(By.cssSelector(".hit-title")).getText());
     assertEquals("ok <img src=x onerror=alert(3)><script>alert(4)</script> <mark>",
         hit.findElement(By.cssSelector(".snippet")).getText());
-    assertEquals(List.of(), hit.findElements(By.tagName("a")));
+    assertEquals(List.of(), externalLinks(hit));
     assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
   }
 
@@ -340,15 +344,180 @@ class SearchPageBrowserIT {
       q().sendKeys(Keys.ARROW_DOWN);
     }
     assertEquals("suggestion-" + index, q().getAttribute("aria-activedescendant"));
+    String shownCount = driver.findElements(By.cssSelector("#suggestions [role=option] .suggestion-count")).get(index).getText();
     q().sendKeys(Keys.ENTER);
-    waitUntil("query replaced by the suggestion", d -> urlParams("q").equals(List.of("Volodymyr Zelensky")));
-    waitForCount("1 résultat");
+    waitUntil("picking a person ticks it", d -> urlParams("person").equals(List.of("Volodymyr Zelensky")));
+    assertEquals(List.of(), urlParams("q"), "the name typed is now a ticked filter, not words");
+    waitForCount(shownCount + " résultat");
     assertFalse(driver.findElement(By.id("suggestions")).isDisplayed());
 
     q().sendKeys(Keys.chord(Keys.CONTROL, "a"), "pou");
     waitUntil("suggestions shown", d -> d.findElement(By.id("suggestions")).isDisplayed());
     q().sendKeys(Keys.ESCAPE);
     waitUntil("Escape closes the list", d -> !d.findElement(By.id("suggestions")).isDisplayed());
+  }
+
+  @Test
+  void theWordBeingTypedMatchesAsAPrefixAndIsNeverCorrected() {
+    open("/");
+    waitForCount("16 résultats");
+    q().sendKeys("Pout");
+    waitForCount("1 résultat");
+    assertEquals(List.of("Vladimir Poutine promet de renforcer l’armée"), hitTitles());
+    assertFalse(driver.findElement(By.id("correction")).isDisplayed(), "no correction of a word being typed");
+    q().sendKeys(Keys.chord(Keys.CONTROL, "a"), "électri");
+    waitUntil("prefix of « électriques »", d -> hitTitles().equals(
+        List.of("Volodymyr Zelensky demande davantage de défense aérienne")));
+  }
+
+  @Test
+  void chipsShowTheActiveFiltersAndAResultsEntitiesFilterOnClick() {
+    open("/?q=président");
+    waitForCount("3 résultats");
+    assertFalse(driver.findElement(By.id("active-filters")).isDisplayed());
+    WebElement russia = new WebDriverWait(driver, PATIENCE).until(d -> d.findElements(
+        By.cssSelector("#hits .hit-entities .chip")).stream().filter(c -> c.getText().equals("Russie")).findFirst().orElse(null));
+    russia.click();
+    waitUntil("the chip ticked Russie", d -> urlParams("country").equals(List.of("Russie")));
+    waitForCount("1 résultat");
+    List<String> active = driver.findElements(By.cssSelector("#filter-chips .chip")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("Pays : Russie ×"), active);
+
+    open("/?q=président&country=Russie&country=Ukraine");
+    waitForCount("2 résultats");
+    driver.findElement(By.cssSelector("#filter-chips .chip[data-value='Russie']")).click();
+    waitUntil("Russie removed", d -> urlParams("country").equals(List.of("Ukraine")));
+    waitForCount("1 résultat");
+    driver.findElement(By.id("clear-all")).click();
+    waitForCount("3 résultats");
+    assertEquals(List.of("président"), urlParams("q"), "« Tout effacer » clears the filters, not the query");
+    assertFalse(driver.findElement(By.id("active-filters")).isDisplayed());
+  }
+
+  @Test
+  void theTitleOpensTheArticleInsideLoupeWithTheQueryAndEntitiesMarked() {
+    open("/?q=armée");
+    waitForCount("1 résultat");
+    driver.findElement(By.cssSelector("#hits .hit-title a")).click();
+    waitUntil("article shown", d -> d.findElement(By.id("article-title")).getText()
+        .equals("Vladimir Poutine promet de renforcer l’armée"));
+    assertEquals(List.of("poutine"), urlParams("article"));
+    assertFalse(driver.findElement(By.id("hits")).isDisplayed(), "the results make way for the article");
+    List<String> marked = driver.findElements(By.cssSelector("#article-body mark")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("armée"), marked);
+    List<String> entities = driver.findElements(By.cssSelector("#article-body .entity")).stream().map(WebElement::getText).toList();
+    assertTrue(entities.contains("Vladimir Poutine") && entities.contains("Russie"), entities.toString());
+    assertEquals("https://www.example.fr/monde/poutine-armee",
+        driver.findElement(By.cssSelector("#article-meta .source-link")).getAttribute("href"));
+    waitUntil("related articles listed", d -> !d.findElements(By.cssSelector("#article-related li")).isEmpty());
+
+    driver.navigate().back();
+    waitUntil("back to the results", d -> d.findElement(By.id("hits")).isDisplayed());
+    waitForCount("1 résultat");
+    assertFalse(driver.findElement(By.id("article-view")).isDisplayed());
+  }
+
+  @Test
+  void aPageBeyondTheReachableOnesLandsOnTheLastOneWithoutAnError() {
+    open("/?page=5000");
+    waitForCount("16 résultats");
+    waitUntil("last page", d -> urlParams("page").equals(List.of("2")));
+    assertFalse(driver.findElement(By.id("error")).isDisplayed());
+    assertEquals("page 2 sur 2", driver.findElement(By.id("page-info")).getText());
+  }
+
+  @Test
+  void theTimelineFiltersTheSpanClickedOrDraggedAndZoomsIn() {
+    open("/");
+    waitForCount("16 résultats");
+    waitUntil("a bar per month, January to July", d -> bars().size() == 7);
+    assertEquals("janvier 2024 : 10 articles", bars().get(0).getAttribute("aria-label"));
+    bars().get(0).click();
+    waitForCount("10 résultats");
+    assertEquals(List.of("2024-01-01"), urlParams("date_from"));
+    assertEquals(List.of("2024-01-31"), urlParams("date_to"));
+    assertEquals("2024-01-01", driver.findElement(By.id("date-from")).getDomProperty("value"));
+    waitUntil("zoomed to the days of January", d -> bars().size() == 31);
+    assertEquals(List.of("Période : 1 janvier 2024 – 31 janvier 2024 ×"),
+        driver.findElements(By.cssSelector("#filter-chips .chip")).stream().map(WebElement::getText).toList());
+
+    open("/");
+    waitUntil("a bar per month", d -> bars().size() == 7);
+    new Actions(driver).clickAndHold(bars().get(2)).moveToElement(bars().get(5)).release().perform();
+    waitForCount("3 résultats");
+    assertEquals(List.of("2024-03-01"), urlParams("date_from"));
+    assertEquals(List.of("2024-06-30"), urlParams("date_to"));
+  }
+
+  @Test
+  void dateInputsAndOldestFirstOrderTheReading() {
+    open("/?sort=oldest");
+    waitForCount("16 résultats");
+    assertEquals("Bulletin météo n° 1", hitTitles().get(0));
+    assertEquals("oldest", driver.findElement(By.id("sort")).getDomProperty("value"));
+    driver.executeScript("const input = document.getElementById('date-from');"
+        + " input.value = '2024-05-01'; input.dispatchEvent(new Event('change', {bubbles: true}));");
+    waitForCount("3 résultats");
+    assertEquals(List.of("2024-05-01"), urlParams("date_from"));
+    assertEquals("Vladimir Poutine promet de renforcer l’armée", hitTitles().get(0));
+  }
+
+  private List<WebElement> bars() {
+    return driver.findElements(By.cssSelector("#timeline-bars .bar"));
+  }
+
+  @Test
+  void onAPhoneTheResultsComeFirstAndTheFiltersWaitInADrawerWithABadge() {
+    Dimension desktop = driver.manage().window().getSize();
+    driver.manage().window().setSize(new Dimension(390, 844));
+    try {
+      open("/?q=président&country=Russie&country=Ukraine");
+      waitForCount("2 résultats");
+      int viewport = ((Number) driver.executeScript("return window.innerHeight")).intValue();
+      assertTrue(hits().get(0).getRect().getY() < viewport, "the first result is on the first screen: "
+          + hits().get(0).getRect().getY() + " px of " + viewport);
+      WebElement toggle = driver.findElement(By.id("filters-toggle"));
+      assertTrue(toggle.isDisplayed());
+      assertEquals("2", driver.findElement(By.id("filters-badge")).getText());
+      assertFalse(driver.findElement(By.id("facet-country")).isDisplayed(), "filters wait in the drawer");
+
+      toggle.click();
+      waitUntil("drawer open", d -> d.findElement(By.id("facet-country")).isDisplayed());
+      assertEquals("true", toggle.getAttribute("aria-expanded"));
+      facetBox("country", "Ukraine").click();
+      waitForCount("1 résultat");
+      assertEquals("1", driver.findElement(By.id("filters-badge")).getText());
+      driver.findElement(By.id("filters-close")).click();
+      waitUntil("drawer closed", d -> !d.findElement(By.id("facet-country")).isDisplayed());
+    } finally {
+      driver.manage().window().setSize(desktop);
+    }
+  }
+
+  @Test
+  void tousRequiresEveryTickedValueOfAFacet() {
+    open("/?country=Russie&country=Chine");
+    waitForCount("2 résultats");
+    WebElement all = new WebDriverWait(driver, PATIENCE).until(d -> d.findElements(
+        By.cssSelector("#facet-country .facet-op input[value=and]")).stream().findFirst().orElse(null));
+    assertEquals("true", driver.findElement(By.cssSelector("#facet-country .facet-op input[value=or]")).getDomProperty("checked"));
+    all.click();
+    waitForCount("1 résultat");
+    assertEquals(List.of("and"), urlParams("country_op"));
+    assertEquals(List.of("Gazprom annonce une baisse de ses exportations"), hitTitles());
+    waitUntil("counts over the hits", d -> facetCounts("country").equals(Map.of("Russie", 1, "Chine", 1)));
+  }
+
+  @Test
+  void theSourceFacetFiltersByPublisher() {
+    open("/?q=pr%C3%A9sident");
+    waitForCount("3 résultats");
+    waitUntil("sources counted", d -> facetCounts("source").equals(Map.of("L’Écho du monde", 2, "Le Quotidien de Paris", 1)));
+    facetBox("source", "L’Écho du monde").click();
+    waitForCount("2 résultats");
+    assertEquals(List.of("L’Écho du monde"), urlParams("source"));
+    assertEquals(List.of("Source : L’Écho du monde ×"),
+        driver.findElements(By.cssSelector("#filter-chips .chip")).stream().map(WebElement::getText).toList());
   }
 
   @Test
@@ -423,6 +592,8 @@ class SearchPageBrowserIT {
       waitUntil("alert shown", d -> alert.isDisplayed());
       assertEquals("alert", alert.getAttribute("role"));
       assertTrue(alert.getText().contains("Le serveur ne répond pas"), alert.getText());
+      assertEquals(List.of(), driver.findElements(By.cssSelector("#facet-country .facet-option")),
+          "the counts of the last answer are not left beside empty results");
     } finally {
       driver.deleteNetworkConditions();
     }
@@ -458,9 +629,22 @@ class SearchPageBrowserIT {
     waitForCount("2 résultats");
     waitUntil("search finished", d -> !d.findElement(By.tagName("body")).getDomProperty("className").contains("is-loading"));
     Path target = Path.of(System.getProperty("loupe.screenshot", "target/screenshot.png"));
-    Files.createDirectories(target.getParent());
+    Files.createDirectories(target.toAbsolutePath().getParent());
     Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
     assertTrue(Files.size(target) > 10_000);
+    // The same search on a phone (390 × 844), beside it: screenshot-phone.png.
+    Dimension desktop = driver.manage().window().getSize();
+    driver.manage().window().setSize(new Dimension(390, 844));
+    try {
+      driver.navigate().refresh();
+      waitForCount("2 résultats");
+      waitUntil("search finished", d -> !d.findElement(By.tagName("body")).getDomProperty("className").contains("is-loading"));
+      Path phone = target.resolveSibling(target.getFileName().toString().replace(".png", "-phone.png"));
+      Files.write(phone, driver.getScreenshotAs(OutputType.BYTES));
+      assertTrue(Files.size(phone) > 10_000);
+    } finally {
+      driver.manage().window().setSize(desktop);
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -471,6 +655,12 @@ class SearchPageBrowserIT {
 
   private WebElement q() {
     return driver.findElement(By.id("q"));
+  }
+
+  /** Links of an element that leave Loupe. */
+  private List<String> externalLinks(WebElement element) {
+    return element.findElements(By.tagName("a")).stream().map(a -> a.getAttribute("href"))
+        .filter(href -> href == null || !href.startsWith(base)).toList();
   }
 
   private WebElement active() {

@@ -160,7 +160,7 @@ class OpenApiContractIT {
           200, "JSON Lines with a duplicate id and a bad line",
           b -> b.path("rejections").size() == 1 && b.path("duplicate_ids").size() == 1),
       post("/api/documents", "/api/documents", Caller.TOKEN, "application/json", "{\"title\": \"sans id ni texte\"}",
-          400, "nothing indexable: the report", b -> b.has("rejections")),
+          400, "nothing indexable: the report inside the error envelope", b -> b.path("error").has("rejections")),
       post("/api/documents", "/api/documents", Caller.TOKEN, "application/json", "  ",
           400, "an empty body: an error", b -> b.has("error")),
       post("/api/documents", "/api/documents", Caller.ANONYMOUS, "application/json", "{\"id\": \"x\", \"body\": \"x\"}",

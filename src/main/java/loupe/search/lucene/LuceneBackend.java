@@ -1,5 +1,13 @@
 package loupe.search.lucene;
 
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import loupe.search.lucene.query.LastWordPrefix;
+import java.util.ArrayList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,10 +104,11 @@ public final class LuceneBackend implements SearchBackend {
   @Override
   public SearchResponse search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
-    UserQueryParser.Parsed parsed = parser.parse(request.query());
     SearcherManager manager = searchers.get();
     IndexSearcher searcher = manager.acquire();
     try {
+      Optional<LastWordPrefix.Split> typing = request.prefixLast() ? LastWordPrefix.split(request.query()) : Optional.empty();
+      UserQueryParser.Parsed parsed = read(request.query(), typing, searcher);
       SearcherViews.View view = views.viewFor(searcher);
       FacetedSearch.Result result = facetedSearch.run(view, parsed.strict(), request, parsed.matchAll());
 
@@ -110,12 +119,12 @@ public final class LuceneBackend implements SearchBackend {
       // the search itself.
       boolean check = parsed.keywords() || result.total() == 0;
       if (!parsed.matchAll() && request.autocorrect() && check) {
-        Optional<String> corrected = corrector.correct(request.query(), parsed.clauses(), searcher);
+        Optional<String> corrected = correct(request.query(), parsed, typing, searcher);
         if (corrected.isPresent()) {
           boolean applied = false;
           if (result.total() == 0) {
             // Nothing has every word as typed: show the corrected query's results, and say so.
-            UserQueryParser.Parsed fixed = parser.parse(corrected.get());
+            UserQueryParser.Parsed fixed = read(corrected.get(), typing.flatMap(t -> LastWordPrefix.split(corrected.get())), searcher);
             FacetedSearch.Result fixedResult = facetedSearch.run(view, fixed.strict(), request, fixed.matchAll());
             if (fixedResult.total() > 0) {
               result = fixedResult;
@@ -140,10 +149,71 @@ public final class LuceneBackend implements SearchBackend {
       List<Hit> hits = HitPage.read(view, searcher, result.topDocs(), request, request.snippets() ? parsed.highlight() : null);
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       return new SearchResponse(request.query(), result.total(), tookMs,
-          request.from(), request.size(), relaxed, correction, hits, FacetLists.of(result.facets(), request));
+          request.from(), request.size(), relaxed, correction, hits, FacetLists.of(result.facets(), request),
+          result.histogram());
     } finally {
       manager.release(searcher);
     }
+  }
+
+  /**
+   * The query as parsed, with the word being typed (when there is one) matching the typed word or one
+   * of its most frequent completions ({@link LastWordPrefix}). Completions that are stop words match
+   * nothing and are left out; when no completion remains the query is read as typed.
+   */
+  private UserQueryParser.Parsed read(String query, Optional<LastWordPrefix.Split> typing, IndexSearcher searcher)
+      throws IOException {
+    UserQueryParser.Parsed whole = parser.parse(query);
+    if (typing.isEmpty()) {
+      return whole;
+    }
+    LastWordPrefix.Split split = typing.get();
+    List<String> words = new ArrayList<>();
+    words.add(split.last());
+    words.addAll(LastWordPrefix.expansions(searcher.getIndexReader(), split.last()));
+    BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
+    BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+    int alternatives = 0;
+    for (String word : words) {
+      UserQueryParser.Parsed one = parser.parse(word);
+      if (!one.matchAll()) {
+        anyWord.add(one.strict(), Occur.SHOULD);
+        if (one.highlight() != null) {
+          highlight.add(one.highlight(), Occur.SHOULD);
+        }
+        alternatives++;
+      }
+    }
+    if (alternatives == 0) {
+      return whole;
+    }
+    UserQueryParser.Parsed head = parser.parse(split.head());
+    Query strict = anyWord.build();
+    if (!head.matchAll()) {
+      strict = new BooleanQuery.Builder().add(head.strict(), Occur.MUST).add(strict, Occur.MUST).build();
+      if (head.highlight() != null) {
+        highlight.add(head.highlight(), Occur.SHOULD);
+      }
+    }
+    // No relaxed form: dropping words while one is being typed would show unrelated articles.
+    return new UserQueryParser.Parsed(strict, null, highlight.build(), false, whole.keywords(), whole.clauses());
+  }
+
+  /**
+   * A corrected query, or empty. The word being typed is left as it is, and a correction that would
+   * turn the query into one matching every article (only stop words left) is no correction.
+   */
+  private Optional<String> correct(String query, UserQueryParser.Parsed parsed, Optional<LastWordPrefix.Split> typing,
+      IndexSearcher searcher) throws IOException {
+    Optional<String> corrected;
+    if (typing.isPresent()) {
+      String head = typing.get().head();
+      corrected = head.isBlank() ? Optional.empty()
+          : corrector.correct(head, parser.parse(head).clauses(), searcher).map(fixed -> fixed + typing.get().last());
+    } else {
+      corrected = corrector.correct(query, parsed.clauses(), searcher);
+    }
+    return corrected.filter(c -> !parser.parse(c).matchAll());
   }
 
   @Override
@@ -199,6 +269,32 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   @Override
+  public void forEachMatching(SearchRequest request, Consumer<IndexedArticle> consumer) throws IOException {
+    SearcherManager manager = searchers.get();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      Query query = searcher.rewrite(facetedSearch.filtered(parser.parse(request.query()).strict(), request, null, null));
+      Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        DocIdSetIterator docs = scorer.iterator();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            consumer.accept(ArticleDocuments.fromDocument(stored.document(doc)));
+          }
+        }
+      }
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
   public void forEach(Consumer<IndexedArticle> consumer) throws IOException {
     SearcherManager manager = searchers.get();
     IndexSearcher searcher = manager.acquire();
@@ -219,10 +315,41 @@ public final class LuceneBackend implements SearchBackend {
 
   @Override
   public List<Suggestion> suggest(String prefix, int size) throws IOException {
+    return suggest(prefix, size, SearchRequest.builder().build());
+  }
+
+  /**
+   * Completions of what the user types, each counted as the user will see it: a word by the search
+   * of the completed text, a name by the search of the words typed before it with its value ticked,
+   * both under the filters already ticked in {@code context}. Those that would show no article, or
+   * only stop words (every article), are left out.
+   */
+  @Override
+  public List<Suggestion> suggest(String prefix, int size, SearchRequest context) throws IOException {
     SearcherManager manager = searchers.get();
     IndexSearcher searcher = manager.acquire();
     try {
-      return completions.complete(prefix, size, views.viewFor(searcher).suggester(), searcher);
+      Map<String, List<String>> ticked = context.filters();
+      boolean unfiltered = ticked.values().stream().allMatch(List::isEmpty)
+          && context.dateFrom() == null && context.dateTo() == null;
+      List<Suggestion> kept = new ArrayList<>();
+      // Twice as many candidates: some are dropped below.
+      for (Suggestion s : completions.complete(prefix, 2 * size, views.viewFor(searcher).suggester(), searcher)) {
+        if (kept.size() >= size || (s.facet() != null && ticked.getOrDefault(s.facet(), List.of()).contains(s.text()))) {
+          continue;
+        }
+        UserQueryParser.Parsed parsed = parser.parse(s.query());
+        if (s.facet() == null && parsed.matchAll()) {
+          continue; // a stop word (« pour ») searches for nothing: it would show every article
+        }
+        // A name alone over the whole corpus is already counted exactly by its facet.
+        long count = s.facet() != null && s.query().isEmpty() && unfiltered ? s.count()
+            : searcher.count(facetedSearch.filtered(parsed.strict(), context, s.facet(), s.text()));
+        if (count > 0) {
+          kept.add(s.withCount(count));
+        }
+      }
+      return kept;
     } finally {
       manager.release(searcher);
     }

@@ -23,8 +23,11 @@ public final class FacetLists {
   /** The facet lists of a response: top values (or those matching the typed prefix) plus the ticked ones. */
   public static Map<String, List<FacetValue>> of(Facets facets, SearchRequest request) throws IOException {
     Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-    out.put(Fields.COUNTRY, facetValues(facets, Fields.COUNTRY, request.countries(), request.facetSize(), request.countryPrefix()));
-    out.put(Fields.PERSON, facetValues(facets, Fields.PERSON, request.persons(), request.facetSize(), request.personPrefix()));
+    Map<String, String> prefixes = Map.of(Fields.COUNTRY, request.countryPrefix(), Fields.PERSON, request.personPrefix());
+    for (Map.Entry<String, List<String>> dim : request.filters().entrySet()) {
+      out.put(dim.getKey(), facetValues(facets, dim.getKey(), dim.getValue(), request.facetSize(),
+          prefixes.getOrDefault(dim.getKey(), "")));
+    }
     return out;
   }
 

@@ -3,11 +3,13 @@ package loupe.search.lucene.facets;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import loupe.index.Fields;
+import loupe.search.DateHistogram;
 import loupe.search.SearchRequest;
 import loupe.search.SortOrder;
 import loupe.search.lucene.SearcherViews;
@@ -16,6 +18,7 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -23,10 +26,12 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -37,8 +42,11 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  */
 public final class FacetedSearch {
 
-  /** The top hits (up to the end of the requested page) and the facet counts; counts are null on an empty index. */
-  public record Result(TopDocs topDocs, Facets facets) {
+  /**
+   * The top hits (up to the end of the requested page), the facet counts (null on an index without
+   * facets) and the date histogram of the hits (null when none is dated).
+   */
+  public record Result(TopDocs topDocs, Facets facets, DateHistogram histogram) {
     public long total() {
       return topDocs.totalHits.value();
     }
@@ -50,26 +58,58 @@ public final class FacetedSearch {
     this.facetsConfig = facetsConfig;
   }
 
-  /** User runs a query with ticked values; each facet's counts ignore its own selection. */
+  /**
+   * The query with the date range and the ticked values, plus one more value to tick when
+   * {@code extraDim} is not null. Values of a dimension asked with « tous » (every one of them) are
+   * plain filters, so that dimension is counted over the hits, which already hold all its ticked
+   * values; the others are OR-ed drill-down dimensions, counted sideways.
+   */
+  public DrillDownQuery filtered(Query textQuery, SearchRequest request, String extraDim, String extraValue) {
+    BooleanQuery.Builder base = new BooleanQuery.Builder().add(
+        withDateRange(textQuery, request.dateFrom(), request.dateTo()), Occur.MUST);
+    List<String[]> drillDowns = new ArrayList<>();
+    request.filters().forEach((dim, values) -> {
+      for (String value : values) {
+        if (request.allOf().contains(dim)) {
+          String field = facetsConfig.getDimConfig(dim).indexFieldName;
+          base.add(new TermQuery(DrillDownQuery.term(field, dim, value)), Occur.FILTER);
+        } else {
+          drillDowns.add(new String[] {dim, value});
+        }
+      }
+    });
+    if (extraDim != null) {
+      drillDowns.add(new String[] {extraDim, extraValue});
+    }
+    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, base.build());
+    drillDowns.forEach(d -> drillDown.add(d[0], d[1]));
+    return drillDown;
+  }
+
+  /** User runs a query with ticked values; each OR-ed facet's counts ignore its own selection. */
   public Result run(SearcherViews.View view, Query textQuery, SearchRequest request, boolean matchAll)
       throws IOException {
-    Query base = withDateRange(textQuery, request.dateFrom(), request.dateTo());
-    DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, base);
-    request.countries().forEach(value -> drillDown.add(Fields.COUNTRY, value));
-    request.persons().forEach(value -> drillDown.add(Fields.PERSON, value));
+    DrillDownQuery drillDown = filtered(textQuery, request, null, null);
 
     int topN = Math.max(1, request.from() + request.size());
-    boolean byDate = request.sort() == SortOrder.DATE || matchAll;
+    boolean oldest = request.sort() == SortOrder.OLDEST;
+    boolean byDate = request.sort() == SortOrder.DATE || oldest || matchAll;
     // Counting every hit costs little on a news corpus and keeps totals exact (no "10,000+").
     CollectorManager<?, ? extends TopDocs> collector = byDate
-        ? new TopFieldCollectorManager(newestFirst(), topN, Integer.MAX_VALUE)
+        ? new TopFieldCollectorManager(oldest ? oldestFirst() : newestFirst(), topN, Integer.MAX_VALUE)
         : new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE);
     if (view.facetState() == null) {
-      return new Result(view.searcher().search(drillDown, collector), null);
+      // No entity facet yet (no article names a person or a country): the dates are still counted.
+      Object[] both = view.searcher().search(drillDown, new MultiCollectorManager(collector, new FacetsCollectorManager()));
+      return new Result((TopDocs) both[0], null,
+          DateHistograms.of((FacetsCollector) both[1], request.dateFrom(), request.dateTo()));
     }
-    DrillSideways sideways = new DimensionDrillSideways(view.searcher(), facetsConfig, view.facetState());
+    DimensionDrillSideways sideways = new DimensionDrillSideways(view.searcher(), facetsConfig, view.facetState());
     DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drillDown, collector);
-    return new Result(result.collectorResult, result.facets);
+    // The timeline counts the hits as they are, every filter applied: a span picked on it zooms in.
+    DateHistogram histogram = sideways.drillDownHits == null ? null
+        : DateHistograms.of(sideways.drillDownHits, request.dateFrom(), request.dateTo());
+    return new Result(result.collectorResult, result.facets, histogram);
   }
 
   /**
@@ -77,6 +117,9 @@ public final class FacetedSearch {
    * hits when it has ticked values, the drill-down hits otherwise), with {@link DimensionCounts}.
    */
   private static final class DimensionDrillSideways extends DrillSideways {
+    /** The hits with every filter applied, kept for the date histogram. */
+    FacetsCollector drillDownHits;
+
     DimensionDrillSideways(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state) {
       super(searcher, config, state);
     }
@@ -84,6 +127,7 @@ public final class FacetedSearch {
     @Override
     protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
         String[] drillSidewaysDims) throws IOException {
+      drillDownHits = drillDowns;
       Map<String, Facets> byDimension = new HashMap<>();
       List<String> sideways = drillSidewaysDims == null ? List.of() : Arrays.asList(drillSidewaysDims);
       for (int i = 0; i < sideways.size(); i++) {
@@ -104,6 +148,12 @@ public final class FacetedSearch {
   private static Sort newestFirst() {
     // Undated articles sort last.
     SortField date = LongField.newSortField(Fields.DATE, true, SortedNumericSelector.Type.MAX, Long.MIN_VALUE);
+    return new Sort(date, SortField.FIELD_SCORE);
+  }
+
+  private static Sort oldestFirst() {
+    // Undated articles sort last here too.
+    SortField date = LongField.newSortField(Fields.DATE, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE);
     return new Sort(date, SortField.FIELD_SCORE);
   }
 

@@ -152,6 +152,9 @@ public final class SpellingCorrector {
     SuggestWord best = null;
     int bestTogether = -1;
     for (SuggestWord candidate : candidates) {
+      if (stems(candidate.string).isEmpty()) {
+        continue; // a stop word (« pout » → « pour ») is searched as nothing: the query would match everything
+      }
       int typed = stemBeyondLeads && !sameStem(candidate.string, term.text()) ? 1 : frequency;
       // A word of the corpus (« porcine ») is replaced by a more frequent one only one edit away;
       // two edits are for words the corpus never wrote, or this would read « grippe Poutine ».

@@ -29,9 +29,11 @@ public final class Completions {
     String last = text.substring(wordStart);
     // Names matching the whole input first (« vladimir pou »), then names and words that complete
     // the word being typed, after the words already typed.
-    List<Suggestion> found = new ArrayList<>(names.suggest(text, size));
+    // A name's pick ticks it and keeps in the box only the words typed before it.
+    List<Suggestion> found = new ArrayList<>();
+    names.suggest(text, size).forEach(s -> found.add(new Suggestion(s.text(), s.type(), s.count(), "", s.type())));
     if (!head.isEmpty()) {
-      names.suggest(last, size).forEach(s -> found.add(new Suggestion(head + s.text(), s.type(), s.count())));
+      names.suggest(last, size).forEach(s -> found.add(new Suggestion(s.text(), s.type(), s.count(), head.strip(), s.type())));
     }
     termCompletions.complete(searcher, Suggester.fold(last), size)
         .forEach(s -> found.add(new Suggestion(head + s.text(), s.type(), s.count())));

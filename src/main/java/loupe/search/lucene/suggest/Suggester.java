@@ -49,7 +49,7 @@ public final class Suggester {
       if (all == null) {
         continue;
       }
-      String type = dim.equals(Fields.PERSON) ? "person" : "country";
+      String type = dim; // the suggestion's type names the facet its pick ticks
       for (LabelAndValue lv : all.labelValues) {
         Suggestion s = new Suggestion(lv.label, type, lv.value.longValue());
         String folded = fold(lv.label);

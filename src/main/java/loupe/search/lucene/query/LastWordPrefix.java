@@ -1,0 +1,94 @@
+package loupe.search.lucene.query;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import loupe.index.Fields;
+import loupe.search.lucene.suggest.Suggester;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
+
+/**
+ * The word still being typed at the end of a query, read as a prefix (as Algolia's {@code prefixLast}
+ * and Meilisearch do), so « Pout » finds Poutine before the word is finished. The prefix becomes the
+ * typed word OR-ed with its most frequent completions from the vocabulary, a bounded number of them,
+ * so a one-letter-short prefix never turns into a query over thousands of terms.
+ */
+public final class LastWordPrefix {
+
+  /** Completions of the typed word searched beside it. */
+  public static final int MAX_EXPANSIONS = 16;
+  /** Terms of the dictionary read after the prefix; the most frequent of them are kept. */
+  static final int TERMS_SCANNED = 2_000;
+  /** A single letter completes into too much to mean anything. */
+  static final int MIN_PREFIX = 2;
+
+  /** A query cut before its last word: {@code head + last} is the query. */
+  public record Split(String head, String last) {}
+
+  private LastWordPrefix() {}
+
+  /**
+   * The query's head and the word being typed, or empty when the query does not end inside a plain
+   * word: after a space or a closing quote the word is finished, and in a phrase or after « - » it is
+   * not a word to complete.
+   */
+  public static Optional<Split> split(String query) {
+    // The word ends the query: letters and digits, with inner hyphens (« Saint-Naz »).
+    int start = query.length();
+    while (start > 0 && (Character.isLetterOrDigit(query.charAt(start - 1))
+        || (query.charAt(start - 1) == '-' && start < query.length() && start - 1 > 0
+            && Character.isLetterOrDigit(query.charAt(start - 2))))) {
+      start--;
+    }
+    int[] last = {start, query.length()};
+    if (last[1] - last[0] < MIN_PREFIX) {
+      return Optional.empty();
+    }
+    if (last[0] > 0 && query.charAt(last[0] - 1) == '-') {
+      return Optional.empty(); // an exclusion is not completed
+    }
+    String head = query.substring(0, last[0]);
+    long quotes = head.chars().filter(c -> c == '"').count();
+    if (quotes % 2 == 1 || head.lastIndexOf('«') > head.lastIndexOf('»')) {
+      return Optional.empty(); // inside a phrase: the words are matched as written
+    }
+    return Optional.of(new Split(head, query.substring(last[0])));
+  }
+
+  /**
+   * The most frequent words of the vocabulary (accent-folded, see {@link Fields#SPELL}) that start
+   * with the typed word, at most {@link #MAX_EXPANSIONS}, the typed word itself not included.
+   */
+  public static List<String> expansions(IndexReader reader, String typed) throws IOException {
+    String folded = Suggester.fold(typed);
+    Terms terms = MultiTerms.getTerms(reader, Fields.SPELL);
+    if (terms == null || folded.length() < MIN_PREFIX) {
+      return List.of();
+    }
+    TermsEnum it = terms.iterator();
+    BytesRef prefix = new BytesRef(folded);
+    if (it.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+      return List.of();
+    }
+    record Candidate(String word, int docFreq) {}
+    List<Candidate> candidates = new ArrayList<>();
+    int scanned = 0;
+    for (BytesRef term = it.term(); term != null && scanned < TERMS_SCANNED; term = it.next(), scanned++) {
+      if (!StringHelper.startsWith(term, prefix)) {
+        break;
+      }
+      if (!term.bytesEquals(prefix)) {
+        candidates.add(new Candidate(term.utf8ToString(), it.docFreq()));
+      }
+    }
+    candidates.sort(Comparator.comparingInt(Candidate::docFreq).reversed());
+    return candidates.stream().limit(MAX_EXPANSIONS).map(Candidate::word).toList();
+  }
+}

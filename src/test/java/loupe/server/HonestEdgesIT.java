@@ -1,0 +1,146 @@
+package loupe.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import loupe.Loupe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The edges of the API a tool or a careless client meets: misspelt parameters, writes that index
+ * nothing, broken JSON and dates written the French way, on a real server over a real index.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HonestEdgesIT {
+
+  private static final String TOKEN = "edges-token";
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Loupe loupe;
+  private LoupeServer server;
+
+  @BeforeAll
+  void start(@TempDir Path dir) throws Exception {
+    loupe = Loupe.open(dir);
+    server = LoupeServer.start(loupe, new ServerConfig("127.0.0.1", 0, List.of(), TOKEN));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    server.close();
+    loupe.close();
+    http.close();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .header("Content-Type", contentType).header("Authorization", "Bearer " + TOKEN)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode json(HttpResponse<String> r) throws Exception {
+    return Json.MAPPER.readTree(r.body());
+  }
+
+  @Test
+  void aMisspeltGetParameterIsRejectedAndNamedAsPostDoes() throws Exception {
+    HttpResponse<String> r = get("/api/search?q=climat&contry=Russie");
+    assertEquals(400, r.statusCode(), r.body());
+    JsonNode error = json(r).get("error");
+    assertEquals("contry", error.get("parameter").asText());
+    assertTrue(error.get("message").asText().contains("unknown parameter"), r.body());
+    assertEquals(400, get("/api/suggest?q=pou&persn=x").statusCode());
+    assertEquals(200, get("/api/search?q=climat&country=Russie&prefix_last=true").statusCode());
+  }
+
+  @Test
+  void aWriteThatIndexesNothingAnswersTheErrorEnvelopeWithItsReport() throws Exception {
+    HttpResponse<String> r = post("/api/documents", "application/x-ndjson", "{\"title\": \"sans id\"}\nnot json\n");
+    assertEquals(400, r.statusCode(), r.body());
+    JsonNode error = json(r).get("error");
+    assertEquals(400, error.get("status").asInt());
+    assertTrue(error.get("message").asText().contains("no article indexed"), r.body());
+    assertEquals(2, error.get("rejections").size());
+    String reason = error.get("rejections").get(1).get("reason").asText();
+    assertTrue(reason.startsWith("not valid JSON at line 1, column"), reason);
+    assertFalse(reason.contains("JSON String, Number"), "speaks of the request, not of Jackson: " + reason);
+  }
+
+  @Test
+  void brokenJsonInASearchIsDescribedWithoutTheParserLibrarysWords() throws Exception {
+    HttpResponse<String> r = post("/api/search", "application/json", "{\"q\": climat}");
+    assertEquals(400, r.statusCode());
+    String message = json(r).get("error").get("message").asText();
+    assertTrue(message.contains("unexpected word 'climat'"), message);
+    assertFalse(message.contains("Unrecognized token"), message);
+  }
+
+  @Test
+  void theExportWithSearchParametersStreamsExactlyTheMatchingArticles() throws Exception {
+    String lines = String.join("\n",
+        "{\"id\": \"x-a\", \"body\": \"Une marée noire touche la Bretagne.\", \"date\": \"2020-01-05\"}",
+        "{\"id\": \"x-b\", \"body\": \"Une marée noire touche la Galice.\", \"date\": \"2021-03-03\"}",
+        "{\"id\": \"x-c\", \"body\": \"Un tout autre sujet.\", \"date\": \"2020-02-02\"}") + "\n";
+    assertEquals(200, post("/api/documents", "application/x-ndjson", lines).statusCode());
+
+    assertEquals(List.of("x-a", "x-b"), exportedIds("/api/documents?format=jsonl&q=mar%C3%A9e%20noire"));
+    assertEquals(List.of("x-a"), exportedIds("/api/documents?format=jsonl&q=mar%C3%A9e&date_to=2020-12-31"));
+    HttpResponse<String> misspelt = get("/api/documents?format=jsonl&qq=mar%C3%A9e");
+    assertEquals(400, misspelt.statusCode());
+    assertEquals("qq", json(misspelt).get("error").get("parameter").asText());
+  }
+
+  private List<String> exportedIds(String path) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertEquals(200, r.statusCode(), r.body());
+    List<String> ids = new java.util.ArrayList<>();
+    for (String line : r.body().split("\n")) {
+      if (!line.isBlank()) {
+        ids.add(Json.MAPPER.readTree(line).get("id").asText());
+      }
+    }
+    return ids.stream().sorted().toList();
+  }
+
+  @Test
+  void frenchDatesAreReadAndAnUnreadableDateDropsOnlyTheDate() throws Exception {
+    String lines = String.join("\n",
+        "{\"id\": \"d-1\", \"body\": \"Un.\", \"date\": \"01/02/2019\"}",
+        "{\"id\": \"d-2\", \"body\": \"Deux.\", \"date\": \"1er février 2019\"}",
+        "{\"id\": \"d-3\", \"body\": \"Trois.\", \"date\": \"mardi 5 mars 2024\"}",
+        "{\"id\": \"d-4\", \"body\": \"Quatre.\", \"date\": \"le lendemain\"}",
+        "{\"id\": \"d-5\", \"body\": \"Cinq.\", \"date\": \"31/02/2019\"}") + "\n";
+    HttpResponse<String> r = post("/api/documents", "application/x-ndjson", lines);
+    assertEquals(200, r.statusCode(), r.body());
+    JsonNode report = json(r);
+    assertEquals(5, report.get("indexed").asInt(), r.body());
+    assertEquals(0, report.get("rejected").asInt());
+    assertEquals(List.of(4, 5), List.of(report.get("warnings").get(0).get("line").asInt(),
+        report.get("warnings").get(1).get("line").asInt()));
+    assertTrue(report.get("warnings").get(0).get("reason").asText().contains("indexed without a date"), r.body());
+
+    assertEquals("2019-02-01", json(get("/api/documents/d-1")).get("date").asText());
+    assertEquals("2019-02-01", json(get("/api/documents/d-2")).get("date").asText());
+    assertEquals("2024-03-05", json(get("/api/documents/d-3")).get("date").asText());
+    assertTrue(json(get("/api/documents/d-4")).path("date").isNull(), "indexed, without its date");
+    assertEquals(1, json(get("/api/search?q=" + URLEncoder.encode("Quatre", StandardCharsets.UTF_8))).get("total").asInt());
+  }
+}
