@@ -26,6 +26,7 @@ import loupe.index.Fields;
 import loupe.index.IndexedArticle;
 import loupe.ingest.Article;
 import loupe.search.Hit;
+import loupe.search.InvalidRequestException;
 import loupe.search.SearchBackend;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
@@ -72,7 +73,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
       Fields.DATE_TEXT, Fields.URL, Fields.SOURCE, Fields.PERSON, Fields.COUNTRY, Fields.COUNTRY_CODE,
       Fields.MENTIONS, "organization");
   private static final String HIT_FIELDS = "id,title,date_text,url,source,person,country,score";
-  private static final String[] DIMENSIONS = {Fields.COUNTRY, Fields.PERSON};
+  private static final String[] DIMENSIONS = {Fields.COUNTRY, Fields.PERSON, Fields.SOURCE};
   // As LuceneBackend: a word scores by its best field, title and body weighing alike.
   private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 1f, Fields.BODY, 1f);
   private static final char VALUE_SEPARATOR = '\u001F';
@@ -249,6 +250,12 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   @Override
   public SearchResponse search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
+    // Added to the embedded index after this backend was written: refused rather than ignored,
+    // since ignoring a filter would show wrong results.
+    if (!request.allOf().isEmpty()) {
+      String dim = request.allOf().iterator().next();
+      throw new InvalidRequestException(dim + "_op", "'and' is not available on SolrCloud yet");
+    }
     UserQueryParser.Parsed parsed = parser.parse(request.query());
     QueryResponse page = run(parsed.strict(), request, parsed.matchAll());
     boolean relaxed = false;
@@ -274,6 +281,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     dateFilter(request.dateFrom(), request.dateTo()).ifPresent(fq -> params.add("fq", fq));
     addFacetFilter(params, Fields.COUNTRY, request.countries());
     addFacetFilter(params, Fields.PERSON, request.persons());
+    addFacetFilter(params, Fields.SOURCE, request.sources());
     params.set("start", request.from());
     params.set("rows", request.size());
     params.set("fl", request.snippets() ? HIT_FIELDS + ",body" : HIT_FIELDS);
@@ -308,8 +316,9 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   private static String facetJson(SearchRequest request) {
     StringBuilder json = new StringBuilder("{");
     for (String dim : DIMENSIONS) {
-      List<String> selected = dim.equals(Fields.COUNTRY) ? request.countries() : request.persons();
-      String prefix = dim.equals(Fields.COUNTRY) ? request.countryPrefix() : request.personPrefix();
+      List<String> selected = request.filters().get(dim);
+      String prefix = dim.equals(Fields.COUNTRY) ? request.countryPrefix()
+          : dim.equals(Fields.PERSON) ? request.personPrefix() : "";
       int limit = request.facetSize() == 0 ? 0 : prefix.isEmpty() ? request.facetSize() : -1;
       if (json.length() > 1) {
         json.append(',');
@@ -358,7 +367,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
         }
       }
       buckets.put(dim, values);
-      List<String> selected = dim.equals(Fields.COUNTRY) ? request.countries() : request.persons();
+      List<String> selected = request.filters().get(dim);
       Map<String, Long> counts = new LinkedHashMap<>();
       for (int i = 0; i < selected.size(); i++) {
         Object q = facets == null ? null : facets.get(dim + "__" + i);
