@@ -23,6 +23,8 @@ import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
 import loupe.search.lucene.LuceneBackend;
 import loupe.search.Suggestion;
+import loupe.solr.SolrBackend;
+import loupe.solr.SolrTarget;
 
 /**
  * The facade for using Loupe from Java, the server and the CLI alike: open an index, index
@@ -61,6 +63,15 @@ public final class Loupe implements Closeable {
     Objects.requireNonNull(extractor, "extractor");
     ArticleIndexer indexer = ArticleIndexer.open(dir);
     return new Loupe(LuceneBackend.over(indexer), indexer, extractor);
+  }
+
+  /**
+   * Opens a SolrCloud collection (prepared by {@code ./loupe solr setup}) for searching and writing;
+   * several processes may open it at once. Needs SolrJ on the classpath (an optional dependency).
+   */
+  public static Loupe openSolrCloud(SolrTarget target, EntityExtractor extractor) throws IOException {
+    SolrBackend backend = SolrBackend.open(target);
+    return new Loupe(backend, backend, Objects.requireNonNull(extractor, "extractor"));
   }
 
   /** Opens an existing index for searching only; takes no lock. */

@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         report = loupe.indexJsonLines(corpus, "demo corpus");
       }
-      out.printf("indexed the demo corpus: %d articles into %s%n", report.indexed(), index.dir());
+      out.printf("indexed the demo corpus: %d articles into %s%n", report.indexed(), index.where());
       out.printf("open http://%s:%d/ in a browser%n", server.host, server.port);
       return server.serve(loupe, out);
     }

@@ -43,7 +43,7 @@ final class IndexCommand implements Callable<Integer> {
       report = loupe.indexFiles(paths, progress);
       progress.finish();
       out.printf("indexed %d articles into %s (%d new, %d updated), %d rejected%n",
-          report.indexed(), index.dir(), report.added(), report.updated(), report.rejected());
+          report.indexed(), index.where(), report.added(), report.updated(), report.rejected());
       if (report.duplicates() > 0) {
         out.printf("%d records repeated an id already read in this run (the last one was kept): %s%s%n",
             report.duplicates(), String.join(", ", report.duplicateIds().stream().limit(10).toList()),

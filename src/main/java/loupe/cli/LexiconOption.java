@@ -15,6 +15,6 @@ final class LexiconOption {
 
   /** Opens the index for writing, extracting entities with the user lexicon when one is given. */
   Loupe open(IndexOption index) throws IOException {
-    return lexicon == null ? Loupe.open(index.dir()) : Loupe.open(index.dir(), Extractors.withUserLexicon(lexicon));
+    return index.open(lexicon == null ? Extractors.standardOnFirstUse() : Extractors.withUserLexicon(lexicon));
   }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       ServeCommand.class,
       SearchCommand.class,
-      EntitiesCommand.class
+      EntitiesCommand.class,
+      SolrCommand.class
     })
 public final class LoupeCommand implements Runnable {
 

@@ -61,7 +61,7 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Loupe loupe = Loupe.openReadOnly(index.dir())) {
+    try (Loupe loupe = index.openReadOnly()) {
       if (queries != null) {
         return runBatch(loupe, out);
       }

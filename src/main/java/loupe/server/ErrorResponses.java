@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import loupe.search.BackendUnavailableException;
 import loupe.search.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,10 @@ final class ErrorResponses {
         (e, ctx) -> send(ctx, 400, describe(e), null));
     config.routes.exception(HttpResponseException.class,
         (e, ctx) -> send(ctx, e.getStatus(), e.getMessage(), null));
+    config.routes.exception(BackendUnavailableException.class, (e, ctx) -> {
+      LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      send(ctx, 503, e.getMessage(), null);
+    });
     config.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       send(ctx, 500, "internal error; the server log has the details", null);

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Query.class,
       BenchCommand.Scale.class,
       BenchCommand.Memory.class,
-      BenchCommand.Load.class
+      BenchCommand.Load.class,
+      BenchCommand.Http.class
     })
 public final class BenchCommand implements Runnable, ExternalCommand {
 
@@ -67,13 +68,24 @@ public final class BenchCommand implements Runnable, ExternalCommand {
     @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder for the indexes (default: a temporary one).")
     Path work;
 
+    @Option(names = "--cold", description = "First time one-shot runs, each a fresh JVM as a user starts it: ./loupe index and a plain indexer.")
+    boolean cold;
+
+    @Option(names = "--cold-runs", paramLabel = "N", defaultValue = "3", description = "One-shot runs of each side with --cold (default: ${DEFAULT-VALUE}).")
+    int coldRuns;
+
+    @Option(names = "--no-warm", description = "With --cold: skip the warm rounds in this JVM.")
+    boolean noWarm;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       positive("--threads", threads);
       positive("--rounds", rounds);
-      return IndexBench.run(new IndexBench.Options(data.dir(), threads, rounds, ramBufferMb, !noStages, work), out(spec));
+      positive("--cold-runs", coldRuns);
+      return IndexBench.run(new IndexBench.Options(data.dir(), threads, rounds, ramBufferMb, !noStages, work,
+          cold ? coldRuns : 0, !(cold && noWarm)), out(spec));
     }
   }
 
@@ -241,6 +253,44 @@ public final class BenchCommand implements Runnable, ExternalCommand {
             "at most 512 connections and 3600 seconds");
       }
       return LoadBench.run(new LoadBench.Options(data.dir(), connections, seconds, Math.max(0, warmup)), out(spec));
+    }
+  }
+
+  /** {@code loupe bench http}: both sides over HTTP, each server in its own JVM, driven by wrk. */
+  @Command(name = "http", mixinStandardHelpOptions = true,
+      description = "Search as users meet it: plain Lucene behind the JDK's HttpServer vs ./loupe serve, each in its own JVM, "
+          + "driven by wrk at 1 and N connections (p50/p90/p99/max, q/s, errors), a trivial endpoint on each (the HTTP floor), "
+          + "and the heap bytes each search allocates.")
+  static final class Http implements Callable<Integer> {
+    @Mixin DataOption data;
+
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "30", description = "Warm-up of each server, seconds (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "15", description = "Length of each measured run (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "16", description = "Connections of the concurrent runs (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--heap-mb", paramLabel = "MB", defaultValue = "256", description = "-Xmx of both servers (default: ${DEFAULT-VALUE}).")
+    int heapMb;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Folder of the two indexes, reused when present (default: a temporary one).")
+    Path work;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      positive("--seconds", seconds);
+      positive("--connections", connections);
+      positive("--heap-mb", heapMb);
+      if (connections > 512 || seconds > 600 || warmup > 600 || warmup < 0) {
+        throw new loupe.search.InvalidRequestException(connections > 512 ? "--connections" : seconds > 600 ? "--seconds" : "--warmup",
+            "at most 512 connections, 600 seconds a run, a warm-up of 0 to 600 seconds");
+      }
+      return loupe.bench.HttpBench.run(new loupe.bench.HttpBench.Options(data.dir(), warmup, seconds, connections, heapMb, work), out(spec));
     }
   }
 }

@@ -49,11 +49,15 @@ public final class IndexBench {
    * @param ramBufferMb IndexWriter RAM buffer of the baseline (Loupe's is its own)
    * @param stages whether to time the stages separately too
    * @param work scratch folder for the indexes, or null for a temporary one
+   * @param coldRuns one-shot runs of each side in fresh JVMs before the warm rounds (0: none)
+   * @param warm whether to run the warm rounds
    */
-  public record Options(Path data, int threads, int rounds, double ramBufferMb, boolean stages, Path work) {
+  public record Options(Path data, int threads, int rounds, double ramBufferMb, boolean stages, Path work,
+      int coldRuns, boolean warm) {
     String commandLine() {
-      return String.format(Locale.ROOT, "./loupe bench index --data %s --threads %d --rounds %d --ram-buffer-mb %.0f%s",
-          data, threads, rounds, ramBufferMb, stages ? "" : " --no-stages");
+      return String.format(Locale.ROOT, "./loupe bench index --data %s --threads %d --rounds %d --ram-buffer-mb %.0f%s%s%s",
+          data, threads, rounds, ramBufferMb, stages ? "" : " --no-stages",
+          coldRuns > 0 ? " --cold --cold-runs " + coldRuns : "", warm ? "" : " --no-warm");
     }
   }
 
@@ -88,6 +92,20 @@ public final class IndexBench {
     out.printf(Locale.ROOT, "bench index: %d files, %.1f MB, %d threads (%d cores), %d round(s)%n",
         files.size(), bytes / 1e6, options.threads(), cores, options.rounds());
     out.flush();
+    if (options.coldRuns() > 0) {
+      // As a user meets it first: one-shot runs, each in a fresh JVM, printed before the warm figure.
+      ColdIndexBench.Result cold = ColdIndexBench.run(files, options.threads(), options.coldRuns(), work, out);
+      if (cold == null) {
+        return 1;
+      }
+      ResultTable coldTable = new ResultTable(String.format(Locale.ROOT,
+          "index, one-shot from the shell: %.1f MB of JSON Lines, %d fresh JVM(s) per side", bytes / 1e6, options.coldRuns()));
+      ColdIndexBench.addRows(cold, coldTable);
+      coldTable.print(out, options.commandLine());
+    }
+    if (!options.warm()) {
+      return 0;
+    }
     Run plain = null;
     Run loupe = null;
     List<Double> roundRatios = new ArrayList<>();

@@ -3,6 +3,9 @@ package loupe.bench;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.document.Document;
@@ -19,7 +22,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -75,11 +77,28 @@ final class PlainLuceneSearcher implements Closeable {
     return reader.numDocs();
   }
 
+  /** One hit of an {@link Answer}: its stored fields and its snippets (null where none was found). */
+  public record AnswerHit(String id, String title, String date, float score, String titleSnippet, String bodySnippet) {}
+
+  /** A whole result page, what a server sends back: total, hits, the category facet (null when empty). */
+  public record Answer(long total, List<AnswerHit> hits, FacetResult categories) {}
+
   /** Runs one result page for the query text: a quoted text is a phrase, otherwise any word may match. */
   public Page search(String text) throws IOException {
+    Answer answer = answer(text);
+    int snippets = 0;
+    for (AnswerHit hit : answer.hits()) {
+      snippets += (hit.titleSnippet() == null ? 0 : 1) + (hit.bodySnippet() == null ? 0 : 1);
+    }
+    return new Page(answer.total(), answer.hits().size(), snippets,
+        answer.categories() == null ? 0 : answer.categories().childCount);
+  }
+
+  /** As {@link #search}, keeping everything a result page shows. */
+  public Answer answer(String text) throws IOException {
     Query query = parse(text);
     if (query == null) {
-      return new Page(0, 0, 0, 0);
+      return new Answer(0, List.of(), null);
     }
     FacetsCollectorManager.FacetsResult result =
         FacetsCollectorManager.search(searcher, query, 10, new FacetsCollectorManager());
@@ -91,22 +110,22 @@ final class PlainLuceneSearcher implements Closeable {
     for (int i = 0; i < docIds.length; i++) {
       docIds[i] = top.scoreDocs[i].doc;
     }
-    int snippets = 0;
-    if (docIds.length > 0) {
-      for (String[] perDoc : highlighter.highlightFields(FIELDS, query, docIds, PASSAGES).values()) {
-        for (String s : perDoc) {
-          snippets += s == null ? 0 : 1;
-        }
-      }
-    }
+    Map<String, String[]> highlights = docIds.length == 0 ? Map.of()
+        : highlighter.highlightFields(FIELDS, query, docIds, PASSAGES);
     StoredFields stored = searcher.storedFields();
-    for (ScoreDoc hit : top.scoreDocs) {
-      Document doc = stored.document(hit.doc);
-      if (doc.get(PlainLuceneIndexer.ID) == null) {
+    List<AnswerHit> hits = new ArrayList<>(docIds.length);
+    for (int i = 0; i < docIds.length; i++) {
+      Document doc = stored.document(docIds[i]);
+      String id = doc.get(PlainLuceneIndexer.ID);
+      if (id == null) {
         throw new IllegalStateException("hit without id");
       }
+      String[] titles = highlights.get(PlainLuceneIndexer.TITLE);
+      String[] bodies = highlights.get(PlainLuceneIndexer.BODY);
+      hits.add(new AnswerHit(id, doc.get(PlainLuceneIndexer.TITLE), doc.get("date_text"), top.scoreDocs[i].score,
+          titles == null ? null : titles[i], bodies == null ? null : bodies[i]));
     }
-    return new Page(top.totalHits.value(), docIds.length, snippets, categories == null ? 0 : categories.childCount);
+    return new Answer(top.totalHits.value(), hits, categories);
   }
 
   private Query parse(String text) {

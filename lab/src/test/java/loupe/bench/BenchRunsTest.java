@@ -47,7 +47,7 @@ class BenchRunsTest {
   @Test
   void skipsWithAMessageWhenTheDataIsAbsent() throws Exception {
     StringWriter text = new StringWriter();
-    int code = IndexBench.run(new IndexBench.Options(data.resolve("nowhere"), 1, 1, 16, false, null), new PrintWriter(text));
+    int code = IndexBench.run(new IndexBench.Options(data.resolve("nowhere"), 1, 1, 16, false, null, 0, true), new PrintWriter(text));
     assertEquals(0, code);
     assertTrue(text.toString().startsWith("skipped: "), text.toString());
     assertTrue(text.toString().contains("not found"), text.toString());
@@ -57,7 +57,7 @@ class BenchRunsTest {
   void indexBenchPrintsBothSidesTheirRatioAndTheCommand() throws Exception {
     writeCorpus(60);
     StringWriter text = new StringWriter();
-    int code = IndexBench.run(new IndexBench.Options(data, 2, 1, 16, true, data.resolve("work")), new PrintWriter(text));
+    int code = IndexBench.run(new IndexBench.Options(data, 2, 1, 16, true, data.resolve("work"), 0, true), new PrintWriter(text));
     String out = text.toString();
     assertEquals(0, code, out);
     assertTrue(out.contains("plain Lucene") && out.contains("Loupe") && out.contains("ratio"), out);

@@ -90,7 +90,7 @@ final class HitPage {
   }
 
   /** The opening of the body, cut at a word boundary, for hits with nothing to highlight. */
-  private static String leadSnippet(String body) {
+  static String leadSnippet(String body) {
     body = Objects.requireNonNullElse(body, "");
     int limit = SnippetHighlighter.SNIPPET_CHARS;
     if (body.length() <= limit) {

@@ -5,8 +5,8 @@ import loupe.search.Hit;
 import loupe.search.InvalidRequestException;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
-import loupe.search.SortOrder;
 import loupe.search.Suggestion;
+import static loupe.search.BackendContract.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,11 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import loupe.Fixtures;
 import loupe.Loupe;
 import loupe.ingest.Article;
@@ -28,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Search on a real index on disk, through the facade, with the real entity extractor. */
+/**
+ * Search on a real index on disk, through the facade, with the real entity extractor: what only the
+ * embedded index does (the behaviour both backends share is in {@link loupe.search.BackendContract}).
+ */
 class LuceneBackendIT {
 
   @TempDir Path dir;
@@ -50,115 +49,12 @@ class LuceneBackendIT {
     return loupe.search(request.build());
   }
 
-  private static List<String> ids(SearchResponse r) {
-    return r.hits().stream().map(Hit::id).toList();
-  }
-
-  private static Map<String, Long> counts(SearchResponse r, String dim) {
-    return r.facets().get(dim).stream().collect(Collectors.toMap(FacetValue::value, FacetValue::count));
-  }
-
-  @Test
-  void everyWordIsRequiredAndTotalIsExact() throws IOException {
-    SearchResponse r = search(SearchRequest.builder().query("électricité Allemagne"));
-    assertEquals(List.of("fx-5"), ids(r));
-    assertEquals(1, r.total());
-    assertFalse(r.relaxed());
-  }
-
-  @Test
-  void queryWithNoArticleHavingAllWordsIsRelaxedAndSaysSo() throws IOException {
-    SearchResponse r = search(SearchRequest.builder().query("électricité pingouin"));
-    assertTrue(r.relaxed());
-    assertTrue(ids(r).containsAll(List.of("fx-2", "fx-5")), ids(r).toString());
-  }
-
-  @Test
-  void snippetsMarkSurfaceFormsAndEscapeHtml() throws IOException {
-    SearchResponse r = search(SearchRequest.builder().query("electricite"));
-    Hit hit = r.hits().stream().filter(h -> h.id().equals("fx-2")).findFirst().orElseThrow();
-    assertTrue(hit.snippets().stream().anyMatch(s -> s.contains("<mark>électricité</mark>")), hit.snippets().toString());
-    assertTrue(hit.titleHighlighted().contains("<mark>électricité</mark>"), hit.titleHighlighted());
-
-    Hit trap = search(SearchRequest.builder().query("échappement")).hits().get(0);
-    String all = trap.titleHighlighted() + String.join(" ", trap.snippets());
-    assertFalse(all.contains("<script"), all);
-    assertFalse(all.contains("<img"), all);
-    assertTrue(all.contains("&lt;img"), all);
-    assertFalse(all.replace("<mark>", "").replace("</mark>", "").contains("<"), "only <mark> tags: " + all);
-  }
-
-  @Test
-  void countryFacetCountsIgnoreTheirOwnSelection() throws IOException {
-    SearchResponse all = search(SearchRequest.builder().query(""));
-    long russia = counts(all, "country").get("Russie");
-    long ukraine = counts(all, "country").get("Ukraine");
-
-    SearchResponse ticked = search(SearchRequest.builder().query("").countries(List.of("Russie")));
-    assertEquals(russia, ticked.total());
-    // Multi-select: the other countries keep the counts they would have if ticked too.
-    assertEquals(ukraine, counts(ticked, "country").get("Ukraine"));
-    assertTrue(ticked.facets().get("country").stream().anyMatch(v -> v.value().equals("Russie") && v.selected()));
-
-    SearchResponse both = search(SearchRequest.builder().query("").countries(List.of("Russie", "Ukraine")));
-    assertTrue(both.total() >= Math.max(russia, ukraine), "values of one facet are OR-ed");
-  }
-
-  @Test
-  void facetsAreAndedAcrossDimensions() throws IOException {
-    SearchResponse r = search(SearchRequest.builder().query("")
-        .countries(List.of("Russie")).persons(List.of("Kim Jong Un")));
-    assertEquals(List.of("fx-1"), ids(r));
-  }
-
-  @Test
-  void unknownFacetValueFindsNothingButStaysListedAsSelected() throws IOException {
-    SearchResponse r = search(SearchRequest.builder().query("").countries(List.of("Atlantide")));
-    assertEquals(0, r.total());
-    assertTrue(r.facets().get("country").stream().anyMatch(v -> v.value().equals("Atlantide") && v.selected() && v.count() == 0));
-  }
-
-  @Test
-  void sortByDateIsNewestFirstWithUndatedLast() throws IOException {
-    SearchResponse r = search(SearchRequest.builder().query("").sort(SortOrder.DATE).size(20));
-    List<String> ids = ids(r);
-    assertEquals("fx-5", ids.get(0));
-    assertEquals("fx-8", ids.get(ids.size() - 1));
-  }
-
-  @Test
-  void dateRangeIncludesBothEnds() throws IOException {
-    SearchResponse r = search(SearchRequest.builder().query("")
-        .dateFrom(LocalDate.of(2024, 1, 5)).dateTo(LocalDate.of(2024, 6, 19)).size(20));
-    assertEquals(List.of("fx-1", "fx-2", "fx-4"), ids(r).stream().sorted().toList());
-  }
-
-  @Test
-  void pagesDoNotOverlap() throws IOException {
-    SearchResponse first = search(SearchRequest.builder().query("").size(3));
-    SearchResponse second = search(SearchRequest.builder().query("").from(3).size(3));
-    assertEquals(3, first.hits().size());
-    assertTrue(second.hits().stream().noneMatch(h -> ids(first).contains(h.id())));
-    assertEquals(first.total(), second.total());
-  }
-
   @Test
   void sizeBeyondTheCapIsRefusedNamingTheParameter() {
     InvalidRequestException e = assertThrows(InvalidRequestException.class,
         () -> SearchRequest.builder().size(1000).build());
     assertEquals("size", e.parameter());
     assertThrows(InvalidRequestException.class, () -> SearchRequest.builder().from(9_995).size(10).build());
-  }
-
-  @Test
-  void indexingAnExistingIdReplacesTheArticle() throws IOException {
-    Article updated = new Article("fx-8", "Brève mise à jour", "Il neigera finalement sur les sommets.",
-        OffsetDateTime.parse("2025-01-01T08:00:00+01:00"), null, null);
-    IngestReport report = loupe.index(List.of(updated));
-    assertEquals(1, report.updated());
-    assertEquals(Fixtures.articles().size(), loupe.count());
-    assertEquals("Brève mise à jour", loupe.find("fx-8").orElseThrow().article().title());
-    assertEquals(0, search(SearchRequest.builder().query("jardiniers")).total());
   }
 
   @Test

@@ -2,6 +2,7 @@ package loupe.search.lucene.facets;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 import org.apache.lucene.facet.FacetResult;
@@ -31,8 +32,17 @@ public final class DimensionCounts extends Facets {
 
   private final SortedSetDocValuesReaderState state;
   private final List<String> dims;
-  private final int start; // the first index-wide ordinal counted; counts[i] is ordinal start + i
-  private final int[] counts;
+  private final int start; // the first index-wide ordinal counted; indexes below are relative to it
+  // The values counted at least once, sparse: a search's hits carry a few hundred of the tens of
+  // thousands of person values, and dense arrays per request were a fifth of a search's garbage.
+  private final int[] counted; // relative ordinals, ascending
+  private final int[] counts; // counts[k] is the count of ordinal start + counted[k]
+
+  /**
+   * Dense arrays reused by the requests of one thread: [0] a segment's counts, [1] the index-wide
+   * ones. All zero between uses; a count is cleared as it is read.
+   */
+  private static final ThreadLocal<int[][]> SCRATCH = ThreadLocal.withInitial(() -> new int[2][0]);
 
   /**
    * @param state the facet ordinals of the searcher that produced {@code hits}
@@ -52,17 +62,43 @@ public final class DimensionCounts extends Facets {
       }
     }
     this.start = last < 0 ? 0 : first;
-    this.counts = new int[last < 0 ? 0 : last - first + 1];
-    if (last >= 0) {
-      SortedSetDocValues all = state.getDocValues();
-      OrdinalMap ordinalMap = all instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
-      for (FacetsCollector.MatchingDocs segment : hits.getMatchingDocs()) {
-        count(segment, ordinalMap == null ? null : ordinalMap.getGlobalOrds(segment.context().ord));
+    int size = last < 0 ? 0 : last - first + 1;
+    int[][] scratch = SCRATCH.get();
+    if (scratch[1].length < size) {
+      scratch[1] = new int[size];
+    }
+    int[] totals = scratch[1];
+    int nonZero = 0;
+    try {
+      if (last >= 0) {
+        SortedSetDocValues all = state.getDocValues();
+        OrdinalMap ordinalMap = all instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+        for (FacetsCollector.MatchingDocs segment : hits.getMatchingDocs()) {
+          count(segment, ordinalMap == null ? null : ordinalMap.getGlobalOrds(segment.context().ord), scratch, totals);
+        }
+      }
+      for (int i = 0; i < size; i++) {
+        if (totals[i] != 0) {
+          nonZero++;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      Arrays.fill(totals, 0, size, 0);
+      throw e;
+    }
+    this.counted = new int[nonZero];
+    this.counts = new int[nonZero];
+    for (int i = 0, k = 0; k < nonZero; i++) {
+      if (totals[i] != 0) {
+        counted[k] = i;
+        counts[k++] = totals[i];
+        totals[i] = 0;
       }
     }
   }
 
-  private void count(FacetsCollector.MatchingDocs segment, LongValues toGlobal) throws IOException {
+  private void count(FacetsCollector.MatchingDocs segment, LongValues toGlobal, int[][] scratch, int[] totals)
+      throws IOException {
     if (segment.totalHits() == 0) {
       return;
     }
@@ -85,28 +121,44 @@ public final class DimensionCounts extends Facets {
     if (from >= to) {
       return;
     }
-    int[] segmentCounts = new int[(int) (to - from)];
-    DocIdSetIterator docs = segment.bits().iterator();
-    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-      if (!values.advanceExact(doc)) {
-        continue;
-      }
-      for (int i = values.docValueCount(); i > 0; i--) {
-        long ord = values.nextOrd();
-        if (ord >= to) {
-          break;
-        }
-        if (ord >= from) {
-          segmentCounts[(int) (ord - from)]++;
-        }
-      }
+    int length = (int) (to - from);
+    if (scratch[0].length < length) {
+      scratch[0] = new int[length];
     }
-    for (int i = 0; i < segmentCounts.length; i++) {
-      if (segmentCounts[i] != 0) {
-        long global = toGlobal == null ? from + i : toGlobal.get(from + i);
-        counts[(int) global - start] += segmentCounts[i];
+    int[] segmentCounts = scratch[0];
+    try {
+      DocIdSetIterator docs = segment.bits().iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (!values.advanceExact(doc)) {
+          continue;
+        }
+        for (int i = values.docValueCount(); i > 0; i--) {
+          long ord = values.nextOrd();
+          if (ord >= to) {
+            break;
+          }
+          if (ord >= from) {
+            segmentCounts[(int) (ord - from)]++;
+          }
+        }
       }
+      for (int i = 0; i < length; i++) {
+        if (segmentCounts[i] != 0) {
+          long global = toGlobal == null ? from + i : toGlobal.get(from + i);
+          totals[(int) global - start] += segmentCounts[i];
+          segmentCounts[i] = 0;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      Arrays.fill(segmentCounts, 0, length, 0);
+      throw e;
     }
+  }
+
+  /** Position in {@link #counted} of the first relative ordinal at or after {@code relative}. */
+  private int firstAtOrAfter(int relative) {
+    int found = Arrays.binarySearch(counted, relative);
+    return found >= 0 ? found : -found - 1;
   }
 
   /** The ordinal of {@code key} if present, else of the first term after it. */
@@ -123,20 +175,20 @@ public final class DimensionCounts extends Facets {
       return null;
     }
     // Most counted first; among equal counts, the first in label order (as Lucene's own counts do).
+    // Positions in counted/counts; a lower position is a lower ordinal, so first in label order.
     PriorityQueue<Integer> top = new PriorityQueue<>(topN + 1,
         (a, b) -> counts[a] != counts[b] ? Integer.compare(counts[a], counts[b]) : Integer.compare(b, a));
     long total = 0;
     int children = 0;
-    for (int i = range.start() - start; i <= range.end() - start; i++) {
-      if (counts[i] > 0) {
-        total += counts[i];
-        children++;
-        if (top.size() < topN) {
-          top.add(i);
-        } else if (counts[i] > counts[top.peek()]) {
-          top.poll();
-          top.add(i);
-        }
+    int end = range.end() - start;
+    for (int k = firstAtOrAfter(range.start() - start); k < counted.length && counted[k] <= end; k++) {
+      total += counts[k];
+      children++;
+      if (top.size() < topN) {
+        top.add(k);
+      } else if (counts[k] > counts[top.peek()]) {
+        top.poll();
+        top.add(k);
       }
     }
     if (children == 0) {
@@ -144,9 +196,9 @@ public final class DimensionCounts extends Facets {
     }
     LabelAndValue[] labels = new LabelAndValue[top.size()];
     SortedSetDocValues values = state.getDocValues();
-    for (int k = labels.length - 1; k >= 0; k--) {
-      int i = top.poll();
-      labels[k] = new LabelAndValue(label(values, i), counts[i]);
+    for (int j = labels.length - 1; j >= 0; j--) {
+      int k = top.poll();
+      labels[j] = new LabelAndValue(label(values, counted[k]), counts[k]);
     }
     return new FacetResult(dim, new String[0], total, labels, children);
   }
@@ -160,11 +212,10 @@ public final class DimensionCounts extends Facets {
     List<LabelAndValue> labels = new ArrayList<>();
     long total = 0;
     SortedSetDocValues values = state.getDocValues();
-    for (int i = range.start() - start; i <= range.end() - start; i++) {
-      if (counts[i] > 0) {
-        total += counts[i];
-        labels.add(new LabelAndValue(label(values, i), counts[i]));
-      }
+    int end = range.end() - start;
+    for (int k = firstAtOrAfter(range.start() - start); k < counted.length && counted[k] <= end; k++) {
+      total += counts[k];
+      labels.add(new LabelAndValue(label(values, counted[k]), counts[k]));
     }
     return labels.isEmpty() ? null
         : new FacetResult(dim, new String[0], total, labels.toArray(new LabelAndValue[0]), labels.size());
@@ -177,7 +228,11 @@ public final class DimensionCounts extends Facets {
     }
     SortedSetDocValuesReaderState.OrdRange range = checkDimension(dim, new String[0]);
     long ord = state.getDocValues().lookupTerm(new BytesRef(FacetsConfig.pathToString(dim, path)));
-    return range == null || ord < range.start() || ord > range.end() ? -1 : counts[(int) ord - start];
+    if (range == null || ord < range.start() || ord > range.end()) {
+      return -1;
+    }
+    int k = Arrays.binarySearch(counted, (int) ord - start);
+    return k >= 0 ? counts[k] : 0;
   }
 
   @Override

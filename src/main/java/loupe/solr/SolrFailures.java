@@ -1,0 +1,57 @@
+package loupe.solr;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import loupe.search.BackendUnavailableException;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.common.SolrException;
+
+/** Turns SolrJ's failures into what Loupe's server and CLI report: unavailable (503) or a plain I/O error. */
+final class SolrFailures {
+
+  private SolrFailures() {}
+
+  /** The failure of {@code what}, with a message that says what was being done and not SolrJ's internals. */
+  static IOException io(String what, Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SolrException se && (se.code() == 401 || se.code() == 403)) {
+        return new IOException("SolrCloud refused access (" + what + "): HTTP " + se.code()
+            + "; set LOUPE_SOLR_CREDENTIALS=user:password or LOUPE_SOLR_CREDENTIALS_FILE", e);
+      }
+    }
+    if (e instanceof IOException io && !(e instanceof ConnectException)) {
+      return unavailable(what, e) ? new BackendUnavailableException("SolrCloud unavailable: " + what + ": " + rootMessage(e), e) : io;
+    }
+    if (unavailable(what, e)) {
+      return new BackendUnavailableException("SolrCloud unavailable (" + what + "): " + rootMessage(e), e);
+    }
+    return new IOException("SolrCloud error (" + what + "): " + rootMessage(e), e);
+  }
+
+  private static boolean unavailable(String what, Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SolrServerException || t instanceof ConnectException || t instanceof TimeoutException
+          || t instanceof java.net.http.HttpConnectTimeoutException) {
+        return true;
+      }
+      if (t instanceof SolrException se && (se.code() == 503 || se.code() == 510 || se.code() == -1)) {
+        return true;
+      }
+      String name = t.getClass().getName();
+      if (name.startsWith("org.apache.zookeeper.") || name.contains("ZooKeeper")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    return m == null ? root.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
+}

@@ -1,0 +1,217 @@
+package loupe.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import loupe.Fixtures;
+import loupe.Loupe;
+import loupe.ingest.Article;
+import loupe.ingest.IngestReport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every backend must do alike, seen through the facade: each subclass opens its engine (a
+ * Lucene directory, a real SolrCloud collection) holding the fixture articles and nothing else.
+ */
+public abstract class BackendContract {
+
+  protected Loupe loupe;
+
+  /** A Loupe on this backend, holding exactly the fixture articles. */
+  protected abstract Loupe openWithFixtures() throws Exception;
+
+  @BeforeEach
+  void open() throws Exception {
+    loupe = openWithFixtures();
+    assertEquals(Fixtures.articles().size(), loupe.count());
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    loupe.close();
+  }
+
+  protected SearchResponse search(SearchRequest.Builder request) throws IOException {
+    return loupe.search(request.build());
+  }
+
+  public static List<String> ids(SearchResponse r) {
+    return r.hits().stream().map(Hit::id).toList();
+  }
+
+  public static Map<String, Long> counts(SearchResponse r, String dim) {
+    return r.facets().get(dim).stream().collect(Collectors.toMap(FacetValue::value, FacetValue::count));
+  }
+
+  @Test
+  void everyWordIsRequiredAndTotalIsExact() throws IOException {
+    SearchResponse r = search(SearchRequest.builder().query("électricité Allemagne"));
+    assertEquals(List.of("fx-5"), ids(r));
+    assertEquals(1, r.total());
+    assertFalse(r.relaxed());
+  }
+
+  @Test
+  void accentsApostrophesAndCompoundsFindTheSameWords() throws IOException {
+    assertEquals(ids(search(SearchRequest.builder().query("électricité"))),
+        ids(search(SearchRequest.builder().query("ELECTRICITE"))));
+    assertTrue(ids(search(SearchRequest.builder().query("nord-coréen"))).contains("fx-1"));
+    assertTrue(ids(search(SearchRequest.builder().query("nord coréen"))).contains("fx-1"));
+  }
+
+  @Test
+  void phrasesExclusionAndOrAreRead() throws IOException {
+    assertTrue(ids(search(SearchRequest.builder().query("\"Corée du Nord\""))).contains("fx-1"));
+    SearchResponse reversed = search(SearchRequest.builder().query("\"Nord du Corée\""));
+    assertTrue(reversed.relaxed() || !ids(reversed).contains("fx-1"), "a phrase keeps its word order");
+    List<String> withoutKim = ids(search(SearchRequest.builder().query("Poutine -Kim")));
+    assertFalse(withoutKim.contains("fx-1"), withoutKim.toString());
+    List<String> either = ids(search(SearchRequest.builder().query("Zelensky OR Macron").size(20)));
+    assertTrue(either.containsAll(List.of("fx-2", "fx-3")), either.toString());
+  }
+
+  @Test
+  void queryWithNoArticleHavingAllWordsIsRelaxedAndSaysSo() throws IOException {
+    SearchResponse r = search(SearchRequest.builder().query("électricité pingouin"));
+    assertTrue(r.relaxed());
+    assertTrue(ids(r).containsAll(List.of("fx-2", "fx-5")), ids(r).toString());
+  }
+
+  @Test
+  void snippetsMarkSurfaceFormsAndEscapeHtml() throws IOException {
+    SearchResponse r = search(SearchRequest.builder().query("electricite"));
+    Hit hit = r.hits().stream().filter(h -> h.id().equals("fx-2")).findFirst().orElseThrow();
+    assertTrue(hit.snippets().stream().anyMatch(s -> s.contains("<mark>électricité</mark>")), hit.snippets().toString());
+    assertTrue(hit.titleHighlighted().contains("<mark>électricité</mark>"), hit.titleHighlighted());
+
+    Hit trap = search(SearchRequest.builder().query("échappement")).hits().get(0);
+    String all = trap.titleHighlighted() + String.join(" ", trap.snippets());
+    assertFalse(all.contains("<img"), all);
+    assertTrue(all.contains("&lt;img"), all);
+    assertFalse(all.replace("<mark>", "").replace("</mark>", "").contains("<"), "only <mark> tags: " + all);
+  }
+
+  @Test
+  void countryFacetCountsIgnoreTheirOwnSelection() throws IOException {
+    SearchResponse all = search(SearchRequest.builder().query(""));
+    long russia = counts(all, "country").get("Russie");
+    long ukraine = counts(all, "country").get("Ukraine");
+
+    SearchResponse ticked = search(SearchRequest.builder().query("").countries(List.of("Russie")));
+    assertEquals(russia, ticked.total());
+    assertEquals(ukraine, counts(ticked, "country").get("Ukraine"));
+    assertTrue(ticked.facets().get("country").stream().anyMatch(v -> v.value().equals("Russie") && v.selected()));
+
+    SearchResponse both = search(SearchRequest.builder().query("").countries(List.of("Russie", "Ukraine")));
+    assertTrue(both.total() >= Math.max(russia, ukraine), "values of one facet are OR-ed");
+  }
+
+  @Test
+  void facetsAreAndedAcrossDimensions() throws IOException {
+    SearchResponse r = search(SearchRequest.builder().query("")
+        .countries(List.of("Russie")).persons(List.of("Kim Jong Un")));
+    assertEquals(List.of("fx-1"), ids(r));
+  }
+
+  @Test
+  void unknownFacetValueFindsNothingButStaysListedAsSelected() throws IOException {
+    SearchResponse r = search(SearchRequest.builder().query("").countries(List.of("Atlantide, le retour")));
+    assertEquals(0, r.total());
+    assertTrue(r.facets().get("country").stream()
+        .anyMatch(v -> v.value().equals("Atlantide, le retour") && v.selected() && v.count() == 0));
+  }
+
+  @Test
+  void sortByDateIsNewestFirstWithUndatedLast() throws IOException {
+    List<String> ids = ids(search(SearchRequest.builder().query("").sort(SortOrder.DATE).size(20)));
+    assertEquals("fx-5", ids.get(0));
+    assertEquals("fx-8", ids.get(ids.size() - 1));
+  }
+
+  @Test
+  void dateRangeIncludesBothEnds() throws IOException {
+    SearchResponse r = search(SearchRequest.builder().query("")
+        .dateFrom(LocalDate.of(2024, 1, 5)).dateTo(LocalDate.of(2024, 6, 19)).size(20));
+    assertEquals(List.of("fx-1", "fx-2", "fx-4"), ids(r).stream().sorted().toList());
+  }
+
+  @Test
+  void pagesDoNotOverlapAndDeepPagesUpToTheCapAnswer() throws IOException {
+    SearchResponse first = search(SearchRequest.builder().query("").size(3));
+    SearchResponse second = search(SearchRequest.builder().query("").from(3).size(3));
+    assertEquals(3, first.hits().size());
+    assertTrue(second.hits().stream().noneMatch(h -> ids(first).contains(h.id())));
+    assertEquals(first.total(), second.total());
+    SearchResponse deep = search(SearchRequest.builder().query("").from(SearchRequest.MAX_WINDOW - 10).size(10));
+    assertEquals(List.of(), deep.hits());
+    assertEquals(first.total(), deep.total());
+    InvalidRequestException e = assertThrows(InvalidRequestException.class,
+        () -> SearchRequest.builder().from(SearchRequest.MAX_WINDOW - 5).size(10).build());
+    assertTrue(List.of("from", "size").contains(e.parameter()), e.parameter());
+  }
+
+  @Test
+  void strayOperatorsAreOrdinaryPunctuation() throws IOException {
+    for (String q : List.of("Poutine (", "Kim:Jong^", "\"Corée du", "* ? ~ [ ] { } \\ /", "{!term f=id}fx-1", "$lq0")) {
+      SearchResponse r = search(SearchRequest.builder().query(q));
+      assertTrue(r.hits().stream().noneMatch(h -> h.id() == null), q);
+    }
+  }
+
+  @Test
+  void indexingAnExistingIdReplacesTheArticle() throws IOException {
+    Article updated = new Article("fx-8", "Brève mise à jour", "Il neigera finalement sur les sommets.",
+        OffsetDateTime.parse("2025-01-01T08:00:00+01:00"), null, null);
+    IngestReport report = loupe.index(List.of(updated));
+    assertEquals(1, report.updated());
+    assertEquals(Fixtures.articles().size(), loupe.count());
+    assertEquals("Brève mise à jour", loupe.find("fx-8").orElseThrow().article().title());
+    assertEquals(0, search(SearchRequest.builder().query("jardiniers")).total());
+    assertEquals(List.of("fx-8"), ids(search(SearchRequest.builder().query("neigera sommets"))));
+  }
+
+  @Test
+  void deletingRemovesTheArticleAndSaysWhetherItExisted() throws IOException {
+    assertTrue(loupe.delete("fx-3"));
+    assertFalse(loupe.delete("no-such-id"));
+    assertEquals(Fixtures.articles().size() - 1, loupe.count());
+    assertTrue(loupe.find("fx-3").isEmpty());
+    assertEquals(0, search(SearchRequest.builder().query("Zelensky")).total());
+  }
+
+  @Test
+  void findReturnsTheArticleWithItsEntities() throws IOException {
+    var found = loupe.find("fx-1").orElseThrow();
+    assertEquals("Vladimir Poutine reçoit Kim Jong Un à Moscou", found.article().title());
+    assertTrue(found.entities().persons().contains("Vladimir Poutine"), found.entities().persons().toString());
+    assertTrue(found.entities().countries().contains("Corée du Nord"));
+    assertFalse(found.entities().mentions().isEmpty());
+    assertTrue(loupe.find("nope").isEmpty());
+  }
+
+  @Test
+  void exportStreamsEveryArticle() throws IOException {
+    List<String> exported = new ArrayList<>();
+    loupe.export(a -> exported.add(a.article().id()));
+    assertEquals(Fixtures.articles().stream().map(Article::id).sorted().toList(), exported.stream().sorted().toList());
+  }
+
+  @Test
+  void relatedArticlesShareWordsAndLeaveTheArticleOut() throws IOException {
+    List<Hit> related = loupe.related("fx-4", 5).orElseThrow();
+    assertFalse(related.isEmpty());
+    assertTrue(related.stream().noneMatch(h -> h.id().equals("fx-4")));
+    assertTrue(loupe.related("nope", 5).isEmpty());
+  }
+}
