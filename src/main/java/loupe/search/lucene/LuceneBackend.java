@@ -1,5 +1,6 @@
 package loupe.search.lucene;
 
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScoreMode;
@@ -176,16 +177,20 @@ public final class LuceneBackend implements SearchBackend {
       return whole;
     }
     LastWordPrefix.Split split = typing.get();
-    List<String> words = new ArrayList<>();
-    words.add(split.last());
+    List<LastWordPrefix.Completion> words = new ArrayList<>();
+    words.add(new LastWordPrefix.Completion(split.last(), -1)); // the word as typed, at full weight
     words.addAll(LastWordPrefix.expansions(searcher.getIndexReader(), split.last()));
+    int mostFrequent = words.stream().mapToInt(LastWordPrefix.Completion::docFreq).max().orElse(1);
     BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
     BooleanQuery.Builder highlight = new BooleanQuery.Builder();
     int alternatives = 0;
-    for (String word : words) {
-      UserQueryParser.Parsed one = parser.parse(word);
+    for (LastWordPrefix.Completion word : words) {
+      UserQueryParser.Parsed one = parser.parse(word.word());
       if (!one.matchAll()) {
-        anyWord.add(one.strict(), Occur.SHOULD);
+        // A rare completion (« poutres » for « pout ») would outrank the common one the reader
+        // most likely means (« Poutine ») by its rarity alone: completions weigh by frequency.
+        float weight = word.docFreq() < 0 ? 1f : (float) Math.sqrt((double) word.docFreq() / Math.max(1, mostFrequent));
+        anyWord.add(new BoostQuery(one.strict(), weight), Occur.SHOULD);
         if (one.highlight() != null) {
           highlight.add(one.highlight(), Occur.SHOULD);
         }

@@ -32,6 +32,9 @@ public final class LastWordPrefix {
   /** A query cut before its last word: {@code head + last} is the query. */
   public record Split(String head, String last) {}
 
+  /** A word that completes the typed one, with the number of articles whose title or lead has it. */
+  public record Completion(String word, int docFreq) {}
+
   private LastWordPrefix() {}
 
   /**
@@ -66,7 +69,7 @@ public final class LastWordPrefix {
    * The most frequent words of the vocabulary (accent-folded, see {@link Fields#SPELL}) that start
    * with the typed word, at most {@link #MAX_EXPANSIONS}, the typed word itself not included.
    */
-  public static List<String> expansions(IndexReader reader, String typed) throws IOException {
+  public static List<Completion> expansions(IndexReader reader, String typed) throws IOException {
     String folded = Suggester.fold(typed);
     Terms terms = MultiTerms.getTerms(reader, Fields.SPELL);
     if (terms == null || folded.length() < MIN_PREFIX) {
@@ -77,18 +80,17 @@ public final class LastWordPrefix {
     if (it.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
       return List.of();
     }
-    record Candidate(String word, int docFreq) {}
-    List<Candidate> candidates = new ArrayList<>();
+    List<Completion> candidates = new ArrayList<>();
     int scanned = 0;
     for (BytesRef term = it.term(); term != null && scanned < TERMS_SCANNED; term = it.next(), scanned++) {
       if (!StringHelper.startsWith(term, prefix)) {
         break;
       }
       if (!term.bytesEquals(prefix)) {
-        candidates.add(new Candidate(term.utf8ToString(), it.docFreq()));
+        candidates.add(new Completion(term.utf8ToString(), it.docFreq()));
       }
     }
-    candidates.sort(Comparator.comparingInt(Candidate::docFreq).reversed());
-    return candidates.stream().limit(MAX_EXPANSIONS).map(Candidate::word).toList();
+    candidates.sort(Comparator.comparingInt(Completion::docFreq).reversed());
+    return candidates.stream().limit(MAX_EXPANSIONS).toList();
   }
 }
