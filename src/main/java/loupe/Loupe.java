@@ -17,12 +17,11 @@ import loupe.index.IndexedArticle;
 import loupe.ingest.Article;
 import loupe.ingest.IngestReport;
 import loupe.search.Hit;
-import loupe.search.lucene.LuceneBackend;
 import loupe.search.SearchBackend;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
-import loupe.search.lucene.LuceneBackend;
 import loupe.search.Suggestion;
+import loupe.search.lucene.LuceneBackend;
 import loupe.solr.SolrBackend;
 import loupe.solr.SolrTarget;
 

@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import loupe.Loupe;
 import loupe.ingest.IngestReport;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** {@code loupe demo}: indexes the built-in demo corpus and serves it, the quickest way to try Loupe. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -28,10 +28,10 @@ import loupe.ingest.IngestListener;
 import loupe.ingest.JsonLinesSource;
 import loupe.ingest.Rejection;
 import loupe.server.Json;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code loupe entities}: the entities Loupe would index, one JSON line per article. */
 @Command(name = "entities", mixinStandardHelpOptions = true,

@@ -11,10 +11,10 @@ import loupe.ingest.Rejection;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code loupe index}: reads files and folders into the index in one atomic commit. */
 @Command(name = "index", mixinStandardHelpOptions = true,

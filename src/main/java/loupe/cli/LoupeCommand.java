@@ -10,8 +10,8 @@ import java.util.ServiceLoader;
 import loupe.index.IndexLockedException;
 import loupe.search.InvalidRequestException;
 import org.apache.lucene.index.IndexNotFoundException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code loupe} command: lists the subcommands and maps failures to one-line messages and exit codes. */
 @Command(

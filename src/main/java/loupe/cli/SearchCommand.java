@@ -18,11 +18,11 @@ import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
 import loupe.search.SortOrder;
 import loupe.server.Json;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code loupe search}: the same search as the API, from a terminal or a script. */
 @Command(name = "search", mixinStandardHelpOptions = true,

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import loupe.solr.CollectionSetup;
 import loupe.solr.SolrTarget;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code loupe solr}: prepares a SolrCloud to keep Loupe's index. */
 @Command(

@@ -1,9 +1,9 @@
 package loupe.search;
 
-import loupe.search.lucene.query.UserQueryParser;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import loupe.search.lucene.query.UserQueryParser;
 
 /**
  * What a user asks of a search: the query text, the ticked facet values, the page, the order and

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import loupe.cli.ExternalCommand;
 import loupe.cli.LoupeCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code loupe bench}: Loupe against plain Lucene in the same run, printed as ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true,

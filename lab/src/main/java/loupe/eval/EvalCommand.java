@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import loupe.cli.ExternalCommand;
 import loupe.cli.LoupeCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code loupe eval}: quality figures computed from the labelled data in ../shared/data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,

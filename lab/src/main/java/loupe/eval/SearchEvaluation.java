@@ -15,11 +15,11 @@ import java.util.stream.Stream;
 import loupe.IndexingProgress;
 import loupe.Loupe;
 import loupe.ingest.IngestReport;
+import loupe.ingest.JsonLines;
 import loupe.search.Hit;
 import loupe.search.InvalidRequestException;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
-import loupe.ingest.JsonLines;
 
 /**
  * {@code loupe eval search}: how well Loupe ranks the labelled sets of shared/data, each figure

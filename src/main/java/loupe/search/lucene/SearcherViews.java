@@ -1,9 +1,9 @@
 package loupe.search.lucene;
 
-import loupe.search.lucene.highlight.SnippetHighlighter;
-import loupe.search.lucene.suggest.Suggester;
 import java.io.IOException;
 import loupe.index.Fields;
+import loupe.search.lucene.highlight.SnippetHighlighter;
+import loupe.search.lucene.suggest.Suggester;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;

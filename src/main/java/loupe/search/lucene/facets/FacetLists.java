@@ -1,8 +1,5 @@
 package loupe.search.lucene.facets;
 
-import loupe.search.lucene.suggest.Suggester;
-import loupe.search.FacetValue;
-import loupe.search.SearchRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import loupe.index.Fields;
+import loupe.search.FacetValue;
+import loupe.search.SearchRequest;
+import loupe.search.lucene.suggest.Suggester;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;

@@ -1,13 +1,13 @@
 package loupe.search.lucene.query;
 
-import loupe.search.InvalidRequestException;
-import loupe.search.lucene.query.QuerySyntax.Clause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import loupe.search.InvalidRequestException;
+import loupe.search.lucene.query.QuerySyntax.Clause;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;

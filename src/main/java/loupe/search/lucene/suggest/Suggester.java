@@ -1,7 +1,5 @@
 package loupe.search.lucene.suggest;
 
-import loupe.search.lucene.SearcherViews;
-import loupe.search.Suggestion;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -10,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import loupe.index.Fields;
+import loupe.search.Suggestion;
+import loupe.search.lucene.SearcherViews;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;

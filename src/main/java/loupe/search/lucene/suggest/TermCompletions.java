@@ -1,12 +1,12 @@
 package loupe.search.lucene.suggest;
 
-import loupe.search.lucene.spelling.SurfaceForms;
-import loupe.search.Suggestion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import loupe.index.Fields;
+import loupe.search.Suggestion;
+import loupe.search.lucene.spelling.SurfaceForms;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
