@@ -192,7 +192,8 @@ public final class Loupe implements Closeable {
     try {
       backend.close();
     } finally {
-      if (writer != null) {
+      // One engine may serve both sides (SolrCloud): close it once.
+      if (writer != null && writer != backend) {
         writer.close();
       }
     }
