@@ -29,7 +29,7 @@ public final class Extractors {
 
   /**
    * The extractor with the built-in lexicons, which it reads at its first extraction rather than now:
-   * a server or a search that never indexes starts without them (about 90 ms of start-up).
+   * a server or a search that never indexes starts without them (a noticeable share of start-up).
    */
   public static EntityExtractor standardOnFirstUse() {
     return new EntityExtractor() {

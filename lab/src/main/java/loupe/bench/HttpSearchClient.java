@@ -17,9 +17,9 @@ import java.util.List;
  *
  * <p>By default the JDK's blocking client ({@link HttpURLConnection}, keep-alive), which does the
  * exchange on the calling thread, as load generators such as wrk or ab do. {@code java.net.http}
- * hands every exchange to its selector thread and back: on this 2-core machine that alone added
- * about 0.3 ms to the p50 and 2 to 3 ms to the p99 of a bare {@code /api/health}, a cost of the
- * client that the in-process baseline does not pay. {@link #javaNetHttp} keeps it for comparison.
+ * hands every exchange to its selector thread and back, which adds to the p50 and more to the p99
+ * of even a bare {@code /api/health} (docs/decisions.md): a cost of the client that the in-process
+ * baseline does not pay. {@link #javaNetHttp} keeps it for comparison.
  */
 final class HttpSearchClient implements LoadRun.Client {
 

@@ -122,7 +122,7 @@ public final class QueryBench {
             options.maxSeconds(), plainClients, httpClients);
         latencyRows(table, threads + (threads == 1 ? " thread" : " threads"), both[0], both[1]);
       }
-      // How the runs before 2026-12-06 measured, through java.net.http: what that client costs.
+      // How earlier runs measured, through java.net.http: what that client costs.
       LoadRun.Clients javaNetHttp = t -> HttpSearchClient.javaNetHttp(server.port(), countries);
       LoadRun.run(queries, 1, count, options.maxSeconds(), javaNetHttp);
       Latencies[] viaJavaNetHttp = LoadRun.interleaved(queries, 1, count * options.passes(), BLOCK,

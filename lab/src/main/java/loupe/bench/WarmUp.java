@@ -7,10 +7,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Repeats warm-up rounds until the JIT has settled, so that latencies measure the code, not its
- * compilation. A method called once per request reaches the optimising compiler only after 5,000 to
- * 15,000 calls (HotSpot's Tier4 thresholds), and C2 then spends up to half a second on one of
- * Loupe's larger methods on a core the requests need: five passes over 1,000 queries left it
- * compiling for most of the measured time.
+ * compilation. A method called once per request reaches the optimising compiler only after
+ * thousands of calls (HotSpot's Tier4 thresholds), and C2 then spends a long time on Loupe's larger
+ * methods on a core the requests need: a fixed few passes left it compiling for most of the measured
+ * time (docs/decisions.md).
  */
 final class WarmUp {
 

@@ -4,6 +4,6 @@
  * articles, and the smallest heap that works.
  *
  * <p>Reads from: the article and query files under {@code ../shared/data} and the facade
- * {@code loupe.Loupe} with its server. Feeds: the {@code bench} command and the README's Performance figures.
+ * {@code loupe.Loupe} with its server. Feeds: the {@code bench} command and docs/performance.md.
  */
 package loupe.bench;
