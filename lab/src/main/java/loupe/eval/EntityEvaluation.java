@@ -41,7 +41,7 @@ public final class EntityEvaluation {
 
   /**
    * Runs every evaluation: dev facets, the validation set of {@code validation} (the project's
-   * {@code data/entities-validation}; skipped when null), facets as readers see them in an index of the whole
+   * {@code lab/data/entities-validation}; skipped when null), facets as readers see them in an index of the whole
    * OrangeSum corpus ({@code readersIndex}, built when it holds no article; skipped when null), PER mentions and
    * speed. Always returns 0.
    */

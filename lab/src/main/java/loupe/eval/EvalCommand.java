@@ -95,7 +95,7 @@ public final class EvalCommand implements Runnable, ExternalCommand {
 
   /** {@code loupe eval entities}: person and country precision, recall and F1. */
   @Command(name = "entities", mixinStandardHelpOptions = true,
-      description = "Entity facets on dev (facets-gold) and validation (data/entities-validation), facets as readers "
+      description = "Entity facets on dev (facets-gold) and validation (lab/data/entities-validation), facets as readers "
           + "see them in an index of the whole OrangeSum corpus, PER mentions (ner-fr-news) and extraction speed.")
   static final class Entities implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "The labelled data folder (default: ../shared/data).")
@@ -112,7 +112,7 @@ public final class EvalCommand implements Runnable, ExternalCommand {
     int top;
 
     @Option(names = "--validation", paramLabel = "DIR",
-        description = "The validation labels (default: data/entities-validation in the Loupe folder).")
+        description = "The validation labels (default: lab/data/entities-validation in the Loupe folder).")
     Path validation;
 
     @Option(names = "--readers-index", paramLabel = "DIR", description = "Where to index the whole OrangeSum corpus to "
@@ -132,7 +132,7 @@ public final class EvalCommand implements Runnable, ExternalCommand {
         }
         return EntityAudit.run(index, top, stdout());
       }
-      Path validationDir = validation != null ? validation : LoupeCommand.home().resolve("data").resolve("entities-validation");
+      Path validationDir = validation != null ? validation : LoupeCommand.home().resolve("lab").resolve("data").resolve("entities-validation");
       if (noReaders) {
         return EntityEvaluation.run(data != null ? data : defaultData(), validationDir, null, stdout());
       }

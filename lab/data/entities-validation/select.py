@@ -1,5 +1,5 @@
 """Prints the 60 validation articles (JSON Lines) chosen by the rule of README.md.
-Usage: python3 select.py [SHARED_DATA_DIR] > articles-validation.jsonl   (default ../../../shared/data)"""
+Usage: python3 select.py [SHARED_DATA_DIR] > articles-validation.jsonl   (default ../../../../shared/data)"""
 import json, random, sys
 
 def select(path, n):
@@ -15,7 +15,7 @@ def select(path, n):
         if len(taken) == n: break
     return [lines[i] for i in sorted(taken)]
 
-data = sys.argv[1] if len(sys.argv) > 1 else "../../../shared/data"
+data = sys.argv[1] if len(sys.argv) > 1 else "../../../../shared/data"
 for shard in ["04", "12", "20"]:
     for line in select(f"{data}/orangesum-news/articles-{shard}.jsonl", 20):
         print(line)
