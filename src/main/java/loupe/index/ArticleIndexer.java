@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import loupe.entities.ArticleEntities;
+import loupe.entities.CorpusNames;
 import loupe.ingest.Article;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -204,26 +206,22 @@ public final class ArticleIndexer implements ArticleWriter {
 
   /** A near-real-time reader that sees uncommitted changes too. */
   @Override
-  public loupe.entities.CorpusNames corpusNames() throws IOException {
+  public CorpusNames corpusNames() throws IOException {
     try (DirectoryReader pending = openNearRealTimeReader()) {
       return CorpusEvidence.learn(pending);
     }
   }
 
   @Override
-  public void forEachIncludingPending(java.util.function.Consumer<IndexedArticle> consumer) throws IOException {
+  public void forEachIncludingPending(Consumer<IndexedArticle> consumer) throws IOException {
     try (DirectoryReader pending = openNearRealTimeReader()) {
       CorpusEvidence.forEach(pending, consumer);
     }
   }
 
-  public DirectoryReader openNearRealTimeReader() throws IOException {
+  /** A near-real-time reader that sees the uncommitted articles of this batch too. */
+  private DirectoryReader openNearRealTimeReader() throws IOException {
     return DirectoryReader.open(writer);
-  }
-
-  /** The underlying writer, for near-real-time search managers. */
-  public IndexWriter writer() {
-    return writer;
   }
 
   /** Closes without committing: what was not committed is dropped, as after a crash. */
