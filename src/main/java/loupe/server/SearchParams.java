@@ -21,7 +21,7 @@ final class SearchParams {
   private static final Set<String> KNOWN = Set.of(
       "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect",
       "country_prefix", "person_prefix", "prefix_last", "country_op", "person_op", "source", "source_op",
-      "organization", "organization_prefix", "organization_op", "recency_days");
+      "organization", "organization_prefix", "organization_op", "recency_days", "search_after");
 
   private SearchParams() {}
 
@@ -68,6 +68,7 @@ final class SearchParams {
         .allOf(allOf(name -> single(params, name)))
         .organizationPrefix(single(params, "organization_prefix"))
         .recencyDays(integer("recency_days", single(params, "recency_days"), 0))
+        .searchAfter(single(params, "search_after"))
         .build();
   }
 
@@ -111,6 +112,7 @@ final class SearchParams {
         .allOf(allOf(name -> text(body, name)))
         .organizationPrefix(text(body, "organization_prefix"))
         .recencyDays(integer(body, "recency_days", 0))
+        .searchAfter(text(body, "search_after"))
         .build();
   }
 
