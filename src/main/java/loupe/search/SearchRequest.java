@@ -35,6 +35,7 @@ import loupe.search.lucene.query.UserQueryParser;
  * @param searchAfter {@code null} for a page by {@code from}; otherwise a cursor walk (Elasticsearch's
  *     {@code search_after}, Solr's {@code cursorMark}): {@link #START_CURSOR} for its first page, then the
  *     {@link SearchResponse#nextSearchAfter()} of the page before
+ * @param sections ticked sections (rubriques), OR-ed (AND-ed with the other facets)
  */
 public record SearchRequest(
     String query,
@@ -56,7 +57,8 @@ public record SearchRequest(
     List<String> organizations,
     String organizationPrefix,
     int recencyDays,
-    String searchAfter) {
+    String searchAfter,
+    List<String> sections) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -86,6 +88,10 @@ public record SearchRequest(
       throw new InvalidRequestException("organization", "at most " + MAX_FILTER_VALUES + " values, got " + organizations.size());
     }
     sources = List.copyOf(Objects.requireNonNullElse(sources, List.of()));
+    sections = List.copyOf(Objects.requireNonNullElse(sections, List.of()));
+    if (sections.size() > MAX_FILTER_VALUES) {
+      throw new InvalidRequestException("section", "at most " + MAX_FILTER_VALUES + " values, got " + sections.size());
+    }
     searchAfter = searchAfter == null || searchAfter.isBlank() ? null : searchAfter.strip();
     if (searchAfter != null) {
       if (from > 0) {
@@ -158,6 +164,7 @@ public record SearchRequest(
     filters.put(loupe.index.Fields.PERSON, persons);
     filters.put(loupe.index.Fields.SOURCE, sources);
     filters.put(loupe.index.Fields.ORGANIZATION, organizations);
+    filters.put(loupe.index.Fields.SECTION, sections);
     return filters;
   }
 
@@ -193,6 +200,7 @@ public record SearchRequest(
     private List<String> sources = List.of();
     private int recencyDays;
     private String searchAfter;
+    private List<String> sections = List.of();
 
     public Builder query(String query) { this.query = query; return this; }
     public Builder countries(List<String> countries) { this.countries = countries; return this; }
@@ -215,11 +223,12 @@ public record SearchRequest(
 
     public Builder recencyDays(int days) { this.recencyDays = days; return this; }
     public Builder searchAfter(String cursor) { this.searchAfter = cursor; return this; }
+    public Builder sections(List<String> sections) { this.sections = sections; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect,
           countryPrefix, personPrefix, snippets, prefixLast, allOf, sources, organizations, organizationPrefix, recencyDays,
-          searchAfter);
+          searchAfter, sections);
     }
   }
 }

@@ -17,11 +17,11 @@ import loupe.search.SortOrder;
  */
 final class SearchParams {
 
-  private static final Set<String> REPEATABLE = Set.of("country", "person", "source", "organization");
+  private static final Set<String> REPEATABLE = Set.of("country", "person", "source", "organization", "section");
   private static final Set<String> KNOWN = Set.of(
       "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect",
       "country_prefix", "person_prefix", "prefix_last", "country_op", "person_op", "source", "source_op",
-      "organization", "organization_prefix", "organization_op", "recency_days", "search_after");
+      "organization", "organization_prefix", "organization_op", "recency_days", "search_after", "section", "section_op");
 
   private SearchParams() {}
 
@@ -69,6 +69,7 @@ final class SearchParams {
         .organizationPrefix(single(params, "organization_prefix"))
         .recencyDays(integer("recency_days", single(params, "recency_days"), 0))
         .searchAfter(single(params, "search_after"))
+        .sections(values(params.get("section")))
         .build();
   }
 
@@ -113,6 +114,7 @@ final class SearchParams {
         .organizationPrefix(text(body, "organization_prefix"))
         .recencyDays(integer(body, "recency_days", 0))
         .searchAfter(text(body, "search_after"))
+        .sections(list(body, "section"))
         .build();
   }
 

@@ -255,6 +255,9 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     if (request.cursor()) {
       throw new InvalidRequestException("search_after", "search_after is not supported on SolrCloud yet; page with from and size");
     }
+    if (!request.sections().isEmpty()) {
+      throw new InvalidRequestException("section", "the section filter is not supported on SolrCloud yet");
+    }
     if (!request.allOf().isEmpty()) {
       String dim = request.allOf().iterator().next();
       throw new InvalidRequestException(dim + "_op", "'and' is not available on SolrCloud yet");

@@ -49,6 +49,11 @@ public abstract class BackendContract {
     return true;
   }
 
+  /** Whether this backend stores, counts and filters sections; SolrCloud answers 400 to the filter until it does. */
+  protected boolean supportsSection() {
+    return true;
+  }
+
   protected SearchResponse search(SearchRequest.Builder request) throws IOException {
     return loupe.search(request.build());
   }
@@ -293,5 +298,25 @@ public abstract class BackendContract {
         () -> SearchRequest.builder().from(10).searchAfter("*").build());
     assertTrue(withFrom.getMessage().contains("from") && withFrom.getMessage().contains("search_after"), withFrom.getMessage());
     assertEquals(null, search(SearchRequest.builder().query("").size(2)).nextSearchAfter(), "no cursor when not asked");
+  }
+
+  @Test
+  void sectionsAreStoredCountedAndFilteredLikeTheOtherFacets() throws IOException {
+    assumeTrue(supportsSection(), "the section facet is not on this backend yet");
+    assertTrue(counts(search(SearchRequest.builder().query("")), "section").isEmpty(), "no section yet, none listed");
+    loupe.index(List.of(
+        new Article("sec-1", "Le budget voté", "Les députés ont voté le budget.", null, null, "Le Monde", "politique"),
+        new Article("sec-2", "Budget des communes", "Les maires commentent le budget.", null, null, "Le Monde", "societe"),
+        new Article("sec-3", "Budget européen", "Bruxelles présente le budget.", null, null, "Le Monde", "monde")));
+    SearchResponse all = search(SearchRequest.builder().query("budget"));
+    assertEquals(Map.of("politique", 1L, "societe", 1L, "monde", 1L), counts(all, "section"));
+    SearchResponse ticked = search(SearchRequest.builder().query("budget").sections(List.of("politique", "monde")));
+    assertEquals(List.of("sec-1", "sec-3"), ids(ticked).stream().sorted().toList());
+    assertEquals(1L, counts(ticked, "section").get("societe"), "a facet's counts ignore its own selection");
+    assertEquals("politique", ticked.hits().stream().filter(h -> h.id().equals("sec-1")).findFirst().orElseThrow().section());
+    assertEquals("monde", loupe.find("sec-3").orElseThrow().article().section());
+    SearchResponse both = search(SearchRequest.builder().query("budget").sections(List.of("politique", "monde"))
+        .allOf(java.util.Set.of("section")));
+    assertEquals(0, both.total(), "an article has one section: « tous » of two finds none");
   }
 }

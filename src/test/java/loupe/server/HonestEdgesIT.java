@@ -188,4 +188,28 @@ class HonestEdgesIT {
     assertEquals(400, forged.statusCode());
     assertEquals("search_after", json(forged).get("error").get("parameter").asText());
   }
+
+  /** Issue 18: OrangeSum's « category » is the section: a facet, a filter, on hits, documents and the export. */
+  @Test
+  void theSectionOrOrangeSumsCategoryIsAFacetAFilterAndAField() throws Exception {
+    String lines = String.join("\n",
+        "{\"id\": \"s-1\", \"body\": \"La réforme des retraites au Sénat.\", \"category\": \"politique\"}",
+        "{\"id\": \"s-2\", \"body\": \"La réforme des retraites dans la rue.\", \"section\": \"societe\"}",
+        "{\"id\": \"s-3\", \"body\": \"La réforme des retraites vue de Berlin.\", \"category\": \"monde\"}") + "\n";
+    assertEquals(200, post("/api/documents", "application/x-ndjson", lines).statusCode());
+
+    JsonNode all = json(get("/api/search?q=retraites"));
+    assertEquals(3, all.get("facets").get("section").size(), all.toString());
+    JsonNode ticked = json(get("/api/search?q=retraites&section=politique&section=societe"));
+    assertEquals(2, ticked.get("total").asInt());
+    assertEquals(List.of("politique", "societe"), List.of(ticked.get("hits").get(0).get("section").asText(),
+        ticked.get("hits").get(1).get("section").asText()).stream().sorted().toList());
+    JsonNode posted = json(post("/api/search", "application/json",
+        "{\"q\": \"retraites\", \"section\": [\"politique\", \"monde\"], \"section_op\": \"and\"}"));
+    assertEquals(0, posted.get("total").asInt(), posted.toString());
+    assertEquals("monde", json(get("/api/documents/s-3")).get("section").asText());
+    HttpResponse<String> export = get("/api/documents?format=jsonl&q=retraites&section=monde");
+    assertEquals(200, export.statusCode(), export.body());
+    assertEquals("monde", Json.MAPPER.readTree(export.body().strip()).get("section").asText());
+  }
 }
