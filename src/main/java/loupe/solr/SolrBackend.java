@@ -252,6 +252,12 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     long started = System.nanoTime();
     // Added to the embedded index after this backend was written: refused rather than ignored,
     // since ignoring a filter would show wrong results.
+    if (request.cursor()) {
+      throw new InvalidRequestException("search_after", "search_after is not supported on SolrCloud yet; page with from and size");
+    }
+    if (!request.sections().isEmpty()) {
+      throw new InvalidRequestException("section", "the section filter is not supported on SolrCloud yet");
+    }
     if (!request.allOf().isEmpty()) {
       String dim = request.allOf().iterator().next();
       throw new InvalidRequestException(dim + "_op", "'and' is not available on SolrCloud yet");
