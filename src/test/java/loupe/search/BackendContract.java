@@ -140,6 +140,70 @@ public abstract class BackendContract {
   }
 
   @Test
+  void sortOldestReadsTheStoryFromItsStartWithUndatedLast() throws IOException {
+    List<String> ids = ids(search(SearchRequest.builder().query("").sort(SortOrder.OLDEST).size(20)));
+    List<String> newest = ids(search(SearchRequest.builder().query("").sort(SortOrder.DATE).size(20)));
+    assertEquals("fx-8", ids.get(ids.size() - 1));
+    assertEquals(newest.get(newest.size() - 2), ids.get(0), "the oldest dated article first");
+  }
+
+  @Test
+  void everyTickedValueIsRequiredWithTheAndOperator() throws IOException {
+    List<String> both = List.of("Russie", "Corée du Nord");
+    SearchResponse any = search(SearchRequest.builder().query("").countries(both).size(20));
+    SearchResponse all = search(SearchRequest.builder().query("").countries(both).allOf(java.util.Set.of("country")).size(20));
+    assertTrue(all.total() > 0 && all.total() < any.total(), all.total() + " of " + any.total());
+    for (Hit hit : all.hits()) {
+      assertTrue(hit.countries().containsAll(both), hit.id() + " " + hit.countries());
+    }
+    // Counted over the hits: each ticked value holds all of them.
+    assertEquals(all.total(), counts(all, "country").get("Russie"));
+  }
+
+  @Test
+  void organisationsAreAFacetAndAFilter() throws IOException {
+    loupe.index(List.of(
+        new Article("org-1", "Vols annulés", "Air France a annulé des vols, selon Le Parisien.", null, null, null),
+        new Article("org-2", "Grève", "Air France et l'ONU négocient. Les Nations unies demandent une trêve.", null, null, null)));
+    List<FacetValue> organisations = search(SearchRequest.builder().query("")).facets().get("organization");
+    FacetValue first = organisations.get(0);
+    assertEquals(new FacetValue("Air France", 2, false), first, organisations.toString());
+    SearchResponse ticked = search(SearchRequest.builder().query("").organizations(List.of(first.value())).size(20));
+    assertEquals(first.count(), ticked.total());
+    assertTrue(ticked.hits().stream().allMatch(h -> h.organizations().contains(first.value())));
+  }
+
+  @Test
+  void theTimelineCountsEveryDatedHit() throws IOException {
+    SearchResponse all = search(SearchRequest.builder().query(""));
+    DateHistogram timeline = all.dateHistogram();
+    assertEquals(all.total() - 1, timeline.buckets().stream().mapToLong(DateHistogram.Bucket::count).sum(), "fx-8 is undated");
+    DateHistogram year = search(SearchRequest.builder().query("")
+        .dateFrom(LocalDate.of(2024, 1, 1)).dateTo(LocalDate.of(2024, 12, 31))).dateHistogram();
+    assertEquals("month", year.interval());
+    assertEquals(12, year.buckets().size(), year.toString());
+    assertEquals(null, search(SearchRequest.builder().query("jardiniers")).dateHistogram(), "fx-8 alone: no date");
+  }
+
+  @Test
+  void theWordBeingTypedMatchesAsAPrefix() throws IOException {
+    SearchResponse typing = search(SearchRequest.builder().query("Vladimir Pout").prefixLast(true));
+    assertTrue(ids(typing).contains("fx-1"), ids(typing).toString());
+    assertFalse(typing.relaxed());
+    SearchResponse typed = search(SearchRequest.builder().query("Vladimir Pout"));
+    assertTrue(typed.relaxed() || typed.total() == 0, "without prefix_last « Pout » is a whole word");
+  }
+
+  @Test
+  void aFilteredExportStreamsExactlyTheMatchingArticles() throws IOException {
+    SearchRequest request = SearchRequest.builder().query("président").countries(List.of("Russie", "Ukraine")).size(20).build();
+    List<String> exported = new ArrayList<>();
+    loupe.export(request, a -> exported.add(a.article().id()));
+    assertEquals(ids(loupe.search(request)).stream().sorted().toList(), exported.stream().sorted().toList());
+    assertFalse(exported.isEmpty());
+  }
+
+  @Test
   void dateRangeIncludesBothEnds() throws IOException {
     SearchResponse r = search(SearchRequest.builder().query("")
         .dateFrom(LocalDate.of(2024, 1, 5)).dateTo(LocalDate.of(2024, 6, 19)).size(20));

@@ -98,7 +98,17 @@ class SolrBackendContractIT extends BackendContract {
           SearchRequest.builder().query("président").persons(List.of("Joe Biden")).sort(SortOrder.DATE).build(),
           SearchRequest.builder().query("").dateFrom(LocalDate.of(2024, 1, 1)).facetSize(1).build(),
           SearchRequest.builder().query("").personPrefix("pou").build(),
-          SearchRequest.builder().query("comment la Corée du Nord teste-t-elle ses missiles ?").build());
+          SearchRequest.builder().query("comment la Corée du Nord teste-t-elle ses missiles ?").build(),
+          SearchRequest.builder().query("").sort(SortOrder.OLDEST).size(20).build(),
+          SearchRequest.builder().query("président").countries(List.of("Russie", "Corée du Nord"))
+              .allOf(java.util.Set.of("country")).build(),
+          SearchRequest.builder().query("").countries(List.of("Russie", "Ukraine")).persons(List.of("Vladimir Poutine"))
+              .allOf(java.util.Set.of("person")).build(),
+          SearchRequest.builder().query("").organizationPrefix("a").build(),
+          SearchRequest.builder().query("Vladimir Pout").prefixLast(true).build(),
+          SearchRequest.builder().query("le pré").prefixLast(true).build(),
+          SearchRequest.builder().query("").dateFrom(LocalDate.of(2024, 1, 1)).dateTo(LocalDate.of(2024, 12, 31)).build(),
+          SearchRequest.builder().query("").dateFrom(LocalDate.of(2024, 3, 1)).dateTo(LocalDate.of(2024, 3, 31)).build());
       for (SearchRequest request : requests) {
         SearchResponse expected = lucene.search(request);
         SearchResponse actual = loupe.search(request);
@@ -106,7 +116,17 @@ class SolrBackendContractIT extends BackendContract {
         assertEquals(expected.facets(), actual.facets(), request.toString());
         assertEquals(ids(expected).stream().sorted().toList(), ids(actual).stream().sorted().toList(), request.toString());
         assertEquals(expected.relaxed(), actual.relaxed(), request.toString());
+        assertEquals(expected.dateHistogram(), actual.dateHistogram(), request.toString());
+        if (request.sort() != SortOrder.RELEVANCE) {
+          assertEquals(ids(expected), ids(actual), "dates order the page: " + request);
+        }
+        List<String> embedded = new ArrayList<>();
+        List<String> cluster = new ArrayList<>();
+        lucene.export(request, a -> embedded.add(a.article().id()));
+        loupe.export(request, a -> cluster.add(a.article().id()));
+        assertEquals(embedded.stream().sorted().toList(), cluster.stream().sorted().toList(), "export: " + request);
       }
+      assertEquals(lucene.corpusNames(), loupe.corpusNames(), "what the articles teach about their people");
     }
   }
 
