@@ -91,6 +91,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   });
   private final List<SolrInputDocument> buffer = new ArrayList<>();
   private final List<Future<?>> sent = new ArrayList<>();
+  private final SolrCompletions completions = new SolrCompletions(this, parser);
 
   SolrBackend(CloudSolrClient client, String collection) {
     this.client = client;
@@ -190,6 +191,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     }
     awaitSent();
     call(() -> client.commit(collection, true, true));
+    completions.namesChanged();
   }
 
   /** Waits for every batch sent; the first failure fails the commit, as nothing is acknowledged before it. */
@@ -233,8 +235,8 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     }
   }
 
-  /** Deletes every article and commits: tests start each case from a known collection. */
-  void clear() throws IOException {
+  /** Deletes every article and commits: tests and benchmarks start from an empty collection. */
+  public void clear() throws IOException {
     call(() -> client.deleteByQuery(collection, "*:*"));
     call(() -> client.commit(collection, true, true));
   }
@@ -322,7 +324,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   }
 
   /** The text query with the date range and the ticked values: exactly the articles the request matches. */
-  private static ModifiableSolrParams matching(Query textQuery, SearchRequest request) {
+  static ModifiableSolrParams matching(Query textQuery, SearchRequest request) {
     Map<String, String> extra = new LinkedHashMap<>();
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("q", new SolrQueryWriter(extra).write(textQuery));
@@ -387,7 +389,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     return json.append('}').toString();
   }
 
-  private static String quote(String s) {
+  static String quote(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       switch (c) {
@@ -426,7 +428,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
 
   /** The buckets of a terms facet of a JSON Facet API response, as Solr lists them. */
   @SuppressWarnings("unchecked")
-  private static List<LabelAndValue> buckets(Object facets, String name) {
+  static List<LabelAndValue> buckets(Object facets, String name) {
     List<LabelAndValue> values = new ArrayList<>();
     Object facet = facets instanceof NamedList<?> all ? all.get(name) : null;
     if (facet instanceof NamedList<?> list && list.get("buckets") instanceof List<?> bucketList) {
@@ -524,24 +526,20 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     }
   }
 
-  /** Completions of the word being typed from the cluster's vocabulary (the spell field, all shards). */
   @Override
   public List<Suggestion> suggest(String prefix, int size) throws IOException {
-    String text = prefix.strip();
-    int wordStart = text.lastIndexOf(' ') + 1;
-    String head = text.substring(0, wordStart);
-    String last = StoredHits.fold(text.substring(wordStart));
-    if (last.isEmpty()) {
-      return List.of();
-    }
-    List<Suggestion> out = new ArrayList<>();
-    vocabulary(last, size).forEach((word, count) -> out.add(new Suggestion(head + word, "term", count)));
-    return out;
+    return suggest(prefix, size, SearchRequest.builder().build());
+  }
+
+  /** Names and words completing what the reader types, each counted under the ticked filters (see {@link SolrCompletions}). */
+  @Override
+  public List<Suggestion> suggest(String prefix, int size, SearchRequest context) throws IOException {
+    return completions.suggest(prefix, size, context);
   }
 
   /** The words of the spell field starting with {@code prefix}, most frequent first, with their document counts. */
   @SuppressWarnings("unchecked")
-  private Map<String, Long> vocabulary(String prefix, int limit) throws IOException {
+  Map<String, Long> vocabulary(String prefix, int limit) throws IOException {
     ModifiableSolrParams params = new ModifiableSolrParams()
         .set("terms.fl", Fields.SPELL).set("terms.prefix", prefix).set("terms.limit", limit).set("terms.sort", "count");
     QueryRequest request = new QueryRequest(params, SolrRequest.METHOD.POST);
@@ -578,7 +576,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     return committedCorpusNames();
   }
 
-  private QueryResponse query(ModifiableSolrParams params) throws IOException {
+  QueryResponse query(ModifiableSolrParams params) throws IOException {
     return call(() -> new QueryRequest(params, SolrRequest.METHOD.POST).process(client, collection));
   }
 

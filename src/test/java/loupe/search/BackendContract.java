@@ -204,6 +204,22 @@ public abstract class BackendContract {
   }
 
   @Test
+  void suggestionsCompleteNamesAndWordsCountedUnderTheTickedFilters() throws IOException {
+    List<Suggestion> names = loupe.suggest("pou", 5);
+    Suggestion putin = names.stream().filter(s -> s.text().equals("Vladimir Poutine")).findFirst().orElseThrow(() -> new AssertionError(names));
+    assertEquals("person", putin.facet());
+    assertEquals(counts(search(SearchRequest.builder().query("")), "person").get("Vladimir Poutine"), putin.count());
+
+    List<Suggestion> words = loupe.suggest("l'élec", 5);
+    Suggestion electricity = words.stream().filter(s -> s.facet() == null).findFirst().orElseThrow(() -> new AssertionError(words));
+    assertEquals("l'électricité", electricity.text(), "the word as the articles write it, after the elided article");
+    SearchRequest inGermany = SearchRequest.builder().countries(List.of("Allemagne")).build();
+    Suggestion narrowed = loupe.suggest("élec", 5, inGermany).stream().filter(s -> s.facet() == null).findFirst().orElseThrow();
+    assertEquals(search(SearchRequest.builder().query(narrowed.query()).countries(List.of("Allemagne"))).total(), narrowed.count());
+    assertTrue(narrowed.count() < electricity.count(), narrowed + " vs " + electricity);
+  }
+
+  @Test
   void dateRangeIncludesBothEnds() throws IOException {
     SearchResponse r = search(SearchRequest.builder().query("")
         .dateFrom(LocalDate.of(2024, 1, 5)).dateTo(LocalDate.of(2024, 6, 19)).size(20));

@@ -127,6 +127,14 @@ class SolrBackendContractIT extends BackendContract {
         assertEquals(embedded.stream().sorted().toList(), cluster.stream().sorted().toList(), "export: " + request);
       }
       assertEquals(lucene.corpusNames(), loupe.corpusNames(), "what the articles teach about their people");
+      SearchRequest russia = SearchRequest.builder().countries(List.of("Russie")).build();
+      SearchRequest russiaAndKim = SearchRequest.builder().countries(List.of("Russie", "Corée du Nord"))
+          .allOf(java.util.Set.of("country")).build();
+      for (String typed : List.of("pou", "Vladimir pou", "élec", "le pr", "cor", "kim", "u")) {
+        for (SearchRequest context : List.of(SearchRequest.builder().build(), russia, russiaAndKim)) {
+          assertEquals(lucene.suggest(typed, 8, context), loupe.suggest(typed, 8, context), typed + " " + context);
+        }
+      }
     }
   }
 

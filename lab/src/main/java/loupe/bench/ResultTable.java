@@ -15,11 +15,20 @@ final class ResultTable {
   private record Row(String label, String baseline, String loupe, String ratio) {}
 
   private final String title;
+  private final String baselineName;
+  private final String loupeName;
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
   public ResultTable(String title) {
+    this(title, "plain Lucene", "Loupe");
+  }
+
+  /** A table whose two columns are named otherwise (Loupe embedded next to Loupe on SolrCloud). */
+  public ResultTable(String title, String baselineName, String loupeName) {
     this.title = title;
+    this.baselineName = baselineName;
+    this.loupeName = loupeName;
   }
 
   /** A figure measured on both sides; the ratio is Loupe ÷ plain Lucene. */
@@ -55,7 +64,7 @@ final class ResultTable {
     }
     String format = "  %-" + labelWidth + "s %" + width + "s %" + width + "s %7s%n";
     out.println(title);
-    out.printf(Locale.ROOT, format, "", "plain Lucene", "Loupe", "ratio");
+    out.printf(Locale.ROOT, format, "", baselineName, loupeName, "ratio");
     for (Row r : rows) {
       out.printf(Locale.ROOT, format, r.label(), r.baseline(), r.loupe(), r.ratio());
     }
