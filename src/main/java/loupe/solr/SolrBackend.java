@@ -27,6 +27,7 @@ import loupe.index.ArticleWriter;
 import loupe.index.Fields;
 import loupe.index.IndexedArticle;
 import loupe.ingest.Article;
+import loupe.search.Correction;
 import loupe.search.DateHistogram;
 import loupe.search.Hit;
 import loupe.search.SearchBackend;
@@ -92,6 +93,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   private final List<SolrInputDocument> buffer = new ArrayList<>();
   private final List<Future<?>> sent = new ArrayList<>();
   private final SolrCompletions completions = new SolrCompletions(this, parser);
+  private final SolrSpelling spelling = new SolrSpelling(this, completions);
 
   SolrBackend(CloudSolrClient client, String collection) {
     this.client = client;
@@ -256,9 +258,31 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   @Override
   public SearchResponse search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
-    UserQueryParser.Parsed parsed = read(request);
+    Optional<LastWordPrefix.Split> typing = request.prefixLast() ? LastWordPrefix.split(request.query()) : Optional.empty();
+    UserQueryParser.Parsed parsed = read(request.query(), typing);
+    QueryResponse page = run(parsed.strict(), request, parsed.matchAll());
+
+    Correction correction = null;
+    // As the embedded index: keywords are always checked, a question or pasted text only when it finds nothing.
+    boolean check = parsed.keywords() || page.getResults().getNumFound() == 0;
+    if (!parsed.matchAll() && request.autocorrect() && check) {
+      Optional<String> corrected = correct(request.query(), typing);
+      if (corrected.isPresent()) {
+        boolean applied = false;
+        if (page.getResults().getNumFound() == 0) {
+          UserQueryParser.Parsed fixed = read(corrected.get(), typing.flatMap(t -> LastWordPrefix.split(corrected.get())));
+          QueryResponse fixedPage = run(fixed.strict(), request, fixed.matchAll());
+          if (fixedPage.getResults().getNumFound() > 0) {
+            page = fixedPage;
+            parsed = fixed;
+            applied = true;
+          }
+        }
+        correction = new Correction(request.query(), corrected.get(), applied);
+      }
+    }
+
     Query matched = parsed.strict();
-    QueryResponse page = run(matched, request, parsed.matchAll());
     boolean relaxed = false;
     if (page.getResults().getNumFound() == 0 && parsed.canRelax()) {
       QueryResponse relaxedPage = run(parsed.relaxed(), request, false);
@@ -272,7 +296,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     DateHistogram histogram = dateHistogram(page, matched, request);
     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     return new SearchResponse(request.query(), page.getResults().getNumFound(), tookMs, request.from(),
-        request.size(), relaxed, null, hits, StoredHits.facetLists(facets(page, request).asFacets(), request),
+        request.size(), relaxed, correction, hits, StoredHits.facetLists(facets(page, request).asFacets(), request),
         histogram);
   }
 
@@ -280,9 +304,8 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
    * The query as parsed; with {@code prefix_last}, the word being typed also matches its most frequent
    * completions in the cluster's vocabulary (Solr's terms component over every shard).
    */
-  private UserQueryParser.Parsed read(SearchRequest request) throws IOException {
-    UserQueryParser.Parsed whole = parser.parse(request.query());
-    Optional<LastWordPrefix.Split> typing = request.prefixLast() ? LastWordPrefix.split(request.query()) : Optional.empty();
+  private UserQueryParser.Parsed read(String query, Optional<LastWordPrefix.Split> typing) throws IOException {
+    UserQueryParser.Parsed whole = parser.parse(query);
     if (typing.isEmpty()) {
       return whole;
     }
@@ -294,6 +317,17 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
       }
     }
     return LastWordPrefix.read(parser, whole, typing.get(), expansions);
+  }
+
+  /**
+   * A corrected query, or empty ({@link SolrSpelling}). The word being typed is left as it is, and a
+   * correction that would match every article (only stop words left) is no correction.
+   */
+  private Optional<String> correct(String query, Optional<LastWordPrefix.Split> typing) throws IOException {
+    Optional<String> corrected = typing.isPresent()
+        ? spelling.correct(typing.get().head()).map(fixed -> fixed + typing.get().last())
+        : spelling.correct(query);
+    return corrected.filter(c -> !parser.parse(c).matchAll());
   }
 
   /** User looks at the timeline of the hits: every filter applied, counted by day, month or year. */

@@ -141,9 +141,17 @@ final class SolrCompletions {
     if (vocabulary.isEmpty()) {
       return List.of();
     }
+    Map<String, String> written = written(vocabulary.keySet());
+    List<Suggestion> out = new ArrayList<>();
+    vocabulary.forEach((folded, count) -> out.add(new Suggestion(written.get(folded), "term", count)));
+    return out;
+  }
+
+  /** Each folded word of the vocabulary as the articles that have it most often write it (accents, capitals). */
+  Map<String, String> written(java.util.Collection<String> folded) throws IOException {
     ModifiableSolrParams params = new ModifiableSolrParams()
-        .set("q", "{!terms f=spell v=$loupe.words}").set("loupe.words", String.join(",", vocabulary.keySet()))
-        .set("rows", ARTICLES_READ_PER_WORD * vocabulary.size()).set("fl", "title,body").set("sort", "score desc,id asc");
+        .set("q", "{!terms f=spell v=$loupe.words}").set("loupe.words", String.join(",", folded))
+        .set("rows", ARTICLES_READ_PER_WORD * folded.size()).set("fl", "title,body").set("sort", "score desc,id asc");
     List<String> texts = new ArrayList<>();
     for (SolrDocument doc : backend.query(params).getResults()) {
       for (String field : List.of("title", "body")) {
@@ -153,10 +161,7 @@ final class SolrCompletions {
         }
       }
     }
-    Map<String, String> written = surfaceForms.of(vocabulary.keySet(), texts);
-    List<Suggestion> out = new ArrayList<>();
-    vocabulary.forEach((folded, count) -> out.add(new Suggestion(written.get(folded), "term", count)));
-    return out;
+    return surfaceForms.of(folded, texts);
   }
 
   /** The facet values of the whole collection, as completion lists. */
