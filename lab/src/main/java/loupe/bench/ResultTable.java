@@ -15,8 +15,8 @@ final class ResultTable {
   private record Row(String label, String baseline, String loupe, String ratio) {}
 
   private final String title;
-  private final String baselineName;
-  private final String loupeName;
+  private final String baselineHeader;
+  private final String loupeHeader;
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
@@ -24,14 +24,14 @@ final class ResultTable {
     this(title, "plain Lucene", "Loupe");
   }
 
-  /** A table whose two columns are named otherwise (Loupe embedded next to Loupe on SolrCloud). */
-  public ResultTable(String title, String baselineName, String loupeName) {
+  /** A table whose two columns are not plain Lucene and Loupe (two ways of using Loupe, say). */
+  public ResultTable(String title, String baselineHeader, String loupeHeader) {
     this.title = title;
-    this.baselineName = baselineName;
-    this.loupeName = loupeName;
+    this.baselineHeader = baselineHeader;
+    this.loupeHeader = loupeHeader;
   }
 
-  /** A figure measured on both sides; the ratio is Loupe ÷ plain Lucene. */
+  /** A figure measured on both sides; the ratio is Loupe ÷ plain Lucene (second column ÷ first). */
   public ResultTable row(String label, double baseline, double loupe, String format) {
     String ratio = baseline > 0 && Double.isFinite(loupe) && Double.isFinite(baseline)
         ? String.format(Locale.ROOT, "%.2f", loupe / baseline) : "-";
@@ -58,13 +58,13 @@ final class ResultTable {
   /** Prints the table, the notes and the reproducing command. */
   public void print(PrintWriter out, String command) {
     int labelWidth = Math.max(24, rows.stream().mapToInt(r -> r.label().length()).max().orElse(0));
-    int width = 12;
+    int width = Math.max(12, Math.max(baselineHeader.length(), loupeHeader.length()));
     for (Row r : rows) {
       width = Math.max(width, Math.max(r.baseline().length(), r.loupe().length()));
     }
     String format = "  %-" + labelWidth + "s %" + width + "s %" + width + "s %7s%n";
     out.println(title);
-    out.printf(Locale.ROOT, format, "", baselineName, loupeName, "ratio");
+    out.printf(Locale.ROOT, format, "", baselineHeader, loupeHeader, "ratio");
     for (Row r : rows) {
       out.printf(Locale.ROOT, format, r.label(), r.baseline(), r.loupe(), r.ratio());
     }

@@ -44,6 +44,7 @@ public final class SolrBench {
   }
 
   private static final int BLOCK = 25;
+  private static final int SERVE_HEAP_MB = 512;
 
   private SolrBench() {}
 
@@ -68,6 +69,13 @@ public final class SolrBench {
     }
     ResultTable table = new ResultTable("solr: Loupe embedded vs Loupe on SolrCloud, " + what, "embedded", "SolrCloud");
 
+    // The side measured first would pay the pipeline's warm-up (JIT, the extractor's tables): one untimed run first.
+    Path warmDir = work.resolve("warm-up");
+    BenchInput.deleteTree(warmDir);
+    try (Loupe loupe = Loupe.open(warmDir)) {
+      loupe.indexFiles(realFiles.subList(0, 1), IndexingProgress.NONE);
+    }
+    BenchInput.deleteTree(warmDir);
     Path embeddedDir = work.resolve("embedded");
     BenchInput.deleteTree(embeddedDir);
     long t0 = System.nanoTime();
@@ -90,15 +98,22 @@ public final class SolrBench {
     table.row("index articles/s", embedded.indexed() / embeddedSeconds, cluster.indexed() / clusterSeconds, "%,.0f");
     table.row("index time s", embeddedSeconds, clusterSeconds, "%.1f");
 
-    t0 = System.nanoTime();
+    // As a user starts it: ./loupe serve in a new JVM, from launch to the first answered search.
+    double luceneFirst;
+    try (ServeProcess serve = ServeProcess.start(embeddedDir, SERVE_HEAP_MB, queries.get(0), 600)) {
+      luceneFirst = serve.secondsToFirstAnswer();
+    }
+    double solrFirst;
+    try (ServeProcess serve = ServeProcess.start(List.of("--solr", options.zk(), "--collection", options.collection()),
+        SERVE_HEAP_MB, List.of(), queries.get(0), 600)) {
+      solrFirst = serve.secondsToFirstAnswer();
+    }
+    table.row("serve: launch to first answer s", luceneFirst, solrFirst, "%.2f");
+
     try (Loupe lucene = Loupe.open(embeddedDir);
         LoupeServer luceneServer = LoupeServer.start(lucene, config())) {
-      double luceneFirst = firstAnswer(luceneServer, queries.get(0), t0);
-      t0 = System.nanoTime();
       try (Loupe solr = Loupe.openSolrCloud(target, Extractors.standardOnFirstUse());
           LoupeServer solrServer = LoupeServer.start(solr, config())) {
-        double solrFirst = firstAnswer(solrServer, queries.get(0), t0);
-        table.row("first answer after open s", luceneFirst, solrFirst, "%.2f");
         LoadRun.Clients luceneClients = t -> new HttpSearchClient(luceneServer.port(), List.of());
         LoadRun.Clients solrClients = t -> new HttpSearchClient(solrServer.port(), List.of());
         LoadRun.run(queries, 1, queries.size() * options.warmup(), 1800, luceneClients);
@@ -111,7 +126,9 @@ public final class SolrBench {
       }
     }
     table.note("indexing: Loupe's pipeline in this JVM (read, analyse, entities, write, one commit) into a new index"
-        + " directory and into the emptied collection; " + embedded.indexed() + " articles each.");
+        + " directory and into the emptied collection; " + embedded.indexed() + " articles each, after one untimed"
+        + " embedded run of the first real file (warm-up).");
+    table.note("serve: ./loupe serve in a new JVM (-Xmx" + SERVE_HEAP_MB + "m), launch to the first answered search.");
     table.note("queries: " + queries.size() + " keyword queries, GET /api/search on loopback, one client, the two servers"
         + " in this JVM alternating in blocks of " + BLOCK + ".");
     table.note("cluster: " + target.zkAddress() + " collection " + target.collection()
@@ -123,14 +140,6 @@ public final class SolrBench {
 
   private static ServerConfig config() {
     return new ServerConfig("127.0.0.1", 0, List.of(), null);
-  }
-
-  /** Seconds from {@code startedNanos} until the server answers a search (the collection or index open). */
-  private static double firstAnswer(LoupeServer server, String query, long startedNanos) throws Exception {
-    if (!new HttpSearchClient(server.port(), List.of()).search(query, 0)) {
-      throw new IOException("the first search on port " + server.port() + " failed");
-    }
-    return seconds(startedNanos);
   }
 
   private static void progress(PrintWriter out, String side, IngestReport report, double seconds) {
