@@ -8,8 +8,10 @@ const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 250;
 // The facet dimensions the page offers, in order; a new one needs its label here and its fieldset
 // in index.html.
-const FACETS = ['country', 'person', 'organization', 'source'];
-const FACET_LABELS = { country: 'Pays', person: 'Personne', organization: 'Organisation', source: 'Source' };
+const FACETS = ['country', 'person', 'organization', 'source', 'section'];
+const FACET_LABELS = { country: 'Pays', person: 'Personne', organization: 'Organisation', source: 'Source', section: 'Rubrique' };
+// Facets most corpora lack: hidden while no article has a value, rather than shown empty.
+const OPTIONAL_FACETS = new Set(['section']);
 /** The API serves results up to this offset (its max_result_window); pages past it cannot be reached. */
 const MAX_WINDOW = 10_000;
 const REACHABLE_PAGES = Math.floor(MAX_WINDOW / 10);
@@ -555,6 +557,7 @@ function renderArticle(article) {
   }
   const source = text(article.source) || (href ? new URL(href).hostname.replace(/^www\./, '') : '');
   if (source) meta.push(node('span', 'hit-source', source));
+  if (text(article.section)) meta.push(node('span', 'hit-section', text(article.section)));
   if (href) {
     const link = node('a', 'source-link', 'Lire sur le site de la source ↗');
     link.href = href;
@@ -702,6 +705,7 @@ function renderFacet(name, values) {
   const shown = expanded ? items : items.filter((item, i) => i < FACET_SHOWN || selected.has(item.value));
   list.replaceChildren(...shown.map((item) => facetOption(name, item, selected.has(item.value))));
   fieldset.classList.toggle('is-empty', items.length === 0);
+  if (OPTIONAL_FACETS.has(name)) fieldset.hidden = items.length === 0;
 
   renderFacetOperator(fieldset, name, selected.size);
 

@@ -83,8 +83,8 @@ export function formatDay(day, locale = 'fr-FR') {
 }
 
 /**
- * One search hit as a list item: title (highlighted, a link when the URL is http(s)), date and
- * source, then up to {@code snippets} highlighted passages.
+ * One search hit as a list item: title (highlighted, a link when the URL is http(s)), date,
+ * source and section, then up to {@code snippets} highlighted passages.
  *
  * options: locale, untitled (text for a hit without title), snippets (how many), titleTag,
  * part (the ::part name of the item, for the widget), titleHref (hit → URL of the title link,
@@ -109,6 +109,7 @@ export function renderHit(hit, options = {}) {
   const source = text(hit.source) || (href ? new URL(href).hostname.replace(/^www\./, '') : '');
   if (source && sourceLink && href) meta.append(node('a', { className: 'hit-source', href, rel: 'noopener' }, source));
   else if (source) meta.append(node('span', { className: 'hit-source' }, source));
+  if (text(hit.section)) meta.append(node('span', { className: 'hit-section' }, text(hit.section)));
   if (meta.childElementCount > 0) article.append(meta);
 
   const passages = (Array.isArray(hit.snippets) ? hit.snippets : [])

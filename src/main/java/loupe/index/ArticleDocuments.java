@@ -49,6 +49,10 @@ public final class ArticleDocuments {
         doc.add(new SortedSetDocValuesFacetField(Fields.SOURCE, article.source().strip()));
       }
     }
+    if (article.section() != null) {
+      doc.add(new StoredField(Fields.SECTION, article.section()));
+      doc.add(new SortedSetDocValuesFacetField(Fields.SECTION, article.section()));
+    }
     for (String person : entities.persons()) {
       doc.add(new SortedSetDocValuesFacetField(Fields.PERSON, person));
       doc.add(new StoredField(Fields.PERSON, person));
@@ -90,7 +94,8 @@ public final class ArticleDocuments {
             doc.get(Fields.BODY),
             dateText == null ? null : OffsetDateTime.parse(dateText),
             doc.get(Fields.URL),
-            doc.get(Fields.SOURCE));
+            doc.get(Fields.SOURCE),
+            doc.get(Fields.SECTION));
     return new IndexedArticle(
         article,
         new ArticleEntities(mentions(doc), values(doc, Fields.PERSON), values(doc, Fields.COUNTRY),

@@ -33,6 +33,9 @@ public final class Fields {
   /** Stored and a single-valued facet dimension (the publisher); never searched as text. */
   public static final String SOURCE = "source";
 
+  /** Stored and a single-valued facet dimension (the publisher's rubrique), as the source. */
+  public static final String SECTION = "section";
+
   /** Sorted-set facet dimension (counts, drill-down, drill-sideways); values stored as well. */
   public static final String PERSON = "person";
 

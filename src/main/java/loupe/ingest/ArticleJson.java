@@ -47,7 +47,9 @@ final class ArticleJson {
         clean(body),
         dateOrWarning(node.get("date"), warnings),
         text(node.get("url"), "url"),
-        text(node.get("source"), "source"));
+        text(node.get("source"), "source"),
+        // OrangeSum, as many news datasets, calls the section « category ».
+        node.hasNonNull("section") ? text(node.get("section"), "section") : text(node.get("category"), "category"));
   }
 
   private static String idOf(JsonNode idNode, String defaultId) throws InvalidArticleException {

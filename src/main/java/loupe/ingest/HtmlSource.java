@@ -52,7 +52,8 @@ final class HtmlSource implements ArticleSource {
     }
     String source = meta(doc, "og:site_name");
     String url = meta(doc, "og:url");
-    listener.article(new Article(defaultId, title.strip(), text, publishedAt(doc), url, source), name);
+    listener.article(new Article(defaultId, title.strip(), text, publishedAt(doc), url, source,
+        meta(doc, "article:section")), name);
     listener.progress(Files.size(file));
   }
 

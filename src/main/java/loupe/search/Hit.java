@@ -16,6 +16,7 @@ import java.util.List;
  * @param persons the article's person facet values
  * @param countries the article's country facet values
  * @param organizations the article's organisation facet values
+ * @param section the publisher's section (rubrique), or {@code null}
  */
 public record Hit(
     String id,
@@ -28,4 +29,12 @@ public record Hit(
     List<String> snippets,
     List<String> persons,
     List<String> countries,
-    List<String> organizations) {}
+    List<String> organizations,
+    String section) {
+
+  /** A hit without a section. */
+  public Hit(String id, String title, String titleHighlighted, String date, String url, String source, float score,
+      List<String> snippets, List<String> persons, List<String> countries, List<String> organizations) {
+    this(id, title, titleHighlighted, date, url, source, score, snippets, persons, countries, organizations, null);
+  }
+}

@@ -32,6 +32,10 @@ import loupe.search.lucene.query.UserQueryParser;
  * @param sources ticked publishers, OR-ed (AND-ed with the other facets)
  * @param recencyDays 0, or the half-life in days of an optional preference for recent articles among
  *     the best by relevance (Elasticsearch's exp decay from now; see {@code loupe.rank.Reranker})
+ * @param searchAfter {@code null} for a page by {@code from}; otherwise a cursor walk (Elasticsearch's
+ *     {@code search_after}, Solr's {@code cursorMark}): {@link #START_CURSOR} for its first page, then the
+ *     {@link SearchResponse#nextSearchAfter()} of the page before
+ * @param sections ticked sections (rubriques), OR-ed (AND-ed with the other facets)
  */
 public record SearchRequest(
     String query,
@@ -52,7 +56,9 @@ public record SearchRequest(
     List<String> sources,
     List<String> organizations,
     String organizationPrefix,
-    int recencyDays) {
+    int recencyDays,
+    String searchAfter,
+    List<String> sections) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
@@ -64,6 +70,10 @@ public record SearchRequest(
   public static final int MAX_FILTER_VALUES = 100;
   /** A century: past that a half-life prefers nothing. */
   public static final int MAX_RECENCY_DAYS = 36_500;
+  /** The {@code search_after} value that starts a cursor walk. */
+  public static final String START_CURSOR = "*";
+  /** Longer than any cursor a response hands out. */
+  public static final int MAX_CURSOR_LENGTH = 2_000;
 
   public SearchRequest {
     query = query == null ? "" : query;
@@ -78,6 +88,23 @@ public record SearchRequest(
       throw new InvalidRequestException("organization", "at most " + MAX_FILTER_VALUES + " values, got " + organizations.size());
     }
     sources = List.copyOf(Objects.requireNonNullElse(sources, List.of()));
+    sections = List.copyOf(Objects.requireNonNullElse(sections, List.of()));
+    if (sections.size() > MAX_FILTER_VALUES) {
+      throw new InvalidRequestException("section", "at most " + MAX_FILTER_VALUES + " values, got " + sections.size());
+    }
+    searchAfter = searchAfter == null || searchAfter.isBlank() ? null : searchAfter.strip();
+    if (searchAfter != null) {
+      if (from > 0) {
+        throw new InvalidRequestException("search_after", "search_after and from=" + from
+            + " cannot be combined: a cursor walk starts with search_after=* and follows next_search_after, from stays 0");
+      }
+      if (size == 0) {
+        throw new InvalidRequestException("size", "a cursor walk (search_after) needs a size of 1 or more");
+      }
+      if (searchAfter.length() > MAX_CURSOR_LENGTH) {
+        throw new InvalidRequestException("search_after", "not a cursor this server returned (too long)");
+      }
+    }
     sort = Objects.requireNonNullElse(sort, SortOrder.RELEVANCE);
     allOf = java.util.Set.copyOf(Objects.requireNonNullElse(allOf, java.util.Set.of()));
     countryPrefix = countryPrefix == null ? "" : countryPrefix.strip();
@@ -137,7 +164,13 @@ public record SearchRequest(
     filters.put(loupe.index.Fields.PERSON, persons);
     filters.put(loupe.index.Fields.SOURCE, sources);
     filters.put(loupe.index.Fields.ORGANIZATION, organizations);
+    filters.put(loupe.index.Fields.SECTION, sections);
     return filters;
+  }
+
+  /** Whether this is a page of a cursor walk ({@code search_after}) rather than a page by {@code from}. */
+  public boolean cursor() {
+    return searchAfter != null;
   }
 
   /** Whether the query has no text: every article matches. */
@@ -166,6 +199,8 @@ public record SearchRequest(
     private java.util.Set<String> allOf = java.util.Set.of();
     private List<String> sources = List.of();
     private int recencyDays;
+    private String searchAfter;
+    private List<String> sections = List.of();
 
     public Builder query(String query) { this.query = query; return this; }
     public Builder countries(List<String> countries) { this.countries = countries; return this; }
@@ -187,10 +222,13 @@ public record SearchRequest(
     public Builder sources(List<String> sources) { this.sources = sources; return this; }
 
     public Builder recencyDays(int days) { this.recencyDays = days; return this; }
+    public Builder searchAfter(String cursor) { this.searchAfter = cursor; return this; }
+    public Builder sections(List<String> sections) { this.sections = sections; return this; }
 
     public SearchRequest build() {
       return new SearchRequest(query, countries, persons, from, size, sort, dateFrom, dateTo, facetSize, autocorrect,
-          countryPrefix, personPrefix, snippets, prefixLast, allOf, sources, organizations, organizationPrefix, recencyDays);
+          countryPrefix, personPrefix, snippets, prefixLast, allOf, sources, organizations, organizationPrefix, recencyDays,
+          searchAfter, sections);
     }
   }
 }

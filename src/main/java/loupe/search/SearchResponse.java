@@ -17,6 +17,8 @@ import java.util.Map;
  * @param correction the spelling correction offered or applied, or {@code null}
  * @param facets per dimension ({@code country}, {@code person}) the top values and the selected ones
  * @param dateHistogram the matching articles counted by day, month or year, or {@code null} when none is dated
+ * @param nextSearchAfter in a cursor walk ({@code search_after}), the cursor of the next page; {@code null}
+ *     (absent from the JSON) when the walk is over or the request paged by {@code from}
  */
 public record SearchResponse(
     String query,
@@ -28,11 +30,18 @@ public record SearchResponse(
     Correction correction,
     List<Hit> hits,
     Map<String, List<FacetValue>> facets,
-    @JsonInclude(JsonInclude.Include.NON_NULL) DateHistogram dateHistogram) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) DateHistogram dateHistogram,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String nextSearchAfter) {
+
+  /** A page by {@code from}, without a cursor. */
+  public SearchResponse(String query, long total, long tookMs, int from, int size, boolean relaxed,
+      Correction correction, List<Hit> hits, Map<String, List<FacetValue>> facets, DateHistogram dateHistogram) {
+    this(query, total, tookMs, from, size, relaxed, correction, hits, facets, dateHistogram, null);
+  }
 
   /** A response without a date histogram (a backend that does not count dates). */
   public SearchResponse(String query, long total, long tookMs, int from, int size, boolean relaxed,
       Correction correction, List<Hit> hits, Map<String, List<FacetValue>> facets) {
-    this(query, total, tookMs, from, size, relaxed, correction, hits, facets, null);
+    this(query, total, tookMs, from, size, relaxed, correction, hits, facets, null, null);
   }
 }

@@ -21,6 +21,7 @@ public final class ArticleView {
     body.put("date", ArticleDates.format(a.date()));
     body.put("url", a.url());
     body.put("source", a.source());
+    body.put("section", a.section());
     body.put("persons", indexed.entities().persons());
     body.put("countries", indexed.entities().countries());
     body.put("organizations", indexed.entities().organizations());

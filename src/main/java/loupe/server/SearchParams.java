@@ -17,11 +17,11 @@ import loupe.search.SortOrder;
  */
 final class SearchParams {
 
-  private static final Set<String> REPEATABLE = Set.of("country", "person", "source", "organization");
+  private static final Set<String> REPEATABLE = Set.of("country", "person", "source", "organization", "section");
   private static final Set<String> KNOWN = Set.of(
       "q", "country", "person", "from", "size", "sort", "date_from", "date_to", "facet_size", "autocorrect",
       "country_prefix", "person_prefix", "prefix_last", "country_op", "person_op", "source", "source_op",
-      "organization", "organization_prefix", "organization_op", "recency_days");
+      "organization", "organization_prefix", "organization_op", "recency_days", "search_after", "section", "section_op");
 
   private SearchParams() {}
 
@@ -68,6 +68,8 @@ final class SearchParams {
         .allOf(allOf(name -> single(params, name)))
         .organizationPrefix(single(params, "organization_prefix"))
         .recencyDays(integer("recency_days", single(params, "recency_days"), 0))
+        .searchAfter(single(params, "search_after"))
+        .sections(values(params.get("section")))
         .build();
   }
 
@@ -111,6 +113,8 @@ final class SearchParams {
         .allOf(allOf(name -> text(body, name)))
         .organizationPrefix(text(body, "organization_prefix"))
         .recencyDays(integer(body, "recency_days", 0))
+        .searchAfter(text(body, "search_after"))
+        .sections(list(body, "section"))
         .build();
   }
 

@@ -44,6 +44,8 @@ final class Chromium {
         new ChromeDriverService.Builder()
             .usingDriverExecutable(DRIVER.toFile())
             .usingAnyFreePort()
+            // Chromium on Linux takes its locale from the environment; --lang alone is not enough.
+            .withEnvironment(Map.of("LANGUAGE", "fr", "LANG", "fr_FR.UTF-8"))
             .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BINARY.toFile());
@@ -58,6 +60,9 @@ final class Chromium {
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1280,900",
+        // A French reader's browser: date inputs read jj/mm/aaaa, not mm/dd/yyyy.
+        "--lang=fr-FR",
+        "--accept-lang=fr-FR,fr",
         "--user-data-dir=" + userDataDir.toAbsolutePath());
     // Console messages let a test notice script errors and Content-Security-Policy violations.
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));

@@ -107,17 +107,17 @@ class SearchPageBrowserIT {
         "Le président Emmanuel Macron a défendu mardi à Paris sa réforme des retraites devant les"
             + " syndicats. La France doit, selon lui, « travailler plus longtemps ». Les"
             + " manifestations se poursuivent dans tout le pays.",
-        "2024-03-12", "https://www.example.fr/politique/macron-retraites", "Le Quotidien de Paris"));
+        "2024-03-12", "https://www.example.fr/politique/macron-retraites", "Le Quotidien de Paris", "politique"));
     articles.add(article("poutine", "Vladimir Poutine promet de renforcer l’armée",
         "Le président Vladimir Poutine a promis jeudi à Moscou de renforcer l’armée. La Russie"
             + " augmentera encore ses dépenses militaires l’an prochain, a-t-il déclaré devant les"
             + " généraux.",
-        "2024-05-09", "https://www.example.fr/monde/poutine-armee", "L’Écho du monde"));
+        "2024-05-09", "https://www.example.fr/monde/poutine-armee", "L’Écho du monde", "monde"));
     articles.add(article("zelensky", "Volodymyr Zelensky demande davantage de défense aérienne",
         "Le président Volodymyr Zelensky a demandé lundi à ses alliés davantage de systèmes de"
             + " défense aérienne. L’Ukraine subit depuis des semaines des frappes sur ses centrales"
             + " électriques.",
-        "2024-06-17", "https://www.example.fr/monde/zelensky-defense", "L’Écho du monde"));
+        "2024-06-17", "https://www.example.fr/monde/zelensky-defense", "L’Écho du monde", "monde"));
     articles.add(article("scholz", "Le budget d’Olaf Scholz adopté de justesse",
         "Le chancelier Olaf Scholz a obtenu vendredi l’adoption du budget par le Bundestag."
             + " L’Allemagne réduira ses subventions à l’industrie automobile.",
@@ -138,8 +138,13 @@ class SearchPageBrowserIT {
   }
 
   private static Article article(String id, String title, String body, String date, String url, String source) {
+    return article(id, title, body, date, url, source, null);
+  }
+
+  private static Article article(String id, String title, String body, String date, String url, String source,
+      String section) {
     OffsetDateTime when = date == null ? null : LocalDate.parse(date).atStartOfDay().atOffset(ZoneOffset.UTC);
-    return new Article(id, title, body, when, url, source);
+    return new Article(id, title, body, when, url, source, section);
   }
 
   @Test
@@ -534,6 +539,26 @@ class SearchPageBrowserIT {
     assertEquals(List.of("L’Écho du monde"), urlParams("source"));
     assertEquals(List.of("Source : L’Écho du monde ×"),
         driver.findElements(By.cssSelector("#filter-chips .chip")).stream().map(WebElement::getText).toList());
+  }
+
+  /** Issue 18: the section (rubrique) facet shows when articles have one, and filters like the others. */
+  @Test
+  void theSectionFacetShowsWhenPresentAndFiltersByRubrique() {
+    open("/?q=m%C3%A9t%C3%A9o");
+    waitForCount("10 résultats");
+    waitUntil("no section among the weather briefs: no section facet",
+        d -> !d.findElement(By.id("facet-section")).isDisplayed());
+    open("/?q=pr%C3%A9sident");
+    waitForCount("3 résultats");
+    waitUntil("sections counted", d -> facetCounts("section").equals(Map.of("monde", 2, "politique", 1)));
+    WebElement politique = facetBox("section", "politique");
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", politique); // last facet, below the fold
+    politique.click();
+    waitForCount("1 résultat");
+    assertEquals(List.of("politique"), urlParams("section"));
+    assertEquals(List.of("Rubrique : politique ×"),
+        driver.findElements(By.cssSelector("#filter-chips .chip")).stream().map(WebElement::getText).toList());
+    assertTrue(hitTexts().get(0).contains("POLITIQUE") || hitTexts().get(0).contains("politique"), hitTexts().toString());
   }
 
   @Test

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,6 +42,16 @@ public abstract class BackendContract {
   @AfterEach
   void close() throws IOException {
     loupe.close();
+  }
+
+  /** Whether this backend walks results with a cursor ({@code search_after}); SolrCloud answers 400 until it does. */
+  protected boolean supportsCursor() {
+    return true;
+  }
+
+  /** Whether this backend stores, counts and filters sections; SolrCloud answers 400 to the filter until it does. */
+  protected boolean supportsSection() {
+    return true;
   }
 
   protected SearchResponse search(SearchRequest.Builder request) throws IOException {
@@ -304,5 +316,98 @@ public abstract class BackendContract {
     assertFalse(related.isEmpty());
     assertTrue(related.stream().noneMatch(h -> h.id().equals("fx-4")));
     assertTrue(loupe.related("nope", 5).isEmpty());
+  }
+
+  /**
+   * Articles made for walking: the same body (equal scores), few dates (equal dates) and some
+   * undated, so only the id can break the ties, and a page boundary falls inside each run of ties.
+   */
+  private static List<Article> articlesForAWalk() {
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      String body = i % 5 == 0 ? "Le conseil municipal, puis le conseil régional, ont voté." : "Le conseil municipal a voté.";
+      OffsetDateTime date = i % 3 == 0 ? null : OffsetDateTime.parse("2024-03-0" + (1 + i % 4) + "T00:00:00Z");
+      articles.add(new Article("walk-" + (char) ('a' + i), "Délibération", body, date, null, null));
+    }
+    return articles;
+  }
+
+  private List<Hit> walk(String query, SortOrder sort, int size) throws IOException {
+    List<Hit> walked = new ArrayList<>();
+    String cursor = SearchRequest.START_CURSOR;
+    for (int pages = 0; cursor != null; pages++) {
+      assertTrue(pages < 100, "the walk ends");
+      SearchResponse page = search(SearchRequest.builder().query(query).sort(sort).size(size).searchAfter(cursor));
+      assertTrue(page.hits().size() <= size);
+      assertTrue(page.nextSearchAfter() == null || page.hits().size() == size, "only a full page has a next one");
+      walked.addAll(page.hits());
+      cursor = page.nextSearchAfter();
+    }
+    return walked;
+  }
+
+  @Test
+  void aCursorWalkReturnsEveryMatchExactlyOnceInEachOrder() throws IOException {
+    assumeTrue(supportsCursor(), "cursor paging (search_after) is not on this backend yet");
+    loupe.index(articlesForAWalk());
+    for (String query : List.of("conseil", "")) {
+      for (SortOrder sort : SortOrder.values()) {
+        SearchResponse all = search(SearchRequest.builder().query(query).sort(sort).size(SearchRequest.MAX_SIZE));
+        List<Hit> walked = walk(query, sort, 4);
+        String what = query + " " + sort;
+        List<String> walkedIds = walked.stream().map(Hit::id).toList();
+        assertEquals(walkedIds.size(), new HashSet<>(walkedIds).size(), "no article twice: " + what + " " + walkedIds);
+        assertEquals(ids(all).stream().sorted().toList(), walkedIds.stream().sorted().toList(), what);
+        assertEquals(all.total(), walked.size(), what);
+        for (int i = 1; i < walked.size(); i++) {
+          Hit before = walked.get(i - 1);
+          Hit after = walked.get(i);
+          if (sort == SortOrder.RELEVANCE && !query.isEmpty()) {
+            assertTrue(before.score() >= after.score(), "best first: " + what + " " + walkedIds);
+          } else if (before.date() != null && after.date() != null) {
+            int order = before.date().compareTo(after.date());
+            assertTrue(sort == SortOrder.OLDEST ? order <= 0 : order >= 0, "by date: " + what + " " + walkedIds);
+          } else {
+            assertTrue(after.date() == null, "undated last: " + what + " " + walkedIds);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aCursorResumesOnlyItsOwnWalk() throws IOException {
+    assumeTrue(supportsCursor(), "cursor paging (search_after) is not on this backend yet");
+    String byDate = search(SearchRequest.builder().query("").sort(SortOrder.DATE).size(2).searchAfter("*")).nextSearchAfter();
+    assertTrue(byDate != null);
+    InvalidRequestException otherSort = assertThrows(InvalidRequestException.class,
+        () -> search(SearchRequest.builder().query("").sort(SortOrder.OLDEST).size(2).searchAfter(byDate)));
+    assertEquals("search_after", otherSort.parameter());
+    assertThrows(InvalidRequestException.class,
+        () -> search(SearchRequest.builder().query("").size(2).searchAfter("pas un curseur")));
+    InvalidRequestException withFrom = assertThrows(InvalidRequestException.class,
+        () -> SearchRequest.builder().from(10).searchAfter("*").build());
+    assertTrue(withFrom.getMessage().contains("from") && withFrom.getMessage().contains("search_after"), withFrom.getMessage());
+    assertEquals(null, search(SearchRequest.builder().query("").size(2)).nextSearchAfter(), "no cursor when not asked");
+  }
+
+  @Test
+  void sectionsAreStoredCountedAndFilteredLikeTheOtherFacets() throws IOException {
+    assumeTrue(supportsSection(), "the section facet is not on this backend yet");
+    assertTrue(counts(search(SearchRequest.builder().query("")), "section").isEmpty(), "no section yet, none listed");
+    loupe.index(List.of(
+        new Article("sec-1", "Le budget voté", "Les députés ont voté le budget.", null, null, "Le Monde", "politique"),
+        new Article("sec-2", "Budget des communes", "Les maires commentent le budget.", null, null, "Le Monde", "societe"),
+        new Article("sec-3", "Budget européen", "Bruxelles présente le budget.", null, null, "Le Monde", "monde")));
+    SearchResponse all = search(SearchRequest.builder().query("budget"));
+    assertEquals(Map.of("politique", 1L, "societe", 1L, "monde", 1L), counts(all, "section"));
+    SearchResponse ticked = search(SearchRequest.builder().query("budget").sections(List.of("politique", "monde")));
+    assertEquals(List.of("sec-1", "sec-3"), ids(ticked).stream().sorted().toList());
+    assertEquals(1L, counts(ticked, "section").get("societe"), "a facet's counts ignore its own selection");
+    assertEquals("politique", ticked.hits().stream().filter(h -> h.id().equals("sec-1")).findFirst().orElseThrow().section());
+    assertEquals("monde", loupe.find("sec-3").orElseThrow().article().section());
+    SearchResponse both = search(SearchRequest.builder().query("budget").sections(List.of("politique", "monde"))
+        .allOf(java.util.Set.of("section")));
+    assertEquals(0, both.total(), "an article has one section: « tous » of two finds none");
   }
 }

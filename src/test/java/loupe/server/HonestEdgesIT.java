@@ -143,4 +143,73 @@ class HonestEdgesIT {
     assertTrue(json(get("/api/documents/d-4")).path("date").isNull(), "indexed, without its date");
     assertEquals(1, json(get("/api/search?q=" + URLEncoder.encode("Quatre", StandardCharsets.UTF_8))).get("total").asInt());
   }
+
+  /** Issue 18: a tool walks a deep result set with search_after, GET and POST alike, each article once. */
+  @Test
+  void aToolWalksEveryMatchWithACursorByGetAndByPost() throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      lines.append("{\"id\": \"c-").append(i).append("\", \"body\": \"Le bicentenaire de la commune.\", \"date\": \"2022-05-0")
+          .append(1 + i % 2).append("\"}\n");
+    }
+    assertEquals(200, post("/api/documents", "application/x-ndjson", lines.toString()).statusCode());
+
+    List<String> byGet = new java.util.ArrayList<>();
+    String cursor = "*";
+    while (cursor != null) {
+      HttpResponse<String> r = get("/api/search?q=bicentenaire&sort=date&size=5&search_after="
+          + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      assertEquals(200, r.statusCode(), r.body());
+      json(r).get("hits").forEach(h -> byGet.add(h.get("id").asText()));
+      cursor = json(r).hasNonNull("next_search_after") ? json(r).get("next_search_after").asText() : null;
+      assertTrue(byGet.size() <= 12, byGet.toString());
+    }
+    assertEquals(12, byGet.size(), byGet.toString());
+    assertEquals(12, new java.util.HashSet<>(byGet).size(), byGet.toString());
+
+    List<String> byPost = new java.util.ArrayList<>();
+    cursor = "*";
+    while (cursor != null) {
+      HttpResponse<String> r = post("/api/search", "application/json",
+          "{\"q\": \"bicentenaire\", \"size\": 5, \"search_after\": " + Json.MAPPER.writeValueAsString(cursor) + "}");
+      assertEquals(200, r.statusCode(), r.body());
+      json(r).get("hits").forEach(h -> byPost.add(h.get("id").asText()));
+      cursor = json(r).hasNonNull("next_search_after") ? json(r).get("next_search_after").asText() : null;
+      assertTrue(byPost.size() <= 12, byPost.toString());
+    }
+    assertEquals(byGet.stream().sorted().toList(), byPost.stream().sorted().toList());
+
+    assertFalse(json(get("/api/search?q=bicentenaire&size=5")).has("next_search_after"), "only a walk has a cursor");
+    HttpResponse<String> withFrom = get("/api/search?q=bicentenaire&from=5&search_after=*");
+    assertEquals(400, withFrom.statusCode());
+    String message = json(withFrom).get("error").get("message").asText();
+    assertTrue(message.contains("from") && message.contains("search_after"), message);
+    HttpResponse<String> forged = get("/api/search?q=bicentenaire&search_after=abc");
+    assertEquals(400, forged.statusCode());
+    assertEquals("search_after", json(forged).get("error").get("parameter").asText());
+  }
+
+  /** Issue 18: OrangeSum's « category » is the section: a facet, a filter, on hits, documents and the export. */
+  @Test
+  void theSectionOrOrangeSumsCategoryIsAFacetAFilterAndAField() throws Exception {
+    String lines = String.join("\n",
+        "{\"id\": \"s-1\", \"body\": \"La réforme des retraites au Sénat.\", \"category\": \"politique\"}",
+        "{\"id\": \"s-2\", \"body\": \"La réforme des retraites dans la rue.\", \"section\": \"societe\"}",
+        "{\"id\": \"s-3\", \"body\": \"La réforme des retraites vue de Berlin.\", \"category\": \"monde\"}") + "\n";
+    assertEquals(200, post("/api/documents", "application/x-ndjson", lines).statusCode());
+
+    JsonNode all = json(get("/api/search?q=retraites"));
+    assertEquals(3, all.get("facets").get("section").size(), all.toString());
+    JsonNode ticked = json(get("/api/search?q=retraites&section=politique&section=societe"));
+    assertEquals(2, ticked.get("total").asInt());
+    assertEquals(List.of("politique", "societe"), List.of(ticked.get("hits").get(0).get("section").asText(),
+        ticked.get("hits").get(1).get("section").asText()).stream().sorted().toList());
+    JsonNode posted = json(post("/api/search", "application/json",
+        "{\"q\": \"retraites\", \"section\": [\"politique\", \"monde\"], \"section_op\": \"and\"}"));
+    assertEquals(0, posted.get("total").asInt(), posted.toString());
+    assertEquals("monde", json(get("/api/documents/s-3")).get("section").asText());
+    HttpResponse<String> export = get("/api/documents?format=jsonl&q=retraites&section=monde");
+    assertEquals(200, export.statusCode(), export.body());
+    assertEquals("monde", Json.MAPPER.readTree(export.body().strip()).get("section").asText());
+  }
 }

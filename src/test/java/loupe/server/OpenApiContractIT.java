@@ -120,6 +120,10 @@ class OpenApiContractIT {
       get("/api/search", "/api/search?q=Poutine&size=1000", 400, "size beyond the limit",
           b -> b.path("error").path("parameter").asText().equals("size")),
       get("/api/search", "/api/search?date_from=hier", 400, "a date that is not a date", b -> true),
+      get("/api/search", "/api/search?size=2&sort=oldest&search_after=*", 200, "the first page of a cursor walk",
+          b -> b.path("hits").size() == 2 && b.path("next_search_after").isTextual()),
+      get("/api/search", "/api/search?from=2&search_after=*", 400, "a cursor with from",
+          b -> b.path("error").path("parameter").asText().equals("search_after")),
 
       post("/api/search", "/api/search", Caller.ANONYMOUS, "application/json",
           "{\"q\": \"Poutine\", \"country\": [\"Russie\"], \"person\": \"Vladimir Poutine\", \"from\": 0, \"size\": 3,"
@@ -128,6 +132,8 @@ class OpenApiContractIT {
           200, "every field of the JSON request", b -> b.path("total").asInt() > 0),
       post("/api/search", "/api/search", Caller.ANONYMOUS, "application/json", "{\"q\": \"Zelenski\"}",
           200, "a misspelt query gets a correction", b -> b.path("correction").isObject()),
+      post("/api/search", "/api/search", Caller.ANONYMOUS, "application/json", "{\"search_after\": \"*\", \"size\": 100}",
+          200, "a cursor walk in one page: no next cursor", b -> b.path("hits").size() > 0 && !b.has("next_search_after")),
       post("/api/search", "/api/search", Caller.ANONYMOUS, "application/json", "{\"q\": \"Poutine\", \"colour\": 1}",
           400, "an unknown field", b -> b.path("error").path("parameter").asText().equals("colour")),
       post("/api/search", "/api/search", Caller.ANONYMOUS, "application/json", "{\"q\": ",

@@ -71,6 +71,30 @@ class LauncherIT {
   }
 
   @Test
+  void theFirstIndexAfterABuildRecordsItsOwnCacheWithoutPrintingTheJvmsSteps() throws Exception {
+    Path jar = builtJar();
+    List<Path> caches = List.of(sibling(jar, "-index.aot"), sibling(jar, "-index.jsa"));
+    for (Path cache : caches) {
+      Files.deleteIfExists(cache);
+    }
+    Path input = Files.writeString(dir.resolve("news.jsonl"),
+        "{\"id\":\"a\",\"title\":\"Sommet\",\"body\":\"Emmanuel Macron a reçu Olaf Scholz à Paris.\"}\n"
+            + "{\"id\":\"b\",\"body\":\"La Russie et l'Ukraine.\"}\n", StandardCharsets.UTF_8);
+    ProcessBuilder pb = new ProcessBuilder(List.of("./loupe", "index", "--index", dir.resolve("index").toString(), input.toString()))
+        .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+    Process index = pb.start();
+    assertTrue(index.waitFor(300, TimeUnit.SECONDS));
+    String out = Files.readString(dir.resolve("out.txt"));
+    String err = Files.readString(dir.resolve("err.txt"));
+    assertEquals(0, index.exitValue(), out + err);
+    assertTrue(out.contains("indexed 2 articles"), out);
+    assertTrue(!out.contains("AOT") && !err.contains("AOT"), "the JVM's cache steps reach the user: " + out + err);
+    Path cache = caches.stream().filter(Files::exists).findFirst()
+        .orElseThrow(() -> new AssertionError("no start-up cache of index was recorded"));
+    assertTrue(awaitStableSize(cache, TimeUnit.SECONDS.toNanos(300)) > 1_000_000, "cache " + cache);
+  }
+
+  @Test
   void aServerRunsTheParallelCollectorIndexingTheJvmsDefaultUnlessTheUserNamesOne() throws Exception {
     builtJar();
     String serve = launch("-Xlog:gc", "serve", "--help");

@@ -310,10 +310,10 @@ public final class BenchCommand implements Runnable, ExternalCommand {
     }
   }
 
-  /** {@code loupe bench http}: both sides over HTTP, each server in its own JVM, driven by wrk. */
+  /** {@code loupe bench http}: both sides over HTTP, each server in its own JVM, driven by wrk or the open-loop Java generator. */
   @Command(name = "http", mixinStandardHelpOptions = true,
       description = "Search as users meet it: plain Lucene behind the JDK's HttpServer vs ./loupe serve, each in its own JVM, "
-          + "driven by wrk at 1 and N connections (p50/p90/p99/max, q/s, errors), a trivial endpoint on each (the HTTP floor), "
+          + "driven by wrk (or, without it, an open-loop Java generator) at 1 and N connections (p50/p90/p99/max, q/s, errors), a trivial endpoint on each (the HTTP floor), "
           + "and the heap bytes each search allocates.")
   static final class Http implements Callable<Integer> {
     @Mixin DataOption data;
@@ -333,10 +333,17 @@ public final class BenchCommand implements Runnable, ExternalCommand {
     @Option(names = "--work", paramLabel = "DIR", description = "Folder of the two indexes, reused when present (default: a temporary one).")
     Path work;
 
+    @Option(names = "--generator", paramLabel = "G", defaultValue = "auto",
+        description = "Load generator: wrk, java (open loop, timed from each request's scheduled send) or auto, wrk where installed (default: ${DEFAULT-VALUE}).")
+    String generator;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+      if (!List.of("auto", "wrk", "java").contains(generator)) {
+        throw new loupe.search.InvalidRequestException("--generator", "one of auto, wrk, java");
+      }
       positive("--seconds", seconds);
       positive("--connections", connections);
       positive("--heap-mb", heapMb);
@@ -344,7 +351,7 @@ public final class BenchCommand implements Runnable, ExternalCommand {
         throw new loupe.search.InvalidRequestException(connections > 512 ? "--connections" : seconds > 600 ? "--seconds" : "--warmup",
             "at most 512 connections, 600 seconds a run, a warm-up of 0 to 600 seconds");
       }
-      return loupe.bench.HttpBench.run(new loupe.bench.HttpBench.Options(data.dir(), warmup, seconds, connections, heapMb, work), out(spec));
+      return loupe.bench.HttpBench.run(new loupe.bench.HttpBench.Options(data.dir(), warmup, seconds, connections, heapMb, work, generator), out(spec));
     }
   }
 }

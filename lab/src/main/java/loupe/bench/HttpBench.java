@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * {@code bench http}: search as users meet it, over HTTP on both sides. Plain Lucene's request
  * behind the JDK's HttpServer ({@link PlainHttpServer}) and Loupe's {@code serve}, each in its own
  * JVM with the same heap and collector, one after the other, driven by the same external load
- * generator (wrk) with the same warm-up, at 1 and at many connections; a trivial endpoint on each
- * shows the HTTP floor; the heap each search allocates is read from the server's JVM.
+ * generator (wrk, or {@link OpenLoopLoad} where wrk is absent) with the same warm-up, at 1 and at many
+ * connections; a trivial endpoint on each shows the HTTP floor; the heap each search allocates is
+ * read from the server's JVM.
  */
 public final class HttpBench {
 
@@ -32,12 +33,22 @@ public final class HttpBench {
    * @param connections connections of the concurrent runs (the single-connection runs always run)
    * @param heapMb -Xmx of both servers
    * @param work folder of the two indexes, reused when present, or null for a temporary one
+   * @param generator {@code wrk}, {@code java} (the open-loop generator) or {@code auto} (wrk where installed)
    */
-  public record Options(Path data, int warmupSeconds, int seconds, int connections, int heapMb, Path work) {
+  public record Options(Path data, int warmupSeconds, int seconds, int connections, int heapMb, Path work, String generator) {
     String commandLine() {
-      return String.format(Locale.ROOT, "./loupe bench http --data %s --warmup %d --seconds %d --connections %d --heap-mb %d%s",
-          data, warmupSeconds, seconds, connections, heapMb, work == null ? "" : " --work " + work);
+      return String.format(Locale.ROOT, "./loupe bench http --data %s --warmup %d --seconds %d --connections %d --heap-mb %d --generator %s%s",
+          data, warmupSeconds, seconds, connections, heapMb, generator, work == null ? "" : " --work " + work);
     }
+  }
+
+  /** Share of the slower server's saturated capacity the open-loop generator offers: below it, so queues stay short. */
+  static final double OPEN_LOOP_LOAD = 0.7;
+
+  /** One timed run against one server: wrk, or the open-loop generator at its rate. */
+  @FunctionalInterface
+  private interface Driver {
+    Wrk.Result run(int port, Path paths, int connections, int seconds) throws IOException, InterruptedException;
   }
 
   /** What one server measured: search and floor at 1 and many connections, bytes per request, first answer. */
@@ -53,23 +64,27 @@ public final class HttpBench {
   public static int run(Options options, PrintWriter out) throws Exception {
     return BenchInput.withArticlesAndQueries(options.data(), options.work(), "http", out, (files, queries, work) -> {
       Optional<Wrk> wrk = Wrk.find(work);
-      if (wrk.isEmpty()) {
-        out.println("skipped: wrk not found on the PATH (Debian/Ubuntu: apt-get install wrk)");
+      if (options.generator().equals("wrk") && wrk.isEmpty()) {
+        out.println("skipped: wrk not found on the PATH (Debian/Ubuntu: apt-get install wrk); --generator java needs nothing");
         out.flush();
         return 0;
       }
+      if (options.generator().equals("java")) {
+        wrk = Optional.empty();
+      }
       QueryBench.Indexes indexes = QueryBench.Indexes.prepare(files, work, out);
-      return run(options, wrk.get(), queries, indexes, work, out);
+      return run(options, wrk, queries, indexes, work, out);
     });
   }
 
-  private static int run(Options options, Wrk wrk, List<String> queries, QueryBench.Indexes indexes, Path work,
+  private static int run(Options options, Optional<Wrk> wrk, List<String> queries, QueryBench.Indexes indexes, Path work,
       PrintWriter out) throws Exception {
-    out.printf(Locale.ROOT, "bench http: %d queries, wrk, warm-up %d s at %d connections, runs of %d s, -Xmx%dm on both servers%n",
-        queries.size(), options.warmupSeconds(), options.connections(), options.seconds(), options.heapMb());
+    String generator = wrk.isPresent() ? "wrk" : "the open-loop Java generator";
+    out.printf(Locale.ROOT, "bench http: %d queries, %s, warm-up %d s at %d connections, runs of %d s, -Xmx%dm on both servers%n",
+        queries.size(), generator, options.warmupSeconds(), options.connections(), options.seconds(), options.heapMb());
     out.flush();
     Server loupeServer = loupeServer(indexes.loupe(), options.heapMb());
-    if (!loupeServer.env().isEmpty() && !startupCacheExists()) {
+    if (!loupeServer.env().isEmpty() && !ColdIndexBench.startupCacheExists("serve")) {
       // The first serve after a build records the launcher's start-up cache (JVM in training mode,
       // cache written at exit): a user meets that once, so it is run and stopped before measuring.
       out.println("  recording the start-up cache of serve (first start after a build)");
@@ -78,22 +93,39 @@ public final class HttpBench {
     }
     Side plain;
     Side loupe;
+    double[] capacity1 = null;
+    double[] capacityMany = null;
     try (Running p = Running.start(plainServer(indexes.plain(), options.heapMb()), queries, work, out);
         Running l = Running.start(loupeServer, queries, work, out)) {
       // Both servers stay up and every phase runs on one then the other, so that both meet the same
       // moments of a shared machine; an idle server costs the other nothing.
       int slices = 3;
+      Driver saturating = wrk.isPresent() ? wrk.get()::run : OpenLoopLoad::saturate;
       for (int i = 0; i < slices && options.warmupSeconds() > 0; i++) {
         for (Running r : List.of(p, l)) {
-          wrk.run(r.port, r.searchPaths, options.connections(), Math.max(1, options.warmupSeconds() / slices));
+          saturating.run(r.port, r.searchPaths, options.connections(), Math.max(1, options.warmupSeconds() / slices));
         }
       }
       List<Running> both = List.of(p, l);
       int seconds = options.seconds();
-      Phase[] search1 = phase(wrk, both, true, 1, seconds);
-      Phase[] searchMany = phase(wrk, both, true, options.connections(), seconds);
-      Phase[] floor1 = phase(wrk, both, false, 1, seconds);
-      Phase[] floorMany = phase(wrk, both, false, options.connections(), seconds);
+      Driver one = saturating;
+      Driver many = saturating;
+      if (wrk.isEmpty()) {
+        // Open loop: each server's capacity first (closed loop), then every measured run offers both
+        // servers the same rate, a share of the slower one's capacity at that number of connections.
+        capacity1 = capacity(both, 1, seconds);
+        capacityMany = capacity(both, options.connections(), seconds);
+        double rate1 = OPEN_LOOP_LOAD * Math.min(capacity1[0], capacity1[1]);
+        double rateMany = OPEN_LOOP_LOAD * Math.min(capacityMany[0], capacityMany[1]);
+        out.printf(Locale.ROOT, "  open loop at %.0f q/s (1 connection) and %.0f q/s (%d connections)%n", rate1, rateMany, options.connections());
+        out.flush();
+        one = (port, paths, connections, s) -> OpenLoopLoad.atRate(port, paths, connections, s, rate1);
+        many = (port, paths, connections, s) -> OpenLoopLoad.atRate(port, paths, connections, s, rateMany);
+      }
+      Phase[] search1 = phase(one, both, true, 1, seconds);
+      Phase[] searchMany = phase(many, both, true, options.connections(), seconds);
+      Phase[] floor1 = phase(one, both, false, 1, seconds);
+      Phase[] floorMany = phase(many, both, false, options.connections(), seconds);
       for (Running r : both) {
         if (!r.process.isAlive()) {
           throw new IOException(r.server.name() + " server died during the runs (exit " + r.process.exitValue() + ")");
@@ -107,7 +139,7 @@ public final class HttpBench {
           floorMany[1].cpuMsPerRequest(), l.firstAnswer);
     }
     ResultTable table = new ResultTable(String.format(Locale.ROOT,
-        "http: %d keyword queries over HTTP on loopback, wrk, each server in its own JVM", queries.size()));
+        "http: %d keyword queries over HTTP on loopback, %s, each server in its own JVM", queries.size(), generator));
     latencyRows(table, "search, 1 conn", plain.search1(), loupe.search1());
     latencyRows(table, "search, " + options.connections() + " conn", plain.searchMany(), loupe.searchMany());
     latencyRows(table, "floor, 1 conn", plain.floor1(), loupe.floor1());
@@ -117,11 +149,18 @@ public final class HttpBench {
     table.row("server CPU ms per search", plain.cpuMsPerSearch(), loupe.cpuMsPerSearch(), "%.2f");
     table.row("server CPU ms per floor request", plain.cpuMsPerFloor(), loupe.cpuMsPerFloor(), "%.3f");
     table.single("first answer after start s", plain.firstAnswerSeconds(), loupe.firstAnswerSeconds(), "%.2f");
+    if (capacity1 != null) {
+      table.row("search, 1 conn capacity q/s (closed loop)", capacity1[0], capacity1[1], "%,.0f");
+      table.row("search, " + options.connections() + " conn capacity q/s (closed loop)", capacityMany[0], capacityMany[1], "%,.0f");
+    }
     table.note("plain: JDK HttpServer (pool of " + plainThreads() + " threads), GET /search?q= (parse, top 10, category facet,"
         + " UnifiedHighlighter title+body, stored fields, JSON); floor: GET /health.");
     table.note("Loupe: ./loupe serve, GET /api/search?q= (facets country+person, snippets, entities, spelling); floor: GET /api/health.");
     table.note("same collector (" + String.join(" ", serverCollector()) + "), same heap, same wrk runs; both servers up at once,"
-        + " each phase run on plain then on Loupe. wrk times each request from its send (closed loop, one request at a time per connection).");
+        + " each phase run on plain then on Loupe. "
+        + (capacity1 == null ? "wrk times each request from its send (closed loop, one request at a time per connection)."
+            : "Open loop: requests scheduled at " + Math.round(OPEN_LOOP_LOAD * 100) + "% of the slower server's closed-loop capacity,"
+                + " each timed from its scheduled send (waiting for a free connection counts); q/s rows are the offered rate."));
     table.note("allocation: all threads' heap bytes (ThreadMXBean via the attach API) over each 1-connection run, divided by wrk's requests;"
         + " CPU: the server JVM's CPU time (all threads) over each " + options.connections() + "-connection run, divided likewise.");
     table.print(out, options.commandLine());
@@ -133,18 +172,27 @@ public final class HttpBench {
   private record Phase(Wrk.Result result, double bytesPerRequest, double cpuMsPerRequest) {}
 
   /** The same wrk run on each server in turn: searches, or the floor endpoint. */
-  private static Phase[] phase(Wrk wrk, List<Running> servers, boolean search, int connections, int seconds)
+  private static Phase[] phase(Driver driver, List<Running> servers, boolean search, int connections, int seconds)
       throws IOException, InterruptedException {
     Phase[] phases = new Phase[servers.size()];
     for (int s = 0; s < phases.length; s++) {
       Running r = servers.get(s);
       long before = r.probe.allocatedBytes();
       long cpuBefore = r.probe.cpuNanos();
-      Wrk.Result result = wrk.run(r.port, search ? r.searchPaths : r.floorPaths, connections, seconds);
+      Wrk.Result result = driver.run(r.port, search ? r.searchPaths : r.floorPaths, connections, seconds);
       double requests = Math.max(1, result.requests());
       phases[s] = new Phase(result, (r.probe.allocatedBytes() - before) / requests, (r.probe.cpuNanos() - cpuBefore) / 1e6 / requests);
     }
     return phases;
+  }
+
+  /** Each server's searches answered per second with {@code connections} connections kept busy. */
+  private static double[] capacity(List<Running> servers, int connections, int seconds) throws IOException, InterruptedException {
+    double[] qps = new double[servers.size()];
+    for (int s = 0; s < qps.length; s++) {
+      qps[s] = OpenLoopLoad.saturate(servers.get(s).port, servers.get(s).searchPaths, connections, seconds).qps();
+    }
+    return qps;
   }
 
   private static void latencyRows(ResultTable table, String label, Wrk.Result plain, Wrk.Result loupe) {
@@ -260,17 +308,6 @@ public final class HttpBench {
       } finally {
         stop(process);
       }
-    }
-  }
-
-  /** Whether the launcher has a start-up cache of serve for its jar (JDK 25+: .aot, else .jsa). */
-  private static boolean startupCacheExists() throws IOException {
-    Path target = Path.of(System.getProperty("loupe.home", ".")).resolve("dist").resolve("target");
-    if (!Files.isDirectory(target)) {
-      return false;
-    }
-    try (var files = Files.list(target)) {
-      return files.anyMatch(f -> f.getFileName().toString().matches("loupe-.*-all-serve\\.(aot|jsa)"));
     }
   }
 

@@ -59,13 +59,27 @@ class UserFacingBenchTest {
     writeCorpus(40);
     String out = withoutLauncher(() -> {
       StringWriter text = new StringWriter();
-      int code = HttpBench.run(new HttpBench.Options(data, 0, 1, 4, 128, data.resolve("work")), new PrintWriter(text));
+      int code = HttpBench.run(new HttpBench.Options(data, 0, 1, 4, 128, data.resolve("work"), "wrk"), new PrintWriter(text));
       assertEquals(0, code, text.toString());
       return text.toString();
     });
     assertTrue(out.matches("(?s).*search, 1 conn errors\\s+0\\s+0.*"), out);
     assertTrue(out.matches("(?s).*search, 4 conn errors\\s+0\\s+0.*"), out);
     assertTrue(out.contains("floor, 1 conn p99 ms") && out.contains("KB allocated per search") && out.contains("server CPU ms per search"), out);
+  }
+
+  @Test
+  void httpBenchRunsWithTheOpenLoopGeneratorWhereWrkIsAbsent() throws Exception {
+    writeCorpus(40);
+    String out = withoutLauncher(() -> {
+      StringWriter text = new StringWriter();
+      int code = HttpBench.run(new HttpBench.Options(data, 0, 1, 2, 128, data.resolve("work"), "java"), new PrintWriter(text));
+      assertEquals(0, code, text.toString());
+      return text.toString();
+    });
+    assertTrue(out.contains("open-loop Java generator") && out.contains("open loop at"), out);
+    assertTrue(out.matches("(?s).*search, 2 conn errors\\s+0\\s+0.*"), out);
+    assertTrue(out.contains("search, 2 conn capacity q/s (closed loop)"), out);
   }
 
   /**

@@ -24,9 +24,9 @@ import org.apache.lucene.search.TopDocs;
 final class HitPage {
 
   private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.DATE_TEXT, Fields.URL,
-      Fields.SOURCE, Fields.PERSON, Fields.COUNTRY, Fields.ORGANIZATION);
+      Fields.SOURCE, Fields.SECTION, Fields.PERSON, Fields.COUNTRY, Fields.ORGANIZATION);
   private static final Set<String> HIT_AND_BODY_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.DATE_TEXT, Fields.URL,
-      Fields.SOURCE, Fields.PERSON, Fields.COUNTRY, Fields.ORGANIZATION, Fields.BODY);
+      Fields.SOURCE, Fields.SECTION, Fields.PERSON, Fields.COUNTRY, Fields.ORGANIZATION, Fields.BODY);
 
   private HitPage() {}
 
@@ -72,7 +72,7 @@ final class HitPage {
           displayDate(date),
           doc.get(Fields.URL), doc.get(Fields.SOURCE), score, snippets,
           ArticleDocuments.values(doc, Fields.PERSON), ArticleDocuments.values(doc, Fields.COUNTRY),
-          ArticleDocuments.values(doc, Fields.ORGANIZATION)));
+          ArticleDocuments.values(doc, Fields.ORGANIZATION), doc.get(Fields.SECTION)));
     }
     return hits;
   }

@@ -22,6 +22,7 @@ import loupe.search.SearchBackend;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
 import loupe.search.Suggestion;
+import loupe.search.lucene.facets.CursorSort;
 import loupe.search.lucene.facets.FacetLists;
 import loupe.search.lucene.facets.FacetedSearch;
 import loupe.search.lucene.query.LastWordPrefix;
@@ -146,7 +147,8 @@ public final class LuceneBackend implements SearchBackend {
       }
 
       TopDocs ranked = result.topDocs();
-      if (Reranker.applies(request, parsed.matchAll())) {
+      // A cursor walk keeps the first stage's order: the second stage reorders only a window of the best.
+      if (Reranker.applies(request, parsed.matchAll()) && !request.cursor()) {
         // Issue 20: the learned second stage reorders the first stage's best (loupe.rank).
         String typed = correction != null && correction.applied() ? correction.corrected() : request.query();
         ranked = Reranker.standard().rerank(searcher, ranked, relaxed ? parsed.relaxed() : parsed.strict(), typed,
@@ -156,7 +158,7 @@ public final class LuceneBackend implements SearchBackend {
       long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       return new SearchResponse(request.query(), result.total(), tookMs,
           request.from(), request.size(), relaxed, correction, hits, FacetLists.of(result.facets(), request),
-          result.histogram());
+          result.histogram(), CursorSort.next(result.topDocs(), request, parsed.matchAll()));
     } finally {
       manager.release(searcher);
     }

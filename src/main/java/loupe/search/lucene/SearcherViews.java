@@ -99,6 +99,6 @@ public final class SearcherViews {
   }
 
   public static String[] dims() {
-    return new String[] {Fields.COUNTRY, Fields.PERSON, Fields.SOURCE, Fields.ORGANIZATION};
+    return new String[] {Fields.COUNTRY, Fields.PERSON, Fields.SOURCE, Fields.ORGANIZATION, Fields.SECTION};
   }
 }

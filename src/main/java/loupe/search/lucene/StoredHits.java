@@ -64,7 +64,7 @@ public final class StoredHits {
           HitPage.displayDate(doc.get(Fields.DATE_TEXT)), doc.get(Fields.URL), doc.get(Fields.SOURCE),
           Float.isNaN(scores[i]) ? 0f : scores[i], bodySnippets,
           ArticleDocuments.values(doc, Fields.PERSON), ArticleDocuments.values(doc, Fields.COUNTRY),
-          ArticleDocuments.values(doc, Fields.ORGANIZATION)));
+          ArticleDocuments.values(doc, Fields.ORGANIZATION), doc.get(Fields.SECTION)));
     }
     return hits;
   }

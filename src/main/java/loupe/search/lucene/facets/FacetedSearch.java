@@ -95,13 +95,20 @@ public final class FacetedSearch {
     int topN = Math.max(1, request.from() + request.size());
     boolean oldest = request.sort() == SortOrder.OLDEST;
     boolean byDate = request.sort() == SortOrder.DATE || oldest || matchAll;
-    if (Reranker.applies(request, matchAll)) {
+    if (Reranker.applies(request, matchAll) && !request.cursor()) {
       topN = Math.max(topN, Reranker.WINDOW); // the second stage reorders the best WINDOW
     }
     // Counting every hit costs little on a news corpus and keeps totals exact (no "10,000+").
-    CollectorManager<?, ? extends TopDocs> collector = byDate
-        ? new TopFieldCollectorManager(oldest ? oldestFirst() : newestFirst(), topN, Integer.MAX_VALUE)
-        : new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE);
+    CollectorManager<?, ? extends TopDocs> collector;
+    if (request.cursor()) {
+      // One hit past the page: whether it exists says whether the walk goes on.
+      collector = new TopFieldCollectorManager(CursorSort.sort(request, matchAll), request.size() + 1,
+          CursorSort.after(request, matchAll), Integer.MAX_VALUE);
+    } else {
+      collector = byDate
+          ? new TopFieldCollectorManager(oldest ? oldestFirst() : newestFirst(), topN, Integer.MAX_VALUE)
+          : new TopScoreDocCollectorManager(topN, Integer.MAX_VALUE);
+    }
     if (view.facetState() == null) {
       // No entity facet yet (no article names a person or a country): the dates are still counted.
       Object[] both = view.searcher().search(drillDown, new MultiCollectorManager(collector, new FacetsCollectorManager()));
