@@ -75,8 +75,8 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   /** The stored fields an article is sent with, named as in {@link Fields}. */
   private static final Set<String> SENT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.BODY, Fields.SPELL,
       Fields.DATE_TEXT, Fields.URL, Fields.SOURCE, Fields.PERSON, Fields.COUNTRY, Fields.COUNTRY_CODE,
-      Fields.MENTIONS, Fields.ORGANIZATION, Fields.PERSON_EVIDENCE);
-  private static final String HIT_FIELDS = "id,title,date_text,url,source,person,country,organization,score";
+      Fields.MENTIONS, Fields.ORGANIZATION, Fields.PERSON_EVIDENCE, Fields.SECTION);
+  private static final String HIT_FIELDS = "id,title,date_text,url,source,section,person,country,organization,score";
   // As LuceneBackend: a word scores by its best field, title and body weighing alike.
   private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 1f, Fields.BODY, 1f);
   private static final char VALUE_SEPARATOR = '\u001F';
@@ -295,9 +295,11 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     List<Hit> hits = hits(page.getResults(), request.snippets() ? parsed.highlight() : null, request.snippets());
     DateHistogram histogram = dateHistogram(page, matched, request);
     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    String next = !request.cursor() ? null : SolrCursor.next(request, parsed.matchAll(),
+        SolrCursor.position(request, parsed.matchAll()), hits.size(), page.getResults().getNumFound(), page.getNextCursorMark());
     return new SearchResponse(request.query(), page.getResults().getNumFound(), tookMs, request.from(),
         request.size(), relaxed, correction, hits, StoredHits.facetLists(facets(page, request).asFacets(), request),
-        histogram);
+        histogram, next);
   }
 
   /**
@@ -346,7 +348,13 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   /** User runs a query with ticked values; each facet's counts ignore its own selection (tag and exclude). */
   private QueryResponse run(Query textQuery, SearchRequest request, boolean matchAll) throws IOException {
     ModifiableSolrParams params = matching(textQuery, request);
-    params.set("start", request.from());
+    // A walk (search_after) pages with Solr's cursorMark, which the sort below allows: it ends with the id.
+    SolrCursor.Position position = request.cursor() ? SolrCursor.position(request, matchAll) : null;
+    if (position != null) {
+      params.set(CursorMarkParams.CURSOR_MARK_PARAM, position.cursorMark());
+    } else {
+      params.set("start", request.from());
+    }
     params.set("rows", request.size());
     params.set("fl", request.snippets() ? HIT_FIELDS + ",body" : HIT_FIELDS);
     boolean oldest = request.sort() == SortOrder.OLDEST;
@@ -354,7 +362,14 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     // Undated articles last (sortMissingLast), then as the embedded index: score, then id for a stable page.
     params.set("sort", !byDate ? "score desc,id asc" : oldest ? "date asc,score desc,id asc" : "date desc,score desc,id asc");
     params.set("json.facet", facetJson(request));
-    return query(params);
+    try {
+      return query(params);
+    } catch (IOException e) {
+      if (position != null && SolrCursor.refused(e)) {
+        throw SolrCursor.notACursor(request);
+      }
+      throw e;
+    }
   }
 
   /** The text query with the date range and the ticked values: exactly the articles the request matches. */

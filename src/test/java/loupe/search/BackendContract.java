@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -42,16 +41,6 @@ public abstract class BackendContract {
   @AfterEach
   void close() throws IOException {
     loupe.close();
-  }
-
-  /** Whether this backend walks results with a cursor ({@code search_after}); SolrCloud answers 400 until it does. */
-  protected boolean supportsCursor() {
-    return true;
-  }
-
-  /** Whether this backend stores, counts and filters sections; SolrCloud answers 400 to the filter until it does. */
-  protected boolean supportsSection() {
-    return true;
   }
 
   protected SearchResponse search(SearchRequest.Builder request) throws IOException {
@@ -348,7 +337,6 @@ public abstract class BackendContract {
 
   @Test
   void aCursorWalkReturnsEveryMatchExactlyOnceInEachOrder() throws IOException {
-    assumeTrue(supportsCursor(), "cursor paging (search_after) is not on this backend yet");
     loupe.index(articlesForAWalk());
     for (String query : List.of("conseil", "")) {
       for (SortOrder sort : SortOrder.values()) {
@@ -377,7 +365,6 @@ public abstract class BackendContract {
 
   @Test
   void aCursorResumesOnlyItsOwnWalk() throws IOException {
-    assumeTrue(supportsCursor(), "cursor paging (search_after) is not on this backend yet");
     String byDate = search(SearchRequest.builder().query("").sort(SortOrder.DATE).size(2).searchAfter("*")).nextSearchAfter();
     assertTrue(byDate != null);
     InvalidRequestException otherSort = assertThrows(InvalidRequestException.class,
@@ -393,7 +380,6 @@ public abstract class BackendContract {
 
   @Test
   void sectionsAreStoredCountedAndFilteredLikeTheOtherFacets() throws IOException {
-    assumeTrue(supportsSection(), "the section facet is not on this backend yet");
     assertTrue(counts(search(SearchRequest.builder().query("")), "section").isEmpty(), "no section yet, none listed");
     loupe.index(List.of(
         new Article("sec-1", "Le budget voté", "Les députés ont voté le budget.", null, null, "Le Monde", "politique"),

@@ -85,27 +85,6 @@ class SolrBackendContractIT extends BackendContract {
     return loupe;
   }
 
-  @Override
-  protected boolean supportsCursor() {
-    return false; // until the solr helper maps search_after onto cursorMark
-  }
-
-  @Test
-  void aCursorAndASectionFilterAreRefusedRatherThanIgnored() {
-    var e = org.junit.jupiter.api.Assertions.assertThrows(loupe.search.InvalidRequestException.class,
-        () -> loupe.search(SearchRequest.builder().query("").searchAfter("*").build()));
-    assertEquals("search_after", e.parameter());
-    assertTrue(e.getMessage().contains("not supported on SolrCloud yet"), e.getMessage());
-    var section = org.junit.jupiter.api.Assertions.assertThrows(loupe.search.InvalidRequestException.class,
-        () -> loupe.search(SearchRequest.builder().query("").sections(List.of("monde")).build()));
-    assertEquals("section", section.parameter());
-  }
-
-  @Override
-  protected boolean supportsSection() {
-    return false; // the configset has no section field yet
-  }
-
   /** Totals, hits and every facet count as the embedded index gives them on the same articles. */
   @Test
   void countsAndHitsAreTheEmbeddedIndexOnes() throws Exception {
@@ -148,6 +127,9 @@ class SolrBackendContractIT extends BackendContract {
         assertEquals(embedded.stream().sorted().toList(), cluster.stream().sorted().toList(), "export: " + request);
       }
       assertEquals(lucene.corpusNames(), loupe.corpusNames(), "what the articles teach about their people");
+      for (SortOrder sort : SortOrder.values()) {
+        assertEquals(walk(lucene, sort), walk(loupe, sort), "a cursor walk by " + sort);
+      }
       SearchRequest russia = SearchRequest.builder().countries(List.of("Russie")).build();
       SearchRequest russiaAndKim = SearchRequest.builder().countries(List.of("Russie", "Corée du Nord"))
           .allOf(java.util.Set.of("country")).build();
@@ -157,6 +139,18 @@ class SolrBackendContractIT extends BackendContract {
         }
       }
     }
+  }
+
+  /** The ids of a walk over every article, three a page. */
+  private static List<String> walk(Loupe loupe, SortOrder sort) throws IOException {
+    List<String> ids = new ArrayList<>();
+    String cursor = SearchRequest.START_CURSOR;
+    while (cursor != null) {
+      SearchResponse page = loupe.search(SearchRequest.builder().query("").sort(sort).size(3).searchAfter(cursor).build());
+      ids.addAll(ids(page));
+      cursor = page.nextSearchAfter();
+    }
+    return ids;
   }
 
   /**
