@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +21,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import loupe.analysis.FrenchNewsAnalyzer;
 import loupe.entities.ArticleEntities;
+import loupe.entities.CorpusNames;
 import loupe.index.ArticleDocuments;
 import loupe.index.ArticleWriter;
 import loupe.index.Fields;
 import loupe.index.IndexedArticle;
 import loupe.ingest.Article;
+import loupe.search.Correction;
+import loupe.search.DateHistogram;
 import loupe.search.Hit;
-import loupe.search.InvalidRequestException;
 import loupe.search.SearchBackend;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
 import loupe.search.SortOrder;
 import loupe.search.Suggestion;
 import loupe.search.lucene.StoredHits;
+import loupe.search.lucene.query.LastWordPrefix;
 import loupe.search.lucene.query.UserQueryParser;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
@@ -71,9 +75,8 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   /** The stored fields an article is sent with, named as in {@link Fields}. */
   private static final Set<String> SENT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.BODY, Fields.SPELL,
       Fields.DATE_TEXT, Fields.URL, Fields.SOURCE, Fields.PERSON, Fields.COUNTRY, Fields.COUNTRY_CODE,
-      Fields.MENTIONS, "organization");
-  private static final String HIT_FIELDS = "id,title,date_text,url,source,person,country,score";
-  private static final String[] DIMENSIONS = {Fields.COUNTRY, Fields.PERSON, Fields.SOURCE};
+      Fields.MENTIONS, Fields.ORGANIZATION, Fields.PERSON_EVIDENCE, Fields.SECTION);
+  private static final String HIT_FIELDS = "id,title,date_text,url,source,section,person,country,organization,score";
   // As LuceneBackend: a word scores by its best field, title and body weighing alike.
   private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 1f, Fields.BODY, 1f);
   private static final char VALUE_SEPARATOR = '\u001F';
@@ -89,6 +92,8 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   });
   private final List<SolrInputDocument> buffer = new ArrayList<>();
   private final List<Future<?>> sent = new ArrayList<>();
+  private final SolrCompletions completions = new SolrCompletions(this, parser);
+  private final SolrSpelling spelling = new SolrSpelling(this, completions);
 
   SolrBackend(CloudSolrClient client, String collection) {
     this.client = client;
@@ -144,7 +149,9 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
       }
       // Text first: a keyword field (the id) also exposes its term as bytes.
       BytesRef bytes = field.stringValue() == null ? field.binaryValue() : null;
-      Object value = bytes != null ? ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length) : field.stringValue();
+      Object value = bytes == null ? field.stringValue()
+          : field.name().equals(Fields.PERSON_EVIDENCE) ? bytes.utf8ToString() // doc values of names
+          : ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length);
       if (value != null) {
         solr.addField(field.name(), value);
       }
@@ -186,6 +193,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     }
     awaitSent();
     call(() -> client.commit(collection, true, true));
+    completions.namesChanged();
   }
 
   /** Waits for every batch sent; the first failure fails the commit, as nothing is acknowledged before it. */
@@ -229,8 +237,8 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     }
   }
 
-  /** Deletes every article and commits: tests start each case from a known collection. */
-  void clear() throws IOException {
+  /** Deletes every article and commits: tests and benchmarks start from an empty collection. */
+  public void clear() throws IOException {
     call(() -> client.deleteByQuery(collection, "*:*"));
     call(() -> client.commit(collection, true, true));
   }
@@ -250,59 +258,148 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   @Override
   public SearchResponse search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
-    // Added to the embedded index after this backend was written: refused rather than ignored,
-    // since ignoring a filter would show wrong results.
-    if (request.cursor()) {
-      throw new InvalidRequestException("search_after", "search_after is not supported on SolrCloud yet; page with from and size");
-    }
-    if (!request.sections().isEmpty()) {
-      throw new InvalidRequestException("section", "the section filter is not supported on SolrCloud yet");
-    }
-    if (!request.allOf().isEmpty()) {
-      String dim = request.allOf().iterator().next();
-      throw new InvalidRequestException(dim + "_op", "'and' is not available on SolrCloud yet");
-    }
-    UserQueryParser.Parsed parsed = parser.parse(request.query());
+    Optional<LastWordPrefix.Split> typing = request.prefixLast() ? LastWordPrefix.split(request.query()) : Optional.empty();
+    UserQueryParser.Parsed parsed = read(request.query(), typing);
     QueryResponse page = run(parsed.strict(), request, parsed.matchAll());
+
+    Correction correction = null;
+    // As the embedded index: keywords are always checked, a question or pasted text only when it finds nothing.
+    boolean check = parsed.keywords() || page.getResults().getNumFound() == 0;
+    if (!parsed.matchAll() && request.autocorrect() && check) {
+      Optional<String> corrected = correct(request.query(), typing);
+      if (corrected.isPresent()) {
+        boolean applied = false;
+        if (page.getResults().getNumFound() == 0) {
+          UserQueryParser.Parsed fixed = read(corrected.get(), typing.flatMap(t -> LastWordPrefix.split(corrected.get())));
+          QueryResponse fixedPage = run(fixed.strict(), request, fixed.matchAll());
+          if (fixedPage.getResults().getNumFound() > 0) {
+            page = fixedPage;
+            parsed = fixed;
+            applied = true;
+          }
+        }
+        correction = new Correction(request.query(), corrected.get(), applied);
+      }
+    }
+
+    Query matched = parsed.strict();
     boolean relaxed = false;
     if (page.getResults().getNumFound() == 0 && parsed.canRelax()) {
       QueryResponse relaxedPage = run(parsed.relaxed(), request, false);
       if (relaxedPage.getResults().getNumFound() > 0) {
         page = relaxedPage;
+        matched = parsed.relaxed();
         relaxed = true;
       }
     }
     List<Hit> hits = hits(page.getResults(), request.snippets() ? parsed.highlight() : null, request.snippets());
+    DateHistogram histogram = dateHistogram(page, matched, request);
     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    String next = !request.cursor() ? null : SolrCursor.next(request, parsed.matchAll(),
+        SolrCursor.position(request, parsed.matchAll()), hits.size(), page.getResults().getNumFound(), page.getNextCursorMark());
     return new SearchResponse(request.query(), page.getResults().getNumFound(), tookMs, request.from(),
-        request.size(), relaxed, null, hits, StoredHits.facetLists(facets(page, request).asFacets(), request));
+        request.size(), relaxed, correction, hits, StoredHits.facetLists(facets(page, request).asFacets(), request),
+        histogram, next);
+  }
+
+  /**
+   * The query as parsed; with {@code prefix_last}, the word being typed also matches its most frequent
+   * completions in the cluster's vocabulary (Solr's terms component over every shard).
+   */
+  private UserQueryParser.Parsed read(String query, Optional<LastWordPrefix.Split> typing) throws IOException {
+    UserQueryParser.Parsed whole = parser.parse(query);
+    if (typing.isEmpty()) {
+      return whole;
+    }
+    String typed = StoredHits.fold(typing.get().last());
+    List<LastWordPrefix.Completion> expansions = new ArrayList<>();
+    for (Map.Entry<String, Long> term : vocabulary(typed, LastWordPrefix.MAX_EXPANSIONS + 1).entrySet()) {
+      if (!term.getKey().equals(typed) && expansions.size() < LastWordPrefix.MAX_EXPANSIONS) {
+        expansions.add(new LastWordPrefix.Completion(term.getKey(), Math.toIntExact(term.getValue())));
+      }
+    }
+    return LastWordPrefix.read(parser, whole, typing.get(), expansions);
+  }
+
+  /**
+   * A corrected query, or empty ({@link SolrSpelling}). The word being typed is left as it is, and a
+   * correction that would match every article (only stop words left) is no correction.
+   */
+  private Optional<String> correct(String query, Optional<LastWordPrefix.Split> typing) throws IOException {
+    Optional<String> corrected = typing.isPresent()
+        ? spelling.correct(typing.get().head()).map(fixed -> fixed + typing.get().last())
+        : spelling.correct(query);
+    return corrected.filter(c -> !parser.parse(c).matchAll());
+  }
+
+  /** User looks at the timeline of the hits: every filter applied, counted by day, month or year. */
+  @SuppressWarnings("unchecked")
+  private DateHistogram dateHistogram(QueryResponse page, Query matched, SearchRequest request) throws IOException {
+    Optional<SolrDateHistogram.Span> span = SolrDateHistogram.span((NamedList<Object>) page.getResponse().get("facets"));
+    if (span.isEmpty()) {
+      return null;
+    }
+    ModifiableSolrParams params = matching(matched, request);
+    params.set("rows", 0);
+    params.set("json.facet", SolrDateHistogram.rangeFacet(span.get(), request));
+    return SolrDateHistogram.read((NamedList<Object>) query(params).getResponse().get("facets"), span.get(), request);
   }
 
   /** User runs a query with ticked values; each facet's counts ignore its own selection (tag and exclude). */
   private QueryResponse run(Query textQuery, SearchRequest request, boolean matchAll) throws IOException {
+    ModifiableSolrParams params = matching(textQuery, request);
+    // A walk (search_after) pages with Solr's cursorMark, which the sort below allows: it ends with the id.
+    SolrCursor.Position position = request.cursor() ? SolrCursor.position(request, matchAll) : null;
+    if (position != null) {
+      params.set(CursorMarkParams.CURSOR_MARK_PARAM, position.cursorMark());
+    } else {
+      params.set("start", request.from());
+    }
+    params.set("rows", request.size());
+    params.set("fl", request.snippets() ? HIT_FIELDS + ",body" : HIT_FIELDS);
+    boolean oldest = request.sort() == SortOrder.OLDEST;
+    boolean byDate = request.sort() == SortOrder.DATE || oldest || matchAll;
+    // Undated articles last (sortMissingLast), then as the embedded index: score, then id for a stable page.
+    params.set("sort", !byDate ? "score desc,id asc" : oldest ? "date asc,score desc,id asc" : "date desc,score desc,id asc");
+    params.set("json.facet", facetJson(request));
+    try {
+      return query(params);
+    } catch (IOException e) {
+      if (position != null && SolrCursor.refused(e)) {
+        throw SolrCursor.notACursor(request);
+      }
+      throw e;
+    }
+  }
+
+  /** The text query with the date range and the ticked values: exactly the articles the request matches. */
+  static ModifiableSolrParams matching(Query textQuery, SearchRequest request) {
     Map<String, String> extra = new LinkedHashMap<>();
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("q", new SolrQueryWriter(extra).write(textQuery));
     extra.forEach(params::set);
     dateFilter(request.dateFrom(), request.dateTo()).ifPresent(fq -> params.add("fq", fq));
-    addFacetFilter(params, Fields.COUNTRY, request.countries());
-    addFacetFilter(params, Fields.PERSON, request.persons());
-    addFacetFilter(params, Fields.SOURCE, request.sources());
-    params.set("start", request.from());
-    params.set("rows", request.size());
-    params.set("fl", request.snippets() ? HIT_FIELDS + ",body" : HIT_FIELDS);
-    boolean byDate = request.sort() == SortOrder.DATE || matchAll;
-    // Undated articles last (sortMissingLast), then as the embedded index: score, then id for a stable page.
-    params.set("sort", byDate ? "date desc,score desc,id asc" : "score desc,id asc");
-    params.set("json.facet", facetJson(request));
-    return query(params);
+    request.filters().forEach((dim, values) -> addFacetFilter(params, dim, values, request.allOf().contains(dim)));
+    return params;
   }
 
-  private void addFacetFilter(ModifiableSolrParams params, String dim, List<String> values) {
+  /**
+   * User ticks values of a facet: « au moins un » (OR) is one filter tagged with the dimension, which
+   * that dimension's counts exclude; « tous » (AND) is one untagged filter a value, so the dimension
+   * is counted over the hits, as the embedded index does.
+   */
+  private static void addFacetFilter(ModifiableSolrParams params, String dim, List<String> values, boolean allOf) {
     if (values.isEmpty()) {
       return;
     }
     String name = "loupe." + dim;
+    if (allOf) {
+      for (int i = 0; i < values.size(); i++) {
+        params.set(name + "." + i, values.get(i));
+        params.add("fq", "{!term f=" + dim + " v=$" + name + "." + i + "}");
+      }
+      return;
+    }
     params.set(name, String.join(String.valueOf(VALUE_SEPARATOR), values));
     // The separator by reference: a control character would end a local parameter's value.
     params.set("loupe.separator", String.valueOf(VALUE_SEPARATOR));
@@ -320,11 +417,12 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
 
   /** Per dimension its top values (all of them when a prefix filters the list), and each ticked value's count. */
   private static String facetJson(SearchRequest request) {
-    StringBuilder json = new StringBuilder("{");
-    for (String dim : DIMENSIONS) {
+    StringBuilder json = new StringBuilder("{").append(SolrDateHistogram.STATS);
+    Map<String, String> prefixes = Map.of(Fields.COUNTRY, request.countryPrefix(), Fields.PERSON, request.personPrefix(),
+        Fields.ORGANIZATION, request.organizationPrefix());
+    for (String dim : request.filters().keySet()) {
       List<String> selected = request.filters().get(dim);
-      String prefix = dim.equals(Fields.COUNTRY) ? request.countryPrefix()
-          : dim.equals(Fields.PERSON) ? request.personPrefix() : "";
+      String prefix = prefixes.getOrDefault(dim, "");
       int limit = request.facetSize() == 0 ? 0 : prefix.isEmpty() ? request.facetSize() : -1;
       if (json.length() > 1) {
         json.append(',');
@@ -340,7 +438,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     return json.append('}').toString();
   }
 
-  private static String quote(String s) {
+  static String quote(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       switch (c) {
@@ -363,16 +461,8 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     Map<String, List<LabelAndValue>> buckets = new LinkedHashMap<>();
     Map<String, Map<String, Long>> specific = new LinkedHashMap<>();
     NamedList<Object> facets = (NamedList<Object>) response.getResponse().get("facets");
-    for (String dim : DIMENSIONS) {
-      List<LabelAndValue> values = new ArrayList<>();
-      Object dimFacets = facets == null ? null : facets.get(dim);
-      if (dimFacets instanceof NamedList<?> list && list.get("buckets") instanceof List<?> bucketList) {
-        for (Object b : bucketList) {
-          NamedList<Object> bucket = (NamedList<Object>) b;
-          values.add(new LabelAndValue(String.valueOf(bucket.get("val")), ((Number) bucket.get("count")).longValue()));
-        }
-      }
-      buckets.put(dim, values);
+    for (String dim : request.filters().keySet()) {
+      buckets.put(dim, buckets(facets, dim));
       List<String> selected = request.filters().get(dim);
       Map<String, Long> counts = new LinkedHashMap<>();
       for (int i = 0; i < selected.size(); i++) {
@@ -383,6 +473,20 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
       specific.put(dim, counts);
     }
     return new SolrFacets(buckets, specific);
+  }
+
+  /** The buckets of a terms facet of a JSON Facet API response, as Solr lists them. */
+  @SuppressWarnings("unchecked")
+  static List<LabelAndValue> buckets(Object facets, String name) {
+    List<LabelAndValue> values = new ArrayList<>();
+    Object facet = facets instanceof NamedList<?> all ? all.get(name) : null;
+    if (facet instanceof NamedList<?> list && list.get("buckets") instanceof List<?> bucketList) {
+      for (Object b : bucketList) {
+        NamedList<Object> bucket = (NamedList<Object>) b;
+        values.add(new LabelAndValue(String.valueOf(bucket.get("val")), ((Number) bucket.get("count")).longValue()));
+      }
+    }
+    return values;
   }
 
   private static List<Hit> hits(SolrDocumentList results, Query highlightQuery, boolean snippets) throws IOException {
@@ -444,10 +548,20 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   /** Streams every article, in id order (the embedded index streams in index order), with a cursor. */
   @Override
   public void forEach(Consumer<IndexedArticle> consumer) throws IOException {
+    forEachOf(new ModifiableSolrParams().set("q", "*:*"), consumer);
+  }
+
+  /** Streams the articles the request's words and filters match, in id order, with a cursor (no relaxing). */
+  @Override
+  public void forEachMatching(SearchRequest request, Consumer<IndexedArticle> consumer) throws IOException {
+    forEachOf(matching(parser.parse(request.query()).strict(), request), consumer);
+  }
+
+  private void forEachOf(ModifiableSolrParams matching, Consumer<IndexedArticle> consumer) throws IOException {
     String cursor = CursorMarkParams.CURSOR_MARK_START;
     while (true) {
-      ModifiableSolrParams params = new ModifiableSolrParams()
-          .set("q", "*:*").set("rows", 500).set("sort", "id asc").set("fl", "*")
+      ModifiableSolrParams params = new ModifiableSolrParams(matching)
+          .set("rows", 500).set("sort", "id asc").set("fl", "*")
           .set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
       QueryResponse response = query(params);
       for (SolrDocument doc : response.getResults()) {
@@ -461,33 +575,57 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     }
   }
 
-  /** Completions of the word being typed from the cluster's vocabulary (the spell field, all shards). */
   @Override
-  @SuppressWarnings("unchecked")
   public List<Suggestion> suggest(String prefix, int size) throws IOException {
-    String text = prefix.strip();
-    int wordStart = text.lastIndexOf(' ') + 1;
-    String head = text.substring(0, wordStart);
-    String last = StoredHits.fold(text.substring(wordStart));
-    if (last.isEmpty()) {
-      return List.of();
-    }
+    return suggest(prefix, size, SearchRequest.builder().build());
+  }
+
+  /** Names and words completing what the reader types, each counted under the ticked filters (see {@link SolrCompletions}). */
+  @Override
+  public List<Suggestion> suggest(String prefix, int size, SearchRequest context) throws IOException {
+    return completions.suggest(prefix, size, context);
+  }
+
+  /** The words of the spell field starting with {@code prefix}, most frequent first, with their document counts. */
+  @SuppressWarnings("unchecked")
+  Map<String, Long> vocabulary(String prefix, int limit) throws IOException {
     ModifiableSolrParams params = new ModifiableSolrParams()
-        .set("terms.fl", Fields.SPELL).set("terms.prefix", last).set("terms.limit", size).set("terms.sort", "count");
+        .set("terms.fl", Fields.SPELL).set("terms.prefix", prefix).set("terms.limit", limit).set("terms.sort", "count");
     QueryRequest request = new QueryRequest(params, SolrRequest.METHOD.POST);
     request.setPath("/terms");
     NamedList<Object> response = call(() -> client.request(request, collection));
-    List<Suggestion> out = new ArrayList<>();
+    Map<String, Long> words = new LinkedHashMap<>();
     Object terms = response.get("terms");
-    if (terms instanceof NamedList<?> byField && byField.get(Fields.SPELL) instanceof NamedList<?> words) {
-      for (Map.Entry<String, ?> e : (NamedList<Object>) words) {
-        out.add(new Suggestion(head + e.getKey(), "term", ((Number) e.getValue()).longValue()));
+    if (terms instanceof NamedList<?> byField && byField.get(Fields.SPELL) instanceof NamedList<?> list) {
+      for (Map.Entry<String, ?> e : (NamedList<Object>) list) {
+        words.put(e.getKey(), ((Number) e.getValue()).longValue());
       }
     }
-    return out;
+    return words;
   }
 
-  private QueryResponse query(ModifiableSolrParams params) throws IOException {
+  /**
+   * What the committed articles teach about their people, counted over the cluster (a facet of the
+   * evidence every article carries). Articles sent but not committed are not counted: SolrCloud
+   * shows nothing before a commit, so a run learns from the runs before it, not from itself.
+   */
+  @Override
+  public CorpusNames committedCorpusNames() throws IOException {
+    ModifiableSolrParams params = new ModifiableSolrParams().set("q", "*:*").set("rows", 0)
+        .set("json.facet", "{evidence:{type:terms,field:" + Fields.PERSON_EVIDENCE + ",limit:-1,refine:true}}");
+    Map<String, Integer> counts = new HashMap<>();
+    for (LabelAndValue lv : buckets(query(params).getResponse().get("facets"), "evidence")) {
+      counts.put(lv.label, lv.value.intValue());
+    }
+    return counts.isEmpty() ? CorpusNames.EMPTY : CorpusNames.learn(counts);
+  }
+
+  @Override
+  public CorpusNames corpusNames() throws IOException {
+    return committedCorpusNames();
+  }
+
+  QueryResponse query(ModifiableSolrParams params) throws IOException {
     return call(() -> new QueryRequest(params, SolrRequest.METHOD.POST).process(client, collection));
   }
 

@@ -85,27 +85,6 @@ class SolrBackendContractIT extends BackendContract {
     return loupe;
   }
 
-  @Override
-  protected boolean supportsCursor() {
-    return false; // until the solr helper maps search_after onto cursorMark
-  }
-
-  @Test
-  void aCursorAndASectionFilterAreRefusedRatherThanIgnored() {
-    var e = org.junit.jupiter.api.Assertions.assertThrows(loupe.search.InvalidRequestException.class,
-        () -> loupe.search(SearchRequest.builder().query("").searchAfter("*").build()));
-    assertEquals("search_after", e.parameter());
-    assertTrue(e.getMessage().contains("not supported on SolrCloud yet"), e.getMessage());
-    var section = org.junit.jupiter.api.Assertions.assertThrows(loupe.search.InvalidRequestException.class,
-        () -> loupe.search(SearchRequest.builder().query("").sections(List.of("monde")).build()));
-    assertEquals("section", section.parameter());
-  }
-
-  @Override
-  protected boolean supportsSection() {
-    return false; // the configset has no section field yet
-  }
-
   /** Totals, hits and every facet count as the embedded index gives them on the same articles. */
   @Test
   void countsAndHitsAreTheEmbeddedIndexOnes() throws Exception {
@@ -119,7 +98,17 @@ class SolrBackendContractIT extends BackendContract {
           SearchRequest.builder().query("président").persons(List.of("Joe Biden")).sort(SortOrder.DATE).build(),
           SearchRequest.builder().query("").dateFrom(LocalDate.of(2024, 1, 1)).facetSize(1).build(),
           SearchRequest.builder().query("").personPrefix("pou").build(),
-          SearchRequest.builder().query("comment la Corée du Nord teste-t-elle ses missiles ?").build());
+          SearchRequest.builder().query("comment la Corée du Nord teste-t-elle ses missiles ?").build(),
+          SearchRequest.builder().query("").sort(SortOrder.OLDEST).size(20).build(),
+          SearchRequest.builder().query("président").countries(List.of("Russie", "Corée du Nord"))
+              .allOf(java.util.Set.of("country")).build(),
+          SearchRequest.builder().query("").countries(List.of("Russie", "Ukraine")).persons(List.of("Vladimir Poutine"))
+              .allOf(java.util.Set.of("person")).build(),
+          SearchRequest.builder().query("").organizationPrefix("a").build(),
+          SearchRequest.builder().query("Vladimir Pout").prefixLast(true).build(),
+          SearchRequest.builder().query("le pré").prefixLast(true).build(),
+          SearchRequest.builder().query("").dateFrom(LocalDate.of(2024, 1, 1)).dateTo(LocalDate.of(2024, 12, 31)).build(),
+          SearchRequest.builder().query("").dateFrom(LocalDate.of(2024, 3, 1)).dateTo(LocalDate.of(2024, 3, 31)).build());
       for (SearchRequest request : requests) {
         SearchResponse expected = lucene.search(request);
         SearchResponse actual = loupe.search(request);
@@ -127,8 +116,41 @@ class SolrBackendContractIT extends BackendContract {
         assertEquals(expected.facets(), actual.facets(), request.toString());
         assertEquals(ids(expected).stream().sorted().toList(), ids(actual).stream().sorted().toList(), request.toString());
         assertEquals(expected.relaxed(), actual.relaxed(), request.toString());
+        assertEquals(expected.dateHistogram(), actual.dateHistogram(), request.toString());
+        if (request.sort() != SortOrder.RELEVANCE) {
+          assertEquals(ids(expected), ids(actual), "dates order the page: " + request);
+        }
+        List<String> embedded = new ArrayList<>();
+        List<String> cluster = new ArrayList<>();
+        lucene.export(request, a -> embedded.add(a.article().id()));
+        loupe.export(request, a -> cluster.add(a.article().id()));
+        assertEquals(embedded.stream().sorted().toList(), cluster.stream().sorted().toList(), "export: " + request);
+      }
+      assertEquals(lucene.corpusNames(), loupe.corpusNames(), "what the articles teach about their people");
+      for (SortOrder sort : SortOrder.values()) {
+        assertEquals(walk(lucene, sort), walk(loupe, sort), "a cursor walk by " + sort);
+      }
+      SearchRequest russia = SearchRequest.builder().countries(List.of("Russie")).build();
+      SearchRequest russiaAndKim = SearchRequest.builder().countries(List.of("Russie", "Corée du Nord"))
+          .allOf(java.util.Set.of("country")).build();
+      for (String typed : List.of("pou", "Vladimir pou", "élec", "le pr", "cor", "kim", "u")) {
+        for (SearchRequest context : List.of(SearchRequest.builder().build(), russia, russiaAndKim)) {
+          assertEquals(lucene.suggest(typed, 8, context), loupe.suggest(typed, 8, context), typed + " " + context);
+        }
       }
     }
+  }
+
+  /** The ids of a walk over every article, three a page. */
+  private static List<String> walk(Loupe loupe, SortOrder sort) throws IOException {
+    List<String> ids = new ArrayList<>();
+    String cursor = SearchRequest.START_CURSOR;
+    while (cursor != null) {
+      SearchResponse page = loupe.search(SearchRequest.builder().query("").sort(sort).size(3).searchAfter(cursor).build());
+      ids.addAll(ids(page));
+      cursor = page.nextSearchAfter();
+    }
+    return ids;
   }
 
   /**

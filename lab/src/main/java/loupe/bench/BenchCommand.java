@@ -47,6 +47,45 @@ public final class BenchCommand implements Runnable, ExternalCommand {
     }
   }
 
+  /**
+   * {@code --solr ZK --collection C}: the benchmark runs Loupe on that SolrCloud collection beside Loupe on
+   * its embedded index instead of plain Lucene beside Loupe ({@link SolrBench}); the collection is emptied.
+   */
+  static final class SolrOption {
+    @Option(names = "--solr", paramLabel = "ZK",
+        description = "Compare Loupe on this SolrCloud (ZooKeeper host:port[/chroot]) with Loupe embedded, through the HTTP API.")
+    String zk;
+
+    @Option(names = "--collection", paramLabel = "NAME", description = "With --solr: a collection set up by ./loupe solr setup; it is emptied.")
+    String collection;
+
+    @Option(names = "--queries", paramLabel = "N", defaultValue = "250", description = "With --solr: keyword queries sent, from the first (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--solr-warmup", paramLabel = "N", defaultValue = "1", description = "With --solr: warm-up passes over the queries (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--solr-passes", paramLabel = "N", defaultValue = "2", description = "With --solr: measured passes (default: ${DEFAULT-VALUE}).")
+    int passes;
+
+    boolean on(CommandLine.Model.CommandSpec spec) {
+      if (zk == null && collection == null) {
+        return false;
+      }
+      if (zk == null || collection == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), zk == null ? "--collection needs --solr ZK" : "--solr needs --collection NAME");
+      }
+      positive("--queries", queries);
+      positive("--solr-passes", passes);
+      return true;
+    }
+
+    int run(Path data, long synthetic, long seed, Path work, String command, PrintWriter out) throws Exception {
+      return SolrBench.run(new SolrBench.Options(data, zk, collection, synthetic, queries, Math.max(0, warmup), passes, seed,
+          work, command), out);
+    }
+  }
+
   /** {@code loupe bench index}. */
   @Command(name = "index", mixinStandardHelpOptions = true,
       description = "Indexing throughput: the full pipeline (read, parse, analyse, entities, index, commit) vs plain Lucene, and each stage alone.")
@@ -77,10 +116,15 @@ public final class BenchCommand implements Runnable, ExternalCommand {
     @Option(names = "--no-warm", description = "With --cold: skip the warm rounds in this JVM.")
     boolean noWarm;
 
+    @Mixin SolrOption solr;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+      if (solr.on(spec)) {
+        return solr.run(data.dir(), 0, 0, work, "index", out(spec));
+      }
       positive("--threads", threads);
       positive("--rounds", rounds);
       positive("--cold-runs", coldRuns);
@@ -124,10 +168,15 @@ public final class BenchCommand implements Runnable, ExternalCommand {
     @Option(names = "--work", paramLabel = "DIR", description = "Folder of the two indexes, reused when present (default: a temporary one).")
     Path work;
 
+    @Mixin SolrOption solr;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+      if (solr.on(spec)) {
+        return solr.run(data.dir(), 0, 0, work, "query", out(spec));
+      }
       positive("--passes", passes);
       positive("--clients", clients);
       positive("--requests", requests);
@@ -163,11 +212,16 @@ public final class BenchCommand implements Runnable, ExternalCommand {
     @Option(names = "--reuse-indexes", description = "Query the indexes an earlier run left in --work instead of building them again (no indexing figures).")
     boolean reuseIndexes;
 
+    @Mixin SolrOption solr;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       positive("--articles", articles);
+      if (solr.on(spec)) {
+        return solr.run(data.dir(), articles, seed, work, "scale", out(spec));
+      }
       positive("--passes", passes);
       if (reuseIndexes && work == null) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--reuse-indexes needs --work DIR");

@@ -32,6 +32,12 @@ final class ServeProcess implements AutoCloseable {
   /** As {@link #start(Path, int, String, double)}, with more JVM options. */
   static ServeProcess start(Path index, int xmxMb, List<String> jvmOptions, String query, double timeoutSeconds)
       throws Exception {
+    return start(List.of("--index", index.toString()), xmxMb, jvmOptions, query, timeoutSeconds);
+  }
+
+  /** As {@link #start(Path, int, String, double)}, on the backend these options name ({@code --solr ZK --collection C}). */
+  static ServeProcess start(List<String> backend, int xmxMb, List<String> jvmOptions, String query, double timeoutSeconds)
+      throws Exception {
     int port = ChildJvm.freePort();
     long started = System.nanoTime();
     // As the launcher runs `serve`: with the collector the user named, else the launcher's.
@@ -39,8 +45,10 @@ final class ServeProcess implements AutoCloseable {
     if (ChildJvm.collectorOptions().isEmpty()) {
       options.addAll(ChildJvm.launcherCollector("serve"));
     }
-    Process process = ChildJvm.startDiscardingOutput(ChildJvm.command(xmxMb, options, "loupe.cli.LoupeCommand",
-        List.of("serve", "--index", index.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port))));
+    List<String> args = new ArrayList<>(List.of("serve"));
+    args.addAll(backend);
+    args.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)));
+    Process process = ChildJvm.startDiscardingOutput(ChildJvm.command(xmxMb, options, "loupe.cli.LoupeCommand", args));
     HttpSearchClient client = new HttpSearchClient(port, List.of());
     long deadline = started + (long) (timeoutSeconds * 1e9);
     while (System.nanoTime() < deadline && process.isAlive()) {

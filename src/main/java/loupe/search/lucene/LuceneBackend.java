@@ -37,9 +37,6 @@ import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -179,39 +176,7 @@ public final class LuceneBackend implements SearchBackend {
       return whole;
     }
     LastWordPrefix.Split split = typing.get();
-    List<LastWordPrefix.Completion> words = new ArrayList<>();
-    words.add(new LastWordPrefix.Completion(split.last(), -1)); // the word as typed, at full weight
-    words.addAll(LastWordPrefix.expansions(searcher.getIndexReader(), split.last()));
-    int mostFrequent = words.stream().mapToInt(LastWordPrefix.Completion::docFreq).max().orElse(1);
-    BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
-    BooleanQuery.Builder highlight = new BooleanQuery.Builder();
-    int alternatives = 0;
-    for (LastWordPrefix.Completion word : words) {
-      UserQueryParser.Parsed one = parser.parse(word.word());
-      if (!one.matchAll()) {
-        // A rare completion (« poutres » for « pout ») would outrank the common one the reader
-        // most likely means (« Poutine ») by its rarity alone: completions weigh by frequency.
-        float weight = word.docFreq() < 0 ? 1f : (float) Math.sqrt((double) word.docFreq() / Math.max(1, mostFrequent));
-        anyWord.add(new BoostQuery(one.strict(), weight), Occur.SHOULD);
-        if (one.highlight() != null) {
-          highlight.add(one.highlight(), Occur.SHOULD);
-        }
-        alternatives++;
-      }
-    }
-    if (alternatives == 0) {
-      return whole;
-    }
-    UserQueryParser.Parsed head = parser.parse(split.head());
-    Query strict = anyWord.build();
-    if (!head.matchAll()) {
-      strict = new BooleanQuery.Builder().add(head.strict(), Occur.MUST).add(strict, Occur.MUST).build();
-      if (head.highlight() != null) {
-        highlight.add(head.highlight(), Occur.SHOULD);
-      }
-    }
-    // No relaxed form: dropping words while one is being typed would show unrelated articles.
-    return new UserQueryParser.Parsed(strict, null, highlight.build(), false, whole.keywords(), whole.clauses());
+    return LastWordPrefix.read(parser, whole, split, LastWordPrefix.expansions(searcher.getIndexReader(), split.last()));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import loupe.index.Fields;
 import loupe.search.DateHistogram;
@@ -14,8 +15,11 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 
-/** Counts the dates of the matching articles into a {@link DateHistogram}, from the hits already collected. */
-final class DateHistograms {
+/**
+ * Counts the dates of the matching articles into a {@link DateHistogram}, from the hits already collected
+ * or from counts another engine made (SolrCloud), so both backends draw the same timeline.
+ */
+public final class DateHistograms {
 
   /** Spans longer than this many days are counted by year. */
   static final int YEARS_BEYOND_DAYS = 3 * 366;
@@ -43,13 +47,30 @@ final class DateHistograms {
         }
       }
     }
+    return ofDays(days, rangeFrom, rangeTo);
+  }
+
+  /**
+   * The interval a timeline from {@code first} to {@code last} is counted by: {@code day}, {@code month} or
+   * {@code year}, so it keeps a readable number of bars.
+   */
+  public static String interval(LocalDate first, LocalDate last) {
+    long span = last.toEpochDay() - first.toEpochDay();
+    return span > YEARS_BEYOND_DAYS ? "year" : span > MONTHS_BEYOND_DAYS ? "month" : "day";
+  }
+
+  /**
+   * The histogram of counts keyed by epoch day, or {@code null} when there is none. A count may stand
+   * for a whole bucket (keyed on any day inside it) as long as the first and last keys are the first
+   * and last dated hits' days: they decide the span.
+   */
+  public static DateHistogram ofDays(NavigableMap<Long, Long> days, LocalDate rangeFrom, LocalDate rangeTo) {
     if (days.isEmpty()) {
       return null;
     }
     LocalDate first = rangeFrom != null ? rangeFrom : LocalDate.ofEpochDay(days.firstKey());
     LocalDate last = rangeTo != null ? rangeTo : LocalDate.ofEpochDay(days.lastKey());
-    long span = last.toEpochDay() - first.toEpochDay();
-    String interval = span > YEARS_BEYOND_DAYS ? "year" : span > MONTHS_BEYOND_DAYS ? "month" : "day";
+    String interval = interval(first, last);
     if (interval.equals("year")) {
       first = LocalDate.ofEpochDay(days.firstKey());
       last = LocalDate.ofEpochDay(days.lastKey());

@@ -11,6 +11,10 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
@@ -92,5 +96,47 @@ public final class LastWordPrefix {
     }
     candidates.sort(Comparator.comparingInt(Completion::docFreq).reversed());
     return candidates.stream().limit(MAX_EXPANSIONS).toList();
+  }
+
+  /**
+   * The query with the word being typed matching the typed word or one of {@code expansions}, each
+   * weighed by its frequency. Completions that are stop words match nothing and are left out; when
+   * no completion remains, {@code whole} (the query as typed) is returned.
+   */
+  public static UserQueryParser.Parsed read(UserQueryParser parser, UserQueryParser.Parsed whole, Split split,
+      List<Completion> expansions) {
+    List<Completion> words = new ArrayList<>();
+    words.add(new Completion(split.last(), -1)); // the word as typed, at full weight
+    words.addAll(expansions);
+    int mostFrequent = words.stream().mapToInt(Completion::docFreq).max().orElse(1);
+    BooleanQuery.Builder anyWord = new BooleanQuery.Builder();
+    BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+    int alternatives = 0;
+    for (Completion word : words) {
+      UserQueryParser.Parsed one = parser.parse(word.word());
+      if (!one.matchAll()) {
+        // A rare completion (« poutres » for « pout ») would outrank the common one the reader
+        // most likely means (« Poutine ») by its rarity alone: completions weigh by frequency.
+        float weight = word.docFreq() < 0 ? 1f : (float) Math.sqrt((double) word.docFreq() / Math.max(1, mostFrequent));
+        anyWord.add(new BoostQuery(one.strict(), weight), Occur.SHOULD);
+        if (one.highlight() != null) {
+          highlight.add(one.highlight(), Occur.SHOULD);
+        }
+        alternatives++;
+      }
+    }
+    if (alternatives == 0) {
+      return whole;
+    }
+    UserQueryParser.Parsed head = parser.parse(split.head());
+    Query strict = anyWord.build();
+    if (!head.matchAll()) {
+      strict = new BooleanQuery.Builder().add(head.strict(), Occur.MUST).add(strict, Occur.MUST).build();
+      if (head.highlight() != null) {
+        highlight.add(head.highlight(), Occur.SHOULD);
+      }
+    }
+    // No relaxed form: dropping words while one is being typed would show unrelated articles.
+    return new UserQueryParser.Parsed(strict, null, highlight.build(), false, whole.keywords(), whole.clauses());
   }
 }

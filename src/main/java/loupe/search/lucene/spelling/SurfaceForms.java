@@ -2,6 +2,7 @@ package loupe.search.lucene.spelling;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,26 @@ public final class SurfaceForms {
         }
       }
     }
+    return mostFrequent(spellings, folded);
+  }
+
+  /**
+   * For each folded word, its most frequent spelling in {@code texts} (articles another engine
+   * returned for these words), or the folded word itself.
+   */
+  public Map<String, String> of(Collection<String> folded, List<String> texts) {
+    Map<String, String> out = new HashMap<>();
+    for (String word : folded) {
+      Map<String, Integer> spellings = new HashMap<>();
+      for (String text : texts) {
+        collect(text, word, spellings);
+      }
+      out.put(word, mostFrequent(spellings, word));
+    }
+    return out;
+  }
+
+  private static String mostFrequent(Map<String, Integer> spellings, String folded) {
     // Sentence-initial capitals would make every word look like a name: prefer lower case on a tie.
     return spellings.entrySet().stream()
         .max(Map.Entry.<String, Integer>comparingByValue()

@@ -14,9 +14,19 @@ public final class Completions {
 
   private final TermCompletions termCompletions = new TermCompletions();
 
+  /** The words of an engine's vocabulary that complete a folded prefix, most frequent first, as written. */
+  public interface Words {
+    List<Suggestion> complete(String foldedPrefix, int size) throws IOException;
+  }
+
   /** Up to {@code size} distinct completions of {@code prefix}, from {@code names} and the index's words. */
   public List<Suggestion> complete(String prefix, int size, Suggester names, IndexSearcher searcher)
       throws IOException {
+    return complete(prefix, size, names, (folded, n) -> termCompletions.complete(searcher, folded, n));
+  }
+
+  /** Up to {@code size} distinct completions of {@code prefix}, from {@code names} and another engine's words. */
+  public static List<Suggestion> complete(String prefix, int size, Suggester names, Words words) throws IOException {
     String text = prefix.strip();
     int lastBreak = text.lastIndexOf(' ');
     int wordStart = lastBreak + 1;
@@ -35,7 +45,7 @@ public final class Completions {
     if (!head.isEmpty()) {
       names.suggest(last, size).forEach(s -> found.add(new Suggestion(s.text(), s.type(), s.count(), head.strip(), s.type())));
     }
-    termCompletions.complete(searcher, Suggester.fold(last), size)
+    words.complete(Suggester.fold(last), size)
         .forEach(s -> found.add(new Suggestion(head + s.text(), s.type(), s.count())));
     List<Suggestion> distinct = new ArrayList<>();
     for (Suggestion s : found) {

@@ -5,8 +5,10 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import loupe.index.Fields;
 import loupe.search.Suggestion;
 import loupe.search.lucene.SearcherViews;
@@ -38,7 +40,7 @@ public final class Suggester {
       return EMPTY;
     }
     SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state);
-    List<Entry> entries = new ArrayList<>();
+    Map<String, List<LabelAndValue>> byDim = new LinkedHashMap<>();
     for (String dim : SearcherViews.dims()) {
       FacetResult all;
       try {
@@ -46,11 +48,19 @@ public final class Suggester {
       } catch (IllegalArgumentException unknownDimension) {
         continue;
       }
-      if (all == null) {
-        continue;
+      if (all != null) {
+        byDim.put(dim, List.of(all.labelValues));
       }
+    }
+    return of(byDim);
+  }
+
+  /** The completion lists of these facet values (per dimension, with their article counts), from any engine. */
+  public static Suggester of(Map<String, List<LabelAndValue>> valuesByDim) {
+    List<Entry> entries = new ArrayList<>();
+    valuesByDim.forEach((dim, values) -> {
       String type = dim; // the suggestion's type names the facet its pick ticks
-      for (LabelAndValue lv : all.labelValues) {
+      for (LabelAndValue lv : values) {
         Suggestion s = new Suggestion(lv.label, type, lv.value.longValue());
         String folded = fold(lv.label);
         int start = 0;
@@ -60,7 +70,7 @@ public final class Suggester {
           start = space < 0 ? -1 : space + 1;
         }
       }
-    }
+    });
     Entry[] array = entries.toArray(new Entry[0]);
     Arrays.sort(array, Comparator.comparing(Entry::key));
     return new Suggester(array);
