@@ -41,6 +41,11 @@ public final class EvalCommand implements Runnable, ExternalCommand {
         description = "Query sets to run, among piaf (dev and validation), orangesum-dev, orangesum-wide, orangesum-validation (default: all).")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--per-query", paramLabel = "FILE",
+        description = "Also write one tab-separated line per query: the rank of its first relevant article for the "
+            + "baseline, the edismax-like ranking and Loupe (0: not in the top 100), Loupe's total, the query.")
+    Path perQuery;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -51,7 +56,7 @@ public final class EvalCommand implements Runnable, ExternalCommand {
               "Unknown query set '" + set + "', expected one of " + String.join(", ", SearchEvaluation.SET_NAMES));
         }
       }
-      return SearchEvaluation.run(data != null ? data : defaultData(), sets, stdout());
+      return SearchEvaluation.run(data != null ? data : defaultData(), sets, perQuery, stdout());
     }
   }
 

@@ -1,5 +1,7 @@
 package loupe.eval;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -68,8 +70,22 @@ public final class SearchEvaluation {
 
   private record LabelledQuery(String qid, String text, Set<String> relevant) {}
 
-  /** Loupe's judged rankings, and how often it relaxed a query to « any word » or refused it. */
-  private record LoupeRun(List<RankingMetrics.Judged> judged, int relaxed, int refused) {}
+  /**
+   * Loupe's judged rankings, and how often it relaxed a query to « any word » or refused it; per
+   * query its total (-1 when refused) and whether it was relaxed.
+   */
+  private record LoupeRun(List<RankingMetrics.Judged> judged, int relaxed, int refused, List<Long> totals,
+      List<Boolean> relaxedEach) {}
+
+  /** The 1-based rank of the first relevant article, 0 when none is ranked. */
+  private static int firstRelevant(RankingMetrics.Judged judged) {
+    for (int i = 0; i < judged.ranked().size(); i++) {
+      if (judged.relevant().contains(judged.ranked().get(i))) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
 
   /**
    * Prints MRR@10, Recall@10 and Recall@100 for PIAF and OrangeSum known-item queries found under
@@ -79,6 +95,16 @@ public final class SearchEvaluation {
    * @return 0, or 1 when a set could not be evaluated (unreadable data, articles rejected)
    */
   public static int run(Path sharedData, List<String> sets, PrintStream out) {
+    return run(sharedData, sets, null, out);
+  }
+
+  /**
+   * The same, and with {@code perQuery} not null a tab-separated line per query written there: set,
+   * query id, the rank of its first relevant article for the baseline, the edismax-like ranking and
+   * Loupe (0 when not in the top {@value #DEPTH}), Loupe's total, whether it relaxed, the query: the
+   * losses and gains behind a ratio.
+   */
+  public static int run(Path sharedData, List<String> sets, Path perQuery, PrintStream out) {
     for (String set : sets) {
       if (!SET_NAMES.contains(set)) {
         throw new IllegalArgumentException("unknown query set '" + set + "', expected one of " + SET_NAMES);
@@ -92,11 +118,19 @@ public final class SearchEvaluation {
     out.println("tie 0, any word) on the baseline's index. Validation sets (docs/ranking.md) are never tuned on.");
     int status = 0;
     List<Summary> summaries = new ArrayList<>();
-    if (chosen.contains("piaf")) {
-      status = Math.max(status, evaluate(piaf(sharedData.resolve("piaf-retrieval")), summaries, out));
-    }
-    if (chosen.stream().anyMatch(set -> set.startsWith("orangesum"))) {
-      status = Math.max(status, evaluate(orangeSum(sharedData.resolve("orangesum-news"), chosen), summaries, out));
+    try (PrintStream lines = perQuery == null ? null : new PrintStream(Files.newOutputStream(perQuery), true, UTF_8)) {
+      if (lines != null) {
+        lines.println("set\tqid\tbaseline_rank\tedismax_rank\tloupe_rank\tloupe_total\trelaxed\tquery");
+      }
+      if (chosen.contains("piaf")) {
+        status = Math.max(status, evaluate(piaf(sharedData.resolve("piaf-retrieval")), summaries, lines, out));
+      }
+      if (chosen.stream().anyMatch(set -> set.startsWith("orangesum"))) {
+        status = Math.max(status,
+            evaluate(orangeSum(sharedData.resolve("orangesum-news"), chosen), summaries, lines, out));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + perQuery, e);
     }
     printSummary(summaries, out);
     return status;
@@ -193,7 +227,7 @@ public final class SearchEvaluation {
         .toList();
   }
 
-  private static int evaluate(Part part, List<Summary> summaries, PrintStream out) {
+  private static int evaluate(Part part, List<Summary> summaries, PrintStream perQuery, PrintStream out) {
     out.println();
     if (part instanceof Skipped skipped) {
       out.println(skipped.message());
@@ -211,7 +245,7 @@ public final class SearchEvaluation {
         out.printf(Locale.ROOT, "%s: %d articles indexed by Loupe, %d by the baseline (%.0f s)%n", collection.name(),
             report.indexed(), lucene.documents(), seconds(started));
         for (QuerySet set : collection.querySets()) {
-          summaries.add(evaluate(set, lucene, index, out));
+          summaries.add(evaluate(set, lucene, index, perQuery, out));
         }
       }
       if (report.partial()) {
@@ -228,8 +262,8 @@ public final class SearchEvaluation {
     }
   }
 
-  private static Summary evaluate(QuerySet set, PlainLuceneBaseline lucene, Loupe loupe, PrintStream out)
-      throws IOException {
+  private static Summary evaluate(QuerySet set, PlainLuceneBaseline lucene, Loupe loupe, PrintStream perQuery,
+      PrintStream out) throws IOException {
     List<LabelledQuery> queries = set.reader().read();
     long started = System.nanoTime();
     List<RankingMetrics.Judged> baselineJudged = new ArrayList<>();
@@ -247,6 +281,14 @@ public final class SearchEvaluation {
     LoupeRun run = rank(loupe, queries);
     double loupeSeconds = seconds(started);
 
+    if (perQuery != null) {
+      String name = set.name().replaceFirst(" \\(.*", "");
+      for (int i = 0; i < queries.size(); i++) {
+        perQuery.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%b\t%s%n", name, queries.get(i).qid(),
+            firstRelevant(baselineJudged.get(i)), firstRelevant(edismaxJudged.get(i)), firstRelevant(run.judged().get(i)),
+            run.totals().get(i), run.relaxedEach().get(i), queries.get(i).text().replaceAll("\\s+", " "));
+      }
+    }
     RankingMetrics baseline = RankingMetrics.of(baselineJudged);
     RankingMetrics m = RankingMetrics.of(run.judged());
     RankingMetrics edismax = RankingMetrics.of(edismaxJudged);
@@ -285,8 +327,12 @@ public final class SearchEvaluation {
     List<RankingMetrics.Judged> judged = new ArrayList<>();
     int relaxed = 0;
     int refused = 0;
+    List<Long> totals = new ArrayList<>();
+    List<Boolean> relaxedEach = new ArrayList<>();
     for (LabelledQuery q : queries) {
       List<String> ids = new ArrayList<>();
+      long total = -1;
+      boolean wasRelaxed = false;
       try {
         SearchResponse response = loupe.search(
             SearchRequest.builder().query(q.text()).size(DEPTH).facetSize(0).snippets(false).build());
@@ -296,12 +342,16 @@ public final class SearchEvaluation {
         if (response.relaxed()) {
           relaxed++;
         }
+        total = response.total();
+        wasRelaxed = response.relaxed();
       } catch (InvalidRequestException e) {
         refused++;
       }
       judged.add(new RankingMetrics.Judged(ids, q.relevant()));
+      totals.add(total);
+      relaxedEach.add(wasRelaxed);
     }
-    return new LoupeRun(judged, relaxed, refused);
+    return new LoupeRun(judged, relaxed, refused, totals, relaxedEach);
   }
 
   private static List<LabelledQuery> readQueries(Path file) throws IOException {
