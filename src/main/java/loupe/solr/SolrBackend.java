@@ -25,6 +25,7 @@ import loupe.index.ArticleWriter;
 import loupe.index.Fields;
 import loupe.index.IndexedArticle;
 import loupe.ingest.Article;
+import loupe.rank.Reranker;
 import loupe.search.Hit;
 import loupe.search.InvalidRequestException;
 import loupe.search.SearchBackend;
@@ -257,23 +258,31 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
       throw new InvalidRequestException(dim + "_op", "'and' is not available on SolrCloud yet");
     }
     UserQueryParser.Parsed parsed = parser.parse(request.query());
-    QueryResponse page = run(parsed.strict(), request, parsed.matchAll());
+    boolean rerank = Reranker.applies(request, parsed.matchAll());
+    QueryResponse page = run(parsed.strict(), request, parsed.matchAll(), rerank);
     boolean relaxed = false;
     if (page.getResults().getNumFound() == 0 && parsed.canRelax()) {
-      QueryResponse relaxedPage = run(parsed.relaxed(), request, false);
+      QueryResponse relaxedPage = run(parsed.relaxed(), request, false, rerank);
       if (relaxedPage.getResults().getNumFound() > 0) {
         page = relaxedPage;
         relaxed = true;
       }
     }
-    List<Hit> hits = hits(page.getResults(), request.snippets() ? parsed.highlight() : null, request.snippets());
+    SolrDocumentList results = page.getResults();
+    if (rerank) {
+      // Issue 20: the embedded index's second stage, on the facts the cluster gives (loupe.rank).
+      results = SolrWindowFacts.rerank(results, relaxed ? parsed.relaxed() : parsed.strict(), request,
+          client.getClusterStateProvider().getCollection(collection).getActiveSlices(), p -> query(p).getResults());
+    }
+    List<Hit> hits = hits(results, request.snippets() ? parsed.highlight() : null, request.snippets());
     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     return new SearchResponse(request.query(), page.getResults().getNumFound(), tookMs, request.from(),
         request.size(), relaxed, null, hits, StoredHits.facetLists(facets(page, request).asFacets(), request));
   }
 
   /** User runs a query with ticked values; each facet's counts ignore its own selection (tag and exclude). */
-  private QueryResponse run(Query textQuery, SearchRequest request, boolean matchAll) throws IOException {
+  private QueryResponse run(Query textQuery, SearchRequest request, boolean matchAll, boolean rerank)
+      throws IOException {
     Map<String, String> extra = new LinkedHashMap<>();
     ModifiableSolrParams params = new ModifiableSolrParams();
     params.set("q", new SolrQueryWriter(extra).write(textQuery));
@@ -285,6 +294,9 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     params.set("start", request.from());
     params.set("rows", request.size());
     params.set("fl", request.snippets() ? HIT_FIELDS + ",body" : HIT_FIELDS);
+    if (rerank) {
+      SolrWindowFacts.widen(params, textQuery, request);
+    }
     boolean byDate = request.sort() == SortOrder.DATE || matchAll;
     // Undated articles last (sortMissingLast), then as the embedded index: score, then id for a stable page.
     params.set("sort", byDate ? "date desc,score desc,id asc" : "score desc,id asc");
