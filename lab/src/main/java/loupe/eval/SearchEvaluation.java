@@ -113,8 +113,8 @@ public final class SearchEvaluation {
   /**
    * The same, and with {@code perQuery} not null a tab-separated line per query written there: set,
    * query id, the rank of its first relevant article for the baseline, the edismax-like ranking and
-   * Loupe (0 when not in the top {@value #DEPTH}), Loupe's total, whether it relaxed, the query: the
-   * losses and gains behind a ratio. With {@code solr} not null, the same queries also run through
+   * Loupe (0 when not in the top {@value #DEPTH}), Loupe's total, whether it relaxed, Loupe's rank on
+   * SolrCloud (empty without it), the query: the losses and gains behind a ratio. With {@code solr} not null, the same queries also run through
    * the SolrCloud backend (see {@link SolrCollections}), beside the embedded index.
    */
   public static int run(Path sharedData, List<String> sets, Path perQuery, SolrTarget solr, PrintStream out) {
@@ -133,7 +133,7 @@ public final class SearchEvaluation {
     List<Summary> summaries = new ArrayList<>();
     try (PrintStream lines = perQuery == null ? null : new PrintStream(Files.newOutputStream(perQuery), true, UTF_8)) {
       if (lines != null) {
-        lines.println("set\tqid\tbaseline_rank\tedismax_rank\tloupe_rank\tloupe_total\trelaxed\tquery");
+        lines.println("set\tqid\tbaseline_rank\tedismax_rank\tloupe_rank\tloupe_total\trelaxed\tsolr_rank\tquery");
       }
       if (chosen.contains("piaf")) {
         status = Math.max(status, evaluate(piaf(sharedData.resolve("piaf-retrieval")), summaries, lines, solr, out));
@@ -303,15 +303,17 @@ public final class SearchEvaluation {
     started = System.nanoTime();
     LoupeRun solrRun = solr == null ? null : rank(solr, queries);
     double solrSeconds = seconds(started);
-
     if (perQuery != null) {
       String name = set.name().replaceFirst(" \\(.*", "");
       for (int i = 0; i < queries.size(); i++) {
-        perQuery.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%b\t%s%n", name, queries.get(i).qid(),
+        perQuery.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%b\t%s\t%s%n", name, queries.get(i).qid(),
             firstRelevant(baselineJudged.get(i)), firstRelevant(edismaxJudged.get(i)), firstRelevant(run.judged().get(i)),
-            run.totals().get(i), run.relaxedEach().get(i), queries.get(i).text().replaceAll("\\s+", " "));
+            run.totals().get(i), run.relaxedEach().get(i),
+            solrRun == null ? "" : String.valueOf(firstRelevant(solrRun.judged().get(i))),
+            queries.get(i).text().replaceAll("\\s+", " "));
       }
     }
+
     RankingMetrics baseline = RankingMetrics.of(baselineJudged);
     RankingMetrics m = RankingMetrics.of(run.judged());
     RankingMetrics edismax = RankingMetrics.of(edismaxJudged);
