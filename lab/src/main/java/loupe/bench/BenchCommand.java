@@ -140,7 +140,7 @@ public final class BenchCommand implements Runnable, ExternalCommand {
     @Mixin DataOption data;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "5",
-        description = "Least warm-up passes over the queries; more follow until the JIT compiles for under 5% of a pass (default: ${DEFAULT-VALUE}).")
+        description = "Least warm-up passes over the queries; more follow until the JIT compiles for under 5%% of a pass (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--max-warmup", paramLabel = "N", defaultValue = "40",
