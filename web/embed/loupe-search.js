@@ -6,7 +6,8 @@
 //
 // Attributes
 //   endpoint  base URL of a Loupe server; defaults to the server this script came from
-//   facets    comma-separated facet filters to offer: country, person, organization (default all; "" for none)
+//   facets    comma-separated facet filters to offer: country, person, organization, source, section
+//             (default all, a facet without values staying hidden; "" for none)
 //   size      results per page, 1–50 (default 5)
 //   lang      "fr" (default) or "en" for the interface texts
 //
@@ -17,7 +18,7 @@
 //   --loupe-text, --loupe-muted (secondary text)  --loupe-border, --loupe-radius
 //   --loupe-mark, --loupe-mark-text (highlights)  --loupe-surface, --loupe-surface-text (suggestion list)
 //   --loupe-error, --loupe-error-background
-// and ::part(input | suggestions | status | error | filters-toggle | facets | results | hit | more)
+// and ::part(input | suggestions | status | error | chips | filters-toggle | facets | results | hit | more)
 // reach single pieces.
 //
 // Security: the page talks to the public HTTP API only, and nothing from the API becomes markup.
@@ -36,7 +37,7 @@ const SNIPPETS_SHOWN = 2;
 const FACET_VALUES_SHOWN = 6;
 const DEFAULT_SIZE = 5;
 const MAX_SIZE = 50;
-const KNOWN_FACETS = ['country', 'person', 'organization'];
+const KNOWN_FACETS = ['country', 'person', 'organization', 'source', 'section'];
 
 const TEXTS = {
   fr: {
@@ -49,7 +50,12 @@ const TEXTS = {
     searching: 'Recherche…',
     results: (n, total) => (total === 0 ? 'Aucun résultat' : `${n(total)} ${total === 1 ? 'résultat' : 'résultats'}`),
     relaxed: 'Aucun article ne contient tous les mots ; résultats approchants.',
-    facets: { country: 'Pays', person: 'Personnes', organization: 'Organisations' },
+    facets: { country: 'Pays', person: 'Personnes', organization: 'Organisations', source: 'Sources', section: 'Rubriques' },
+    facet: { country: 'Pays', person: 'Personne', organization: 'Organisation', source: 'Source', section: 'Rubrique' },
+    activeFilters: 'Filtres actifs',
+    removeFilter: (label, value) => `Retirer le filtre ${label} : ${value}`,
+    chipLabel: (label) => `${label} : `,
+    clearAll: 'Tout effacer',
     articles: (count) => (count === 1 ? 'article' : 'articles'),
     showMore: (n) => `Afficher ${n} de plus`,
     showLess: 'Afficher moins',
@@ -72,7 +78,12 @@ const TEXTS = {
     searching: 'Searching…',
     results: (n, total) => (total === 0 ? 'No results' : `${n(total)} ${total === 1 ? 'result' : 'results'}`),
     relaxed: 'No article contains every word; showing close matches.',
-    facets: { country: 'Countries', person: 'People', organization: 'Organisations' },
+    facets: { country: 'Countries', person: 'People', organization: 'Organisations', source: 'Sources', section: 'Sections' },
+    facet: { country: 'Country', person: 'Person', organization: 'Organisation', source: 'Source', section: 'Section' },
+    activeFilters: 'Active filters',
+    removeFilter: (label, value) => `Remove the filter ${label}: ${value}`,
+    chipLabel: (label) => `${label}: `,
+    clearAll: 'Clear all',
     articles: (count) => (count === 1 ? 'article' : 'articles'),
     showMore: (n) => `Show ${n} more`,
     showLess: 'Show fewer',
@@ -178,6 +189,12 @@ mark {
   color: var(--loupe-mark-text, inherit); border-radius: 0.15em; padding: 0 0.05em;
 }
 .more { margin-top: 0.5em; }
+.chips { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35em 0.5em; list-style: none; margin: 0.5em 0 0; padding: 0; }
+.chip {
+  border-radius: 999px; border-color: var(--_accent); background: var(--_accent); color: var(--loupe-accent-text, #fff);
+  padding: 0.1em 0.7em; font-size: 0.85em;
+}
+.chip-label { opacity: 0.85; }
 :host([aria-busy="true"]) .hits { opacity: 0.6; }
 @media (prefers-reduced-motion: no-preference) { .hits { transition: opacity 0.15s; } }
 `;
@@ -220,6 +237,7 @@ export class LoupeSearch extends HTMLElement {
   #suggestTimer = 0;
   #suggestions = [];
   #active = -1; // index of the highlighted suggestion, -1 for none
+  #typing = false; // whether the last search ran while a word was being typed (its last word a prefix)
   #warned = false;
 
   constructor() {
@@ -246,7 +264,7 @@ export class LoupeSearch extends HTMLElement {
     // Texts, facets and the server may all change: rebuild, keeping the query and the ticks.
     this.#build();
     if (name === 'endpoint') this.#checkHealth();
-    if (this.#query) this.#runSearch(false);
+    if (this.#query || this.#tickedCount() > 0) this.#runSearch(false);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -315,6 +333,8 @@ export class LoupeSearch extends HTMLElement {
     const status = node('p', { className: 'status', part: 'status' });
     status.setAttribute('aria-live', 'polite');
     const relaxed = node('p', { className: 'relaxed', hidden: true }, t.relaxed);
+    const chips = node('ul', { className: 'chips', part: 'chips', hidden: true });
+    chips.setAttribute('aria-label', t.activeFilters);
     const facets = node('div', { id: id('facets'), className: 'facets', part: 'facets' });
     facets.classList.toggle('is-open', this.#filtersOpen);
     const filtersToggle = node('button', { type: 'button', className: 'filters-toggle', part: 'filters-toggle', hidden: true });
@@ -324,8 +344,8 @@ export class LoupeSearch extends HTMLElement {
     const results = node('div', { className: 'results' }, hits, more);
     const layout = node('div', { className: 'layout' }, node('div', {}, filtersToggle, facets), results);
 
-    this.#ui = { form, input, list, error, status, relaxed, facets, filtersToggle, hits, more, layout };
-    this.#root.replaceChildren(form, error, status, relaxed, layout);
+    this.#ui = { form, input, list, error, status, relaxed, chips, facets, filtersToggle, hits, more, layout };
+    this.#root.replaceChildren(form, error, status, relaxed, chips, layout);
     if (!styleSheet()) this.#root.prepend(node('style', {}, CSS)); // old browsers; blocked by a strict CSP
 
     form.addEventListener('submit', (event) => {
@@ -346,6 +366,7 @@ export class LoupeSearch extends HTMLElement {
     });
     facets.addEventListener('change', (event) => this.#ticked(event));
     facets.addEventListener('click', (event) => this.#facetButton(event));
+    chips.addEventListener('click', (event) => this.#facetButton(event));
     more.addEventListener('click', () => this.#runSearch(true));
     filtersToggle.addEventListener('click', () => {
       this.#filtersOpen = !this.#filtersOpen;
@@ -353,7 +374,7 @@ export class LoupeSearch extends HTMLElement {
       filtersToggle.setAttribute('aria-expanded', String(this.#filtersOpen));
     });
 
-    if (this.#lastBody && this.#query) this.#render(this.#lastBody, false);
+    if (this.#lastBody) this.#render(this.#lastBody, false);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -363,20 +384,35 @@ export class LoupeSearch extends HTMLElement {
   #typed() {
     clearTimeout(this.#searchTimer);
     clearTimeout(this.#suggestTimer);
-    this.#searchTimer = setTimeout(() => this.#searchNow(), SEARCH_DEBOUNCE_MS);
+    this.#searchTimer = setTimeout(() => this.#searchNow(true), SEARCH_DEBOUNCE_MS);
     this.#suggestTimer = setTimeout(() => this.#loadSuggestions(), SUGGEST_DEBOUNCE_MS);
   }
 
-  #searchNow() {
+  /**
+   * Searches what the box holds. While typing (typing=true) the last word is matched as a prefix
+   * and never corrected; Enter or a pause after a space searches the words as they are.
+   */
+  #searchNow(typing = false) {
     clearTimeout(this.#searchTimer);
     const query = this.#ui.input.value.trim();
-    if (query === this.#query && this.#lastBody) return;
+    // The same text again is no new search, unless a search made while typing is now confirmed.
+    if (query === this.#query && this.#lastBody && (typing || !this.#typing)) return;
     this.#query = query;
-    if (query === '') {
+    this.#typing = typing && !/\s$/.test(this.#ui.input.value);
+    this.#refresh();
+  }
+
+  /** Searches the query and the ticked values; with neither, back to the idle widget. */
+  #refresh() {
+    if (this.#query === '' && this.#tickedCount() === 0) {
       this.#reset();
       return;
     }
     this.#runSearch(false);
+  }
+
+  #tickedCount() {
+    return this.#facets.reduce((sum, name) => sum + this.#selected.get(name).size, 0);
   }
 
   #keyDown(event) {
@@ -412,18 +448,31 @@ export class LoupeSearch extends HTMLElement {
     }
   }
 
-  /** User picks a suggestion: it becomes the query, searched at once. */
+  /**
+   * User picks a suggestion. A name of a facet the widget offers ticks that value and leaves in the
+   * box the words typed before it, so the count shown beside the suggestion is the count found; a
+   * word (or a name of a facet not offered) becomes the query.
+   */
   #choose(index) {
     const suggestion = this.#suggestions[index];
     if (!suggestion) return;
     clearTimeout(this.#suggestTimer);
     this.#suggest?.abort();
-    // A name is searched as words here: the widget searches only when its box holds some.
-    this.#ui.input.value = typeof suggestion.facet === 'string' && typeof suggestion.query === 'string'
-      ? [suggestion.query, suggestion.text].filter((part) => part.trim() !== '').join(' ') : suggestion.text;
+    const facet = typeof suggestion.facet === 'string' && this.#facets.includes(suggestion.facet) ? suggestion.facet : null;
+    const before = typeof suggestion.query === 'string' ? suggestion.query.trim() : '';
+    if (facet) {
+      this.#selected.get(facet).add(suggestion.text);
+      this.#ui.input.value = before;
+    } else {
+      this.#ui.input.value = typeof suggestion.facet === 'string'
+        ? [before, suggestion.text].filter((part) => part !== '').join(' ') : suggestion.text;
+    }
     this.#closeSuggestions();
     this.#suggestions = [];
-    this.#searchNow();
+    clearTimeout(this.#searchTimer);
+    this.#query = this.#ui.input.value.trim();
+    this.#typing = false;
+    this.#refresh();
     this.#ui.input.focus();
   }
 
@@ -435,7 +484,8 @@ export class LoupeSearch extends HTMLElement {
     if (box.checked) values.add(box.value);
     else values.delete(box.value);
     this.#query = this.#ui.input.value.trim();
-    if (this.#query) this.#runSearch(false);
+    this.#typing = false;
+    this.#refresh();
   }
 
   #facetButton(event) {
@@ -444,7 +494,14 @@ export class LoupeSearch extends HTMLElement {
     if (button.dataset.action === 'clear') {
       for (const values of this.#selected.values()) values.clear();
       this.#ui.input.focus();
-      this.#runSearch(false);
+      this.#query = this.#ui.input.value.trim();
+      this.#refresh();
+    } else if (button.dataset.action === 'remove') {
+      // A chip: that one value is unticked.
+      this.#selected.get(button.dataset.facet)?.delete(button.dataset.value);
+      this.#ui.input.focus();
+      this.#query = this.#ui.input.value.trim();
+      this.#refresh();
     } else if (button.dataset.facet) {
       const name = button.dataset.facet;
       if (this.#expanded.has(name)) this.#expanded.delete(name);
@@ -516,9 +573,9 @@ export class LoupeSearch extends HTMLElement {
     this.#search = controller;
     const from = more ? this.#hits.length : 0;
     const params = new URLSearchParams({ q: this.#query, from: String(from), size: String(this.#size) });
-    for (const name of this.#facets) {
-      for (const value of this.#selected.get(name)) params.append(name, value);
-    }
+    this.#appendFilters(params);
+    // While a word is being typed it matches as a prefix (« pou » finds Poutine), never corrected.
+    if (this.#typing) params.set('prefix_last', 'true');
     this.setAttribute('aria-busy', 'true');
     if (!more && !this.#lastBody) this.#ui.status.textContent = this.#texts.searching;
     try {
@@ -549,8 +606,10 @@ export class LoupeSearch extends HTMLElement {
     const controller = new AbortController();
     this.#suggest = controller;
     try {
-      const body = await this.#fetchJson('api/suggest',
-        new URLSearchParams({ q: query, size: String(SUGGESTIONS_SHOWN) }), controller);
+      // The ticked values go along, so each suggestion is counted as the search will show it.
+      const params = new URLSearchParams({ q: query, size: String(SUGGESTIONS_SHOWN) });
+      this.#appendFilters(params);
+      const body = await this.#fetchJson('api/suggest', params, controller);
       // The box may have moved on, or lost the focus, while the answer travelled.
       if (controller.signal.aborted || this.#ui.input.value.trim() !== query) return;
       this.#suggestions = (Array.isArray(body.suggestions) ? body.suggestions : [])
@@ -564,6 +623,12 @@ export class LoupeSearch extends HTMLElement {
       if (!controller.signal.aborted) this.#closeSuggestions();
     } finally {
       if (this.#suggest === controller) this.#suggest = null;
+    }
+  }
+
+  #appendFilters(params) {
+    for (const name of this.#facets) {
+      for (const value of this.#selected.get(name)) params.append(name, value);
     }
   }
 
@@ -585,6 +650,31 @@ export class LoupeSearch extends HTMLElement {
     else this.#ui.hits.replaceChildren(...items);
     this.#ui.more.hidden = hits.length === 0 || this.#hits.length >= total;
     this.#renderFacets(body.facets);
+    this.#renderChips();
+  }
+
+  /** The ticked values above the results, each removable, and « Tout effacer » when there are two or more. */
+  #renderChips() {
+    const t = this.#texts;
+    const items = [];
+    for (const name of this.#facets) {
+      for (const value of this.#selected.get(name)) {
+        const chip = node('button', { type: 'button', className: 'chip' },
+          node('span', { className: 'chip-label' }, t.chipLabel(t.facet[name])), value, node('span', {}, ' ×'));
+        chip.dataset.action = 'remove';
+        chip.dataset.facet = name;
+        chip.dataset.value = value;
+        chip.setAttribute('aria-label', t.removeFilter(t.facet[name], value));
+        items.push(node('li', {}, chip));
+      }
+    }
+    if (items.length > 1) {
+      const clear = node('button', { type: 'button', className: 'link' }, t.clearAll);
+      clear.dataset.action = 'clear';
+      items.push(node('li', {}, clear));
+    }
+    this.#ui.chips.replaceChildren(...items);
+    this.#ui.chips.hidden = items.length === 0;
   }
 
   #renderHit(hit) {
@@ -695,7 +785,7 @@ export class LoupeSearch extends HTMLElement {
       this.#clearError();
       this.#warned = false;
       this.#query = this.#ui.input.value.trim();
-      if (this.#query) this.#runSearch(false);
+      if (this.#query || this.#tickedCount() > 0) this.#runSearch(false);
       else this.#checkHealth();
     });
     this.#ui.error.replaceChildren(node('p', {}, message), retry);
@@ -715,6 +805,8 @@ export class LoupeSearch extends HTMLElement {
     this.#ui.hits.replaceChildren();
     this.#ui.more.hidden = true;
     this.#ui.facets.replaceChildren();
+    this.#ui.chips.replaceChildren();
+    this.#ui.chips.hidden = true;
     this.#ui.filtersToggle.hidden = true;
     this.#ui.layout.classList.remove('has-facets');
   }

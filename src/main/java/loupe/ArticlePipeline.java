@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import loupe.entities.ArticleEntities;
 import loupe.entities.CorpusNames;
 import loupe.entities.EntityExtractor;
+import loupe.entities.NameEvidence;
 import loupe.index.ArticleWriter;
 import loupe.ingest.Article;
 import loupe.ingest.ArticleFiles;
@@ -36,6 +37,9 @@ final class ArticlePipeline {
    */
   private static final int CHUNK = 64;
 
+  /** Surnames settle in one round of re-extraction and spellings in the next; a third is a safety margin. */
+  private static final int MAX_RELEARN_ROUNDS = 3;
+
   /** An article read and waiting for a writer, with what the reading thread knew of its id. */
   private record Pending(Article article, String location, boolean existed, boolean absent) {}
 
@@ -51,7 +55,7 @@ final class ArticlePipeline {
   }
 
   synchronized IngestReport indexArticles(List<Article> articles) throws IOException {
-    return run(batch -> {
+    return run(null, batch -> {
       for (Article article : articles) {
         batch.article(article, article.id());
       }
@@ -59,11 +63,12 @@ final class ArticlePipeline {
   }
 
   synchronized IngestReport indexJsonLines(InputStream in, String name) throws IOException {
-    return run(batch -> new JsonLinesSource().read(in, name, batch));
+    return run(null, batch -> new JsonLinesSource().read(in, name, batch));
   }
 
   synchronized IngestReport indexFiles(List<Path> paths, IndexingProgress progress) throws IOException {
-    return run(batch -> {
+    FirstPass firstPass = writer.keepsEvidence() ? pool -> learnFromFiles(paths, pool) : null;
+    return run(firstPass, batch -> {
       List<Rejection> problems = new ArrayList<>();
       List<ArticleFiles.Input> inputs = ArticleFiles.list(paths, problems);
       problems.forEach(batch::rejected);
@@ -103,13 +108,24 @@ final class ArticlePipeline {
     void readInto(Batch batch) throws IOException;
   }
 
-  private IngestReport run(Reading reading) throws IOException {
+  /** What a batch knows of its people before it extracts anything: a first pass over input that can be read twice. */
+  private interface FirstPass {
+    CorpusNames learn(ExecutorService pool) throws IOException;
+  }
+
+  private IngestReport run(FirstPass firstPass, Reading reading) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread t = new Thread(runnable, "loupe-indexer");
       t.setDaemon(true);
       return t;
     });
-    Batch batch = new Batch(pool);
+    Batch batch;
+    try {
+      batch = new Batch(pool, firstPass == null ? null : firstPass.learn(pool));
+    } catch (IOException | RuntimeException | Error e) {
+      pool.shutdownNow();
+      throw e;
+    }
     try {
       reading.readInto(batch);
       batch.drain();
@@ -127,16 +143,104 @@ final class ArticlePipeline {
   }
 
   /**
+   * A first pass over the input files before a batch extracts: what the index already knows plus what the files
+   * give (full names with strong evidence, person values as each article spells them, read without knowledge).
+   * Articles are then extracted once with nearly the knowledge the index will hold, instead of a first load
+   * extracting and writing most articles twice (docs/entities.md). It is a forecast: articles the batch replaces
+   * count twice, and values that only the knowledge resolves are missing, so {@link #relearn} still settles what
+   * differs before the commit.
+   */
+  private CorpusNames learnFromFiles(List<Path> paths, ExecutorService pool) throws IOException {
+    EvidenceReader reader = new EvidenceReader(pool, writer.nameEvidence());
+    for (ArticleFiles.Input input : ArticleFiles.list(paths, new ArrayList<>())) {
+      try {
+        ArticleFiles.sourceFor(input.file()).orElseThrow().read(input.file(), input.name(), input.defaultId(), reader);
+      } catch (IOException e) {
+        // The second pass reads the file again and reports it.
+      }
+    }
+    return reader.learn();
+  }
+
+  /** The first pass's listener: extracts without knowledge on the pool, in chunks, and counts what articles give. */
+  private final class EvidenceReader implements IngestListener {
+    private final ExecutorService pool;
+    private final NameEvidence evidence;
+    private final Semaphore permits = new Semaphore(inFlight);
+    private final List<Future<?>> work = new ArrayList<>();
+    private List<Article> chunk = new ArrayList<>(CHUNK);
+
+    EvidenceReader(ExecutorService pool, NameEvidence evidence) {
+      this.pool = pool;
+      this.evidence = evidence;
+    }
+
+    @Override
+    public void article(Article article, String location) {
+      try {
+        permits.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("indexing interrupted", e);
+      }
+      chunk.add(article);
+      if (chunk.size() == CHUNK) {
+        submit();
+      }
+    }
+
+    @Override
+    public void rejected(Rejection rejection) {
+      // Reported by the second pass.
+    }
+
+    private void submit() {
+      List<Article> articles = chunk;
+      chunk = new ArrayList<>(CHUNK);
+      work.add(pool.submit(() -> {
+        try {
+          for (Article a : articles) {
+            evidence.add(extractor.extract(a.title(), a.body()));
+          }
+        } finally {
+          permits.release(articles.size());
+        }
+        return null;
+      }));
+      work.removeIf(f -> f.state() == Future.State.SUCCESS);
+    }
+
+    CorpusNames learn() throws IOException {
+      if (!chunk.isEmpty()) {
+        submit();
+      }
+      for (Future<?> f : work) {
+        await(f);
+      }
+      return evidence.learn();
+    }
+  }
+
+  /**
    * The batch may have taught the index something about its people (a surname that now stands for one person, a
    * spelling that now wins): the articles whose reading that changes, in this batch or indexed before, are read
-   * again with what the index now knows, before the commit. Evidence does not depend on knowledge, so one round
-   * settles it, and every article ends up read with the knowledge of the whole index, in whatever order it came.
+   * again with what the index now knows, before the commit. Strong evidence does not depend on knowledge, so the
+   * surnames settle in one round; the spellings the articles give may change with them, so a second round picks
+   * the values' spellings. Every article ends up read with the knowledge of the whole index, whatever its order.
    */
   private void relearn(CorpusNames used, java.util.concurrent.Executor executor) throws IOException {
-    CorpusNames learnt = writer.corpusNames();
-    if (learnt.equals(used)) {
-      return;
+    for (int round = 0; round < MAX_RELEARN_ROUNDS; round++) {
+      CorpusNames learnt = writer.corpusNames();
+      if (learnt.equals(used)) {
+        return;
+      }
+      reextractChanged(used, learnt, executor);
+      used = learnt;
     }
+  }
+
+  private void reextractChanged(CorpusNames used, CorpusNames learnt, java.util.concurrent.Executor executor)
+      throws IOException {
     java.util.Set<String> words = learnt.changedWords(used);
     List<java.util.concurrent.CompletableFuture<Void>> work = new ArrayList<>();
     List<Article> chunk = new ArrayList<>();
@@ -230,10 +334,11 @@ final class ArticlePipeline {
     private final List<Future<?>> pending = new ArrayList<>();
     java.util.function.LongConsumer onProgress = bytes -> {};
 
-    Batch(ExecutorService pool) throws IOException {
+    /** {@code learnt}: what a first pass learnt, or null to read the articles with what the index knows now. */
+    Batch(ExecutorService pool, CorpusNames learnt) throws IOException {
       this.pool = pool;
       this.emptyAtStart = writer.isEmpty();
-      this.names = emptyAtStart ? CorpusNames.EMPTY : writer.corpusNames();
+      this.names = learnt != null ? learnt : emptyAtStart ? CorpusNames.EMPTY : writer.corpusNames();
     }
 
     /** What the index knew of its people when the batch started: the articles are read with it. */

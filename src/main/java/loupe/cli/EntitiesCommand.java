@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import loupe.entities.EntityExtractor;
 import loupe.entities.EntityType;
 import loupe.entities.Extractors;
 import loupe.entities.Mention;
+import loupe.entities.NameEvidence;
 import loupe.index.IndexedArticle;
 import loupe.ingest.Article;
 import loupe.ingest.IngestListener;
@@ -83,11 +83,16 @@ final class EntitiesCommand implements Callable<Integer> {
     int[] rejected = {0};
     byte[] stdin = file == null ? System.in.readAllBytes() : null;
     if (names == null) {
-      // First pass: what the input's own articles give as full names with strong evidence.
-      Map<String, Integer> evidence = new HashMap<>();
-      read(stdin, article -> extractor.extract(article.title(), article.body()).personEvidence()
-          .forEach(n -> evidence.merge(n, 1, Integer::sum)), rejection -> { });
-      names = CorpusNames.learn(evidence);
+      // First pass: what the input's own articles give as full names with strong evidence; then the spellings of
+      // their person values once those names are known, as an index settles them (ArticlePipeline.relearn).
+      NameEvidence evidence = new NameEvidence();
+      read(stdin, article -> evidence.add(extractor.extract(article.title(), article.body())), rejection -> { });
+      CorpusNames surnames = CorpusNames.learn(evidence.fullNames());
+      NameEvidence spellings = new NameEvidence();
+      evidence.fullNames().forEach(spellings::addFullName);
+      read(stdin, article -> extractor.extract(article.title(), article.body(), surnames).personSpellings()
+          .forEach(v -> spellings.addPersonValue(v, 1)), rejection -> { });
+      names = spellings.learn();
     }
     CorpusNames learnt = names;
     read(stdin, article -> print(out, article, extractor.extract(article.title(), article.body(), learnt)),
@@ -166,6 +171,10 @@ final class EntitiesCommand implements Callable<Integer> {
       List<String> f = forms.getOrDefault(value, List.of());
       StringBuilder line = new StringBuilder("  ").append(value).append("  ← ");
       line.append(f.isEmpty() ? "the title" : "« " + String.join(" », « ", f) + " »");
+      if (type == EntityType.PERSON && names.hasSeveralSpellings(value)) {
+        line.append("; the corpus writes this name in several spellings (accents, case, hyphens): the index gives"
+            + " them all this one");
+      }
       for (String form : f) {
         names.surname(form).filter(r -> r.name().equals(value)).ifPresent(r -> line.append(String.format(
             java.util.Locale.ROOT, "; « %s » alone: the index names %s in full in %d articles (%.0f%% of the full "

@@ -12,9 +12,11 @@ import java.util.List;
  * @param organizations canonical organisation names, most salient first, no duplicates
  * @param personEvidence full names as the article writes them with strong evidence (given name, title), found
  *     without corpus knowledge: what the index learns its people from ({@link CorpusNames})
+ * @param personSpellings the person values as this article spells them, before the index picks one spelling per
+ *     folded key: what the index learns its spellings from
  */
 public record ArticleEntities(List<Mention> mentions, List<String> persons, List<String> countries,
-    List<String> organizations, List<String> personEvidence) {
+    List<String> organizations, List<String> personEvidence, List<String> personSpellings) {
   public static final ArticleEntities NONE = new ArticleEntities(List.of(), List.of(), List.of(), List.of());
 
   public ArticleEntities {
@@ -23,6 +25,13 @@ public record ArticleEntities(List<Mention> mentions, List<String> persons, List
     countries = List.copyOf(countries);
     organizations = List.copyOf(organizations);
     personEvidence = List.copyOf(personEvidence);
+    personSpellings = List.copyOf(personSpellings);
+  }
+
+  /** Entities with strong evidence but no spellings of their own. */
+  public ArticleEntities(List<Mention> mentions, List<String> persons, List<String> countries,
+      List<String> organizations, List<String> personEvidence) {
+    this(mentions, persons, countries, organizations, personEvidence, List.of());
   }
 
   /** Entities without evidence, as the stored fields of an index give them back. */

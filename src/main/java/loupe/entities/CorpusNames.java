@@ -6,15 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
- * What a corpus says about its people, learnt from the full names its articles give with strong evidence (a
- * given name, a title): how the corpus spells each person (« Éric Drouet » over « Eric Drouet »), and which
- * surnames stand for one person only (« Hollande » for « François Hollande »). One article alone cannot know
- * that « la politique de Hollande » names a person; the index can.
+ * What a corpus says about its people: which surnames stand for one person only (« Hollande » for « François
+ * Hollande »), learnt from the full names its articles give with strong evidence (a given name, a title), and one
+ * spelling for each person value written in several (« Éric Drouet » over « Eric Drouet », « Keïta » over
+ * « Keita »), learnt from the values as articles spell them. One article alone cannot know that « la politique de
+ * Hollande » names a person, nor how most articles write a name; the index can.
  *
- * <p>It is a function of the multiset of evidence only, never of the order articles came in, so facets extracted
+ * <p>It is a function of the multisets of evidence only, never of the order articles came in, so facets extracted
  * with it do not depend on ingest order. Immutable and thread-safe.
  */
 public final class CorpusNames {
@@ -29,12 +29,16 @@ public final class CorpusNames {
   /** Why a surname resolves to a full name: how many articles give it in full, and its share of the surname. */
   public record Resolution(String name, int articles, double share) {}
 
-  private final Map<String, String> spellings;
   private final Map<String, Resolution> surnames;
+  /**
+   * Folded key (accents, case, hyphens) → the one facet value the index gives every person value with that key;
+   * only for keys the corpus writes in two spellings or more, so it stays small.
+   */
+  private final Map<String, String> values;
 
-  private CorpusNames(Map<String, String> spellings, Map<String, Resolution> surnames) {
-    this.spellings = spellings;
+  private CorpusNames(Map<String, Resolution> surnames, Map<String, String> values) {
     this.surnames = surnames;
+    this.values = values;
   }
 
   /**
@@ -42,30 +46,32 @@ public final class CorpusNames {
    * evidence.
    */
   public static CorpusNames learn(Map<String, Integer> evidence) {
+    return learn(evidence, Map.of());
+  }
+
+  /**
+   * Learns from evidence counts (full name → articles giving it with strong evidence) and from the person values
+   * articles get before the corpus picks their spelling (value → articles), so that no two facet values of the
+   * index differ only by accents, case or hyphens.
+   */
+  public static CorpusNames learn(Map<String, Integer> evidence, Map<String, Integer> personValues) {
     Objects.requireNonNull(evidence, "evidence");
-    if (evidence.isEmpty()) {
+    Objects.requireNonNull(personValues, "personValues");
+    if (evidence.isEmpty() && personValues.isEmpty()) {
       return EMPTY;
     }
     Lexicon lexicon = Lexicon.standard();
-    // Spelling: the most frequent form of each folded name; a tie goes to the first in Unicode order. Kept for the
-    // names given in full by two articles or more, so that an article's odd typing (« SIbeth Ndiaye ») or a form
-    // seen without strong evidence takes the corpus's spelling.
+    // The most frequent form of each folded full name, the name a surname resolves to.
     Map<String, String> spelling = new HashMap<>();
     Map<String, Integer> byKey = new HashMap<>();
-    for (Map.Entry<String, Integer> e : new TreeMap<>(evidence).entrySet()) {
+    for (Map.Entry<String, Integer> e : evidence.entrySet()) {
       String key = Lexicon.phraseKey(e.getKey());
       byKey.merge(key, e.getValue(), Integer::sum);
       String best = spelling.get(key);
-      if (best == null || evidence.get(best) < e.getValue()) {
+      if (best == null || moreLikely(e.getKey(), best, evidence)) {
         spelling.put(key, e.getKey());
       }
     }
-    Map<String, String> spellings = new HashMap<>();
-    spelling.forEach((key, name) -> {
-      if (byKey.get(key) > 1 && lexicon.persons.get(key) == null) {
-        spellings.put(key, name);
-      }
-    });
     // Surnames: the last word of each person's key, when one person dominates it.
     Map<String, List<String>> bySurname = new HashMap<>();
     for (String key : byKey.keySet()) {
@@ -94,16 +100,92 @@ public final class CorpusNames {
         surnames.put(surname, new Resolution(spelling.get(top), n, share));
       }
     });
-    return new CorpusNames(Map.copyOf(spellings), Map.copyOf(surnames));
+    return new CorpusNames(Map.copyOf(surnames), valueSpellings(personValues, lexicon));
   }
 
-  /** The corpus's name for a folded phrase key (« hollande », « eric drouet »), or null. */
-  String lookup(String key) {
-    if (key.indexOf(' ') < 0) {
-      Resolution r = surnames.get(key);
-      return r == null ? null : r.name();
+  /**
+   * One value per folded key written in several spellings: the lexicon's name when it has one for the key, else
+   * the spelling most articles carry, else the one with more accented letters (French capitals lose accents more
+   * often than writers add them), else the first in Unicode order. A pure function of the counts.
+   */
+  private static Map<String, String> valueSpellings(Map<String, Integer> personValues, Lexicon lexicon) {
+    Map<String, String> best = new HashMap<>();
+    Map<String, Boolean> several = new HashMap<>();
+    for (Map.Entry<String, Integer> e : personValues.entrySet()) {
+      String value = e.getKey();
+      String key = valueKey(value);
+      String current = best.get(key);
+      if (current == null) {
+        best.put(key, value);
+        continue;
+      }
+      if (!current.equals(value)) {
+        several.put(key, true);
+      }
+      if (better(value, current, personValues, lexicon, key)) {
+        best.put(key, value);
+      }
     }
-    return spellings.get(key);
+    Map<String, String> out = new HashMap<>();
+    several.keySet().forEach(key -> out.put(key, best.get(key)));
+    return Map.copyOf(out);
+  }
+
+  private static boolean better(String a, String b, Map<String, Integer> counts, Lexicon lexicon, String key) {
+    boolean la = isLexiconName(a, lexicon, key);
+    if (la != isLexiconName(b, lexicon, key)) {
+      return la;
+    }
+    return moreLikely(a, b, counts);
+  }
+
+  /** More articles, then more accented letters, then Unicode order: a total order, so no input order matters. */
+  private static boolean moreLikely(String a, String b, Map<String, Integer> counts) {
+    int ca = counts.get(a);
+    int cb = counts.get(b);
+    if (ca != cb) {
+      return ca > cb;
+    }
+    long accentsA = a.chars().filter(c -> c >= 0x80).count();
+    long accentsB = b.chars().filter(c -> c >= 0x80).count();
+    if (accentsA != accentsB) {
+      return accentsA > accentsB;
+    }
+    return a.compareTo(b) < 0;
+  }
+
+  private static boolean isLexiconName(String value, Lexicon lexicon, String key) {
+    return value.equals(lexicon.persons.get(Lexicon.phraseKey(value))) && valueKey(value).equals(key);
+  }
+
+  /** The key under which a reader takes two facet values for one: case, accents, hyphens and spaces folded. */
+  static String valueKey(String value) {
+    return Fold.fold(value);
+  }
+
+  /** The facet value the index gives a person value: its corpus spelling when it has several, else itself. */
+  public String value(String personValue) {
+    if (values.isEmpty()) {
+      return personValue;
+    }
+    return values.getOrDefault(valueKey(personValue), personValue);
+  }
+
+  /**
+   * The person a bare surname stands for (« hollande »), or null. Full names are not looked up: their spelling is
+   * picked after extraction ({@link #value}), so the values an article spells never depend on the spellings learnt.
+   */
+  String lookup(String key) {
+    if (key.indexOf(' ') >= 0) {
+      return null;
+    }
+    Resolution r = surnames.get(key);
+    return r == null ? null : r.name();
+  }
+
+  /** Whether the index gives {@code personValue} to several spellings of it, for {@code --explain}. */
+  public boolean hasSeveralSpellings(String personValue) {
+    return personValue.equals(values.get(valueKey(personValue)));
   }
 
   /** Why a bare surname is taken for a person, for {@code --explain}; empty when it is not. */
@@ -115,19 +197,30 @@ public final class CorpusNames {
   public java.util.Set<String> changedWords(CorpusNames other) {
     java.util.Set<String> words = new java.util.HashSet<>();
     diff(surnames, other.surnames, words);
-    diff(spellings, other.spellings, words);
+    diff(values, other.values, words);
     return words;
   }
 
   private static <V> void diff(Map<String, V> a, Map<String, V> b, java.util.Set<String> words) {
     for (Map.Entry<String, V> e : a.entrySet()) {
       if (!e.getValue().equals(b.get(e.getKey()))) {
-        Collections.addAll(words, e.getKey().split(" "));
+        addWords(e.getKey(), words);
       }
     }
     for (String k : b.keySet()) {
       if (!a.containsKey(k)) {
-        Collections.addAll(words, k.split(" "));
+        addWords(k, words);
+      }
+    }
+  }
+
+  /** The words of a key as the tokenizer keys them: « d'estaing » is also « estaing ». */
+  private static void addWords(String key, java.util.Set<String> words) {
+    for (String w : key.split(" ")) {
+      words.add(w);
+      int apostrophe = w.indexOf('\'');
+      if (apostrophe >= 0 && apostrophe + 1 < w.length()) {
+        words.add(w.substring(apostrophe + 1));
       }
     }
   }
@@ -147,7 +240,12 @@ public final class CorpusNames {
 
   /** Number of surnames and spellings known, for reports. */
   public int size() {
-    return surnames.size() + spellings.size();
+    return surnames.size() + values.size();
+  }
+
+  /** Number of folded person keys the corpus writes in several spellings, each given one value. */
+  public int valueSpellingCount() {
+    return values.size();
   }
 
   public int surnameCount() {
@@ -156,11 +254,11 @@ public final class CorpusNames {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CorpusNames c && spellings.equals(c.spellings) && surnames.equals(c.surnames);
+    return o instanceof CorpusNames c && surnames.equals(c.surnames) && values.equals(c.values);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(spellings, surnames);
+    return Objects.hash(surnames, values);
   }
 }

@@ -73,8 +73,12 @@ final class PersonMerger {
     }
   }
 
-  /** Persons whose canonical names coincide (« Kim Jong-un » and « Kim Jong Un ») become one. */
-  private static List<Person> merged(List<Person> persons) {
+  /**
+   * Persons whose canonical names coincide (« Kim Jong-un » and « Kim Jong Un ») become one. The one keeps the
+   * evidence of each: a bare « Pichai » that the corpus resolves to « Sundar Pichai » must not hide that the article
+   * also gives « Sundar Pichai » in full, or what the index learns would depend on what it already knew.
+   */
+  private List<Person> merged(List<Person> persons) {
     Map<String, Person> byKey = new LinkedHashMap<>();
     for (Person p : persons) {
       String k = Fold.fold(p.canonical).replace(".", "");
@@ -85,6 +89,9 @@ final class PersonMerger {
         q.forms.addAll(p.forms);
         q.spans.addAll(p.spans);
         q.spans.sort((x, y) -> Integer.compare(x[0], y[0]));
+        q.strong |= p.strong;
+        q.facet |= p.facet;
+        q.written = PersonSpelling.canonical(longest(q.forms), lexicon);
       }
     }
     return new ArrayList<>(byKey.values());
@@ -110,7 +117,7 @@ final class PersonMerger {
     p.strong |= c.strength() == Strength.FULL || c.strength() == Strength.CUED && c.keys().size() >= 2;
     p.forms.add(String.join(" ", c.words()).replace(" - ", "-"));
     p.spans.add(new int[] {c.spanFrom(), c.to()});
-    if (p.lexiconName == null && c.lexiconName() != null) {
+    if (p.lexiconName == null && c.lexiconName() != null && fits(p, Fold.fold(c.lexiconName()))) {
       setLexiconName(p, c.lexiconName());
     }
     if (c.keys().size() > p.fullKeyParts) {
@@ -118,6 +125,21 @@ final class PersonMerger {
       p.fullKeyParts = p.fullKey.split(" ").length;
       p.firstKey = c.keys().get(0);
     }
+  }
+
+  /**
+   * Whether a person may take the name a short form resolves to: a person named in full in the article keeps its
+   * own name when that name is another (« Arnaud Muselier » never becomes « Renaud Muselier » because a bare
+   * « Muselier » of the same article stands for Renaud): relatives stay two persons.
+   */
+  private static boolean fits(Person p, String nameKey) {
+    if (p.fullKeyParts == 1 || nameKey.equals(p.fullKey) || nameKey.endsWith(" " + p.fullKey)
+        || nameKey.startsWith(p.fullKey + " ")) {
+      return true;
+    }
+    int space = nameKey.indexOf(' ');
+    return space > 0 && p.lastKey.equals(nameKey.substring(nameKey.lastIndexOf(' ') + 1))
+        && compatible(p.firstKey, nameKey.substring(0, space));
   }
 
   private static void setLexiconName(Person p, String name) {

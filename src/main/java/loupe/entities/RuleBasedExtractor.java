@@ -74,26 +74,33 @@ final class RuleBasedExtractor implements EntityExtractor {
     }
     Map<String, Salience> personRank = new LinkedHashMap<>();
     List<String> evidence = new ArrayList<>();
+    List<String> spellings = new ArrayList<>();
     for (PersonNames.Person p : people) {
       if (p.strong && p.facet && p.written.indexOf(' ') > 0 && !evidence.contains(p.written)) {
         evidence.add(p.written);
       }
+      if (p.facet && !spellings.contains(p.canonical)) {
+        spellings.add(p.canonical);
+      }
+      // The spelling the index gives this value, so that no two values of the index differ only by accents,
+      // case or hyphens; the article's own spelling stays the evidence it gives.
+      String value = names.value(p.canonical);
       for (int[] span : p.spans) {
         int start = tokens.get(span[0]).start();
         int end = tokens.get(span[1] - 1).end();
         if (p.facet) {
-          personRank.computeIfAbsent(p.canonical, k -> new Salience(k, start))
+          personRank.computeIfAbsent(value, k -> new Salience(k, start))
               .count(start >= bodyStart ? 1 : TITLE_WEIGHT);
         }
         if (start >= bodyStart) {
           mentions.add(new Mention(EntityType.PERSON, text.substring(start, end), start - bodyStart,
-              end - bodyStart, p.canonical, null));
+              end - bodyStart, value, null));
         }
       }
     }
     mentions.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::end));
     return new ArticleEntities(mentions, ranked(personRank), ranked(countryRank), ranked(organizationRank),
-        evidence);
+        evidence, spellings);
   }
 
   private static List<String> ranked(Map<String, Salience> rank) {

@@ -68,6 +68,9 @@ public final class ArticleDocuments {
     for (String name : entities.personEvidence()) {
       doc.add(new SortedSetDocValuesField(Fields.PERSON_EVIDENCE, new BytesRef(name)));
     }
+    for (String value : entities.personSpellings()) {
+      doc.add(new SortedSetDocValuesField(Fields.PERSON_SPELLING, new BytesRef(value)));
+    }
     doc.add(new StoredField(Fields.MENTIONS, MentionCodec.encode(entities.mentions(), article.body())));
     return facetsConfig.build(doc);
   }

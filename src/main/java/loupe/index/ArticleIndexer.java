@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import loupe.entities.ArticleEntities;
 import loupe.entities.CorpusNames;
+import loupe.entities.NameEvidence;
 import loupe.ingest.Article;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -207,8 +208,18 @@ public final class ArticleIndexer implements ArticleWriter {
   /** A near-real-time reader that sees uncommitted changes too. */
   @Override
   public CorpusNames corpusNames() throws IOException {
+    return nameEvidence().learn();
+  }
+
+  @Override
+  public boolean keepsEvidence() {
+    return true;
+  }
+
+  @Override
+  public NameEvidence nameEvidence() throws IOException {
     try (DirectoryReader pending = openNearRealTimeReader()) {
-      return CorpusEvidence.learn(pending);
+      return CorpusEvidence.count(pending);
     }
   }
 

@@ -55,6 +55,16 @@ public interface ArticleWriter extends Closeable {
     return loupe.entities.CorpusNames.EMPTY;
   }
 
+  /** Whether this engine keeps the evidence articles give about their people, and so learns from it. */
+  default boolean keepsEvidence() {
+    return false;
+  }
+
+  /** What the articles written so far give about their people, counted (nothing for an engine that keeps none). */
+  default loupe.entities.NameEvidence nameEvidence() throws IOException {
+    return new loupe.entities.NameEvidence();
+  }
+
   /**
    * Every article written so far, this batch's uncommitted ones included: the articles to read again when the
    * knowledge changes. An engine that keeps no evidence never needs it.

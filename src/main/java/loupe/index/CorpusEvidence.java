@@ -1,10 +1,9 @@
 package loupe.index;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import loupe.entities.CorpusNames;
+import loupe.entities.NameEvidence;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -20,12 +19,20 @@ import org.apache.lucene.util.Bits;
 public final class CorpusEvidence {
   private CorpusEvidence() {}
 
-  /** Full name → number of live articles giving it with strong evidence. */
-  public static Map<String, Integer> count(IndexReader reader) throws IOException {
-    Map<String, Integer> counts = new HashMap<>();
+  /** What the live articles of {@code reader} give: full names with strong evidence and person spellings. */
+  public static NameEvidence count(IndexReader reader) throws IOException {
+    NameEvidence evidence = new NameEvidence();
+    count(reader, Fields.PERSON_EVIDENCE, evidence::addFullName);
+    count(reader, Fields.PERSON_SPELLING, evidence::addPersonValue);
+    return evidence;
+  }
+
+  /** Each value of a sorted-set doc-values field with the number of live articles holding it. */
+  private static void count(IndexReader reader, String field, java.util.function.ObjIntConsumer<String> counts)
+      throws IOException {
     for (LeafReaderContext leaf : reader.leaves()) {
       LeafReader r = leaf.reader();
-      SortedSetDocValues values = DocValues.getSortedSet(r, Fields.PERSON_EVIDENCE);
+      SortedSetDocValues values = DocValues.getSortedSet(r, field);
       if (values.getValueCount() == 0) {
         continue;
       }
@@ -41,16 +48,15 @@ public final class CorpusEvidence {
       }
       for (int ord = 0; ord < perOrd.length; ord++) {
         if (perOrd[ord] > 0) {
-          counts.merge(values.lookupOrd(ord).utf8ToString(), perOrd[ord], Integer::sum);
+          counts.accept(values.lookupOrd(ord).utf8ToString(), perOrd[ord]);
         }
       }
     }
-    return counts;
   }
 
   /** What the articles of {@code reader} teach about their people. */
   public static CorpusNames learn(IndexReader reader) throws IOException {
-    return CorpusNames.learn(count(reader));
+    return count(reader).learn();
   }
 
   /** Every live article of {@code reader}, with its stored entities. */

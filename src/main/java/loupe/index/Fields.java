@@ -53,6 +53,12 @@ public final class Fields {
   public static final String PERSON_EVIDENCE = "person_evidence";
 
   /**
+   * Sorted-set doc values only: the person values as the article spells them, before the index picks one spelling
+   * per folded key. Counting them is how the index picks that spelling ({@link CorpusEvidence}).
+   */
+  public static final String PERSON_SPELLING = "person_spelling";
+
+  /**
    * Stored only: the body mentions (packed by {@link MentionCodec}; JSON in older indexes), so the
    * API can return them without re-extracting.
    */

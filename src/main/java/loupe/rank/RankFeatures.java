@@ -8,28 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import loupe.index.Fields;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedNumericDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -52,15 +36,28 @@ public final class RankFeatures {
       "weekdayMatch", // the article is dated on a weekday the query names (« samedi »), or the day after
       "dayMatch");    // the article is dated 0 to 2 days after a day the query names (« le 22 juin »)
 
+  static final int FIRST_STAGE = 0;
+  static final int TITLE_BM25 = 1;
+  static final int BODY_BM25 = 2;
+  static final int TITLE_COVER = 3;
+  static final int LEAD_COVER = 4;
+  static final int COVER = 5;
+  static final int ENTITY_MATCH = 6;
+  static final int ENTITY_FOCUS = 7;
+  static final int WEEKDAY_MATCH = 8;
+  static final int DAY_MATCH = 9;
+
   /** The lead: about the first two sentences of a news article. */
   static final int LEAD_POSITIONS = 50;
 
-  private static final FacetsConfig FACETS = Fields.facetsConfig();
+  /** Lucene's BM25 defaults, which both engines score the first stage with. */
+  private static final double BM25_K1 = 1.2;
+  private static final double BM25_B = 0.75;
 
   private RankFeatures() {}
 
   /**
-   * One row of {@link #NAMES} per window entry, in the window's order.
+   * One row of {@link #NAMES} per window entry, in the window's order, every feature computed.
    *
    * @param scoring the first stage's query: its terms are the query's words
    */
@@ -74,7 +71,7 @@ public final class RankFeatures {
 
   private static boolean[] all() {
     boolean[] all = new boolean[NAMES.size()];
-    java.util.Arrays.fill(all, true);
+    Arrays.fill(all, true);
     return all;
   }
 
@@ -84,65 +81,137 @@ public final class RankFeatures {
     return compute(searcher, scoring, QueryEntities.of(queryText), QueryDates.of(queryText), ALL, window);
   }
 
-  /**
-   * @param needed the features to compute, by column; the others stay 0 (a model's zero weights:
-   *     the body's BM25 and the lead's positions cost a search a tenth of a millisecond or more)
-   */
+  /** On the embedded index: its facts gathered by {@link LuceneWindowFacts}. */
   static float[][] compute(IndexSearcher searcher, Query scoring, QueryEntities entities, QueryDates dates,
       boolean[] needed, ScoreDoc[] window) throws IOException {
-    int n = window.length;
+    WindowNeeds needs = needs(scoring, entities, needed, dates, false);
+    return compute(new LuceneWindowFacts(searcher, window, needs), needs, dates, needed);
+  }
+
+  /**
+   * What the features of {@code needed} read of a window, for a query.
+   *
+   * @param forRecency whether the dates are read for the recency preference too
+   */
+  static WindowNeeds needs(Query scoring, QueryEntities entities, boolean[] needed, QueryDates dates,
+      boolean forRecency) {
+    List<String> words = words(scoring).stream().map(BytesRef::utf8ToString).toList();
+    boolean withEntities = needed[ENTITY_MATCH] || needed[ENTITY_FOCUS];
+    return new WindowNeeds(words, withEntities ? entities.labels() : List.of(),
+        needed[TITLE_BM25] || needed[TITLE_COVER] || needed[COVER],
+        needed[BODY_BM25] || needed[LEAD_COVER] || needed[COVER],
+        needed[TITLE_BM25], needed[BODY_BM25], needed[LEAD_COVER],
+        forRecency || (!dates.isEmpty() && (needed[WEEKDAY_MATCH] || needed[DAY_MATCH])));
+  }
+
+  /**
+   * One row of {@link #NAMES} per article of the window, from its facts; the features not
+   * {@code needed} stay 0 (a model's zero weights need not be paid for).
+   */
+  public static float[][] compute(WindowFacts facts, WindowNeeds needs, QueryDates dates, boolean[] needed) {
+    int n = facts.size();
     float[][] rows = new float[n][NAMES.size()];
     if (n == 0) {
       return rows;
     }
-    IndexReader reader = searcher.getIndexReader();
-    List<BytesRef> words = words(scoring);
-    double[] idf = new double[words.size()];
+    int words = needs.words().size();
+    long maxDoc = Math.max(1, facts.maxDoc());
+    double[] idf = new double[words];
     double idfSum = 0;
-    for (int w = 0; w < words.size(); w++) {
-      int df = reader.docFreq(new Term(Fields.BODY, words.get(w)));
-      idf[w] = Math.log(1 + (reader.maxDoc() - df + 0.5) / (df + 0.5));
+    for (int w = 0; w < words; w++) {
+      idf[w] = idf(maxDoc, facts.docFreq(Fields.BODY, w));
       idfSum += idf[w];
     }
-    Weight title = needed[1] ? weight(searcher, Fields.TITLE, words) : null;
-    Weight body = needed[2] ? weight(searcher, Fields.BODY, words) : null;
-    List<String[]> labels = needed[6] || needed[7] ? entities.labels() : List.of();
-    if (!needed[8] && !needed[9]) {
-      dates = QueryDates.NONE;
-    }
-
-    Integer[] byDoc = new Integer[n];
+    double[] titleIdf = needed[TITLE_BM25] ? idfs(facts, Fields.TITLE, words, maxDoc) : null;
+    double[] bodyIdf = needed[BODY_BM25] ? idfs(facts, Fields.BODY, words, maxDoc) : null;
+    double titleAverage = needed[TITLE_BM25] ? Math.max(1e-9, (double) facts.sumLength(Fields.TITLE) / maxDoc) : 1;
+    double bodyAverage = needed[BODY_BM25] ? Math.max(1e-9, (double) facts.sumLength(Fields.BODY) / maxDoc) : 1;
+    int entities = needs.entities().size();
+    boolean withDates = !dates.isEmpty() && (needed[WEEKDAY_MATCH] || needed[DAY_MATCH]);
     for (int i = 0; i < n; i++) {
-      byDoc[i] = i;
-    }
-    Arrays.sort(byDoc, (a, b) -> Integer.compare(window[a].doc, window[b].doc));
-    List<LeafReaderContext> leaves = reader.leaves();
-    int at = 0;
-    while (at < n) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(window[byDoc[at]].doc, leaves));
-      int end = at;
-      while (end < n && window[byDoc[end]].doc < leaf.docBase + leaf.reader().maxDoc()) {
-        end++;
-      }
-      LeafState state = new LeafState(leaf, title, body, words, labels, !dates.isEmpty(), needed[4]);
-      for (int k = at; k < end; k++) {
-        int i = byDoc[k];
-        state.fill(window[i].doc - leaf.docBase, idf, idfSum, labels.size(), rows[i]);
-        if (!dates.isEmpty()) {
-          LocalDate date = state.date(window[i].doc - leaf.docBase);
-          if (date != null) {
-            rows[i][8] = dates.weekdayMatch(date);
-            rows[i][9] = dates.dayMatch(date);
+      float[] row = rows[i];
+      float score = facts.score(i);
+      row[FIRST_STAGE] = Float.isNaN(score) ? 0 : score;
+      double titleHas = 0;
+      double leadHas = 0;
+      double anyHas = 0;
+      double titleBm25 = 0;
+      double bodyBm25 = 0;
+      int titleLength = titleIdf == null ? 0 : facts.length(Fields.TITLE, i);
+      int bodyLength = bodyIdf == null ? 0 : facts.length(Fields.BODY, i);
+      for (int w = 0; w < words; w++) {
+        int inTitle = needs.titleFreqs() ? facts.termFreq(Fields.TITLE, w, i) : 0;
+        int inBody = needs.bodyFreqs() ? facts.termFreq(Fields.BODY, w, i) : 0;
+        if (inTitle > 0) {
+          titleHas += idf[w];
+          if (titleIdf != null) {
+            titleBm25 += bm25(inTitle, titleLength, titleAverage, titleIdf[w]);
           }
         }
-        rows[i][0] = Float.isNaN(window[i].score) ? 0 : window[i].score;
+        if (inBody > 0) {
+          if (bodyIdf != null) {
+            bodyBm25 += bm25(inBody, bodyLength, bodyAverage, bodyIdf[w]);
+          }
+          if (needed[LEAD_COVER]) {
+            int first = facts.firstBodyPosition(w, i);
+            if (first >= 0 && first < LEAD_POSITIONS) {
+              leadHas += idf[w];
+            }
+          }
+        }
+        if (inTitle > 0 || inBody > 0) {
+          anyHas += idf[w];
+        }
       }
-      at = end;
+      row[TITLE_BM25] = (float) titleBm25;
+      row[BODY_BM25] = (float) bodyBm25;
+      if (idfSum > 0) {
+        row[TITLE_COVER] = (float) (titleHas / idfSum);
+        row[LEAD_COVER] = (float) (leadHas / idfSum);
+        row[COVER] = (float) (anyHas / idfSum);
+      }
+      if (entities > 0) {
+        int matched = 0;
+        for (int e = 0; e < entities; e++) {
+          if (facts.tagged(i, e)) {
+            matched++;
+          }
+        }
+        int count = facts.entityCount(i);
+        row[ENTITY_MATCH] = (float) matched / entities;
+        row[ENTITY_FOCUS] = count == 0 ? 0 : Math.min(1f, (float) matched / count);
+      }
+      if (withDates) {
+        long millis = facts.dateMillis(i);
+        if (millis != Long.MIN_VALUE) {
+          LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(millis, 86_400_000L));
+          row[WEEKDAY_MATCH] = dates.weekdayMatch(date);
+          row[DAY_MATCH] = dates.dayMatch(date);
+        }
+      }
     }
-    for (int column : new int[] {0, 1, 2}) {
+    for (int column : new int[] {FIRST_STAGE, TITLE_BM25, BODY_BM25}) {
       normaliseByMax(rows, column);
     }
     return rows;
+  }
+
+  /** BM25's inverse document frequency, as Lucene computes it (the collection's size for its docCount). */
+  private static double idf(long maxDoc, long docFreq) {
+    return Math.log(1 + (maxDoc - docFreq + 0.5) / (docFreq + 0.5));
+  }
+
+  private static double[] idfs(WindowFacts facts, String field, int words, long maxDoc) {
+    double[] idf = new double[words];
+    for (int w = 0; w < words; w++) {
+      idf[w] = idf(maxDoc, facts.docFreq(field, w));
+    }
+    return idf;
+  }
+
+  /** A word's BM25 in one field (Lucene's BM25Similarity, k1 1.2, b 0.75). */
+  private static double bm25(int freq, int length, double averageLength, double idf) {
+    return idf * freq / (freq + BM25_K1 * (1 - BM25_B + BM25_B * length / averageLength));
   }
 
   /** The distinct terms of the query's title and body clauses, in order of first appearance. */
@@ -167,17 +236,6 @@ public final class RankFeatures {
     return new ArrayList<>(found.keySet());
   }
 
-  private static Weight weight(IndexSearcher searcher, String field, List<BytesRef> words) throws IOException {
-    if (words.isEmpty()) {
-      return null;
-    }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (BytesRef w : words) {
-      any.add(new TermQuery(new Term(field, w)), Occur.SHOULD);
-    }
-    return searcher.createWeight(searcher.rewrite(any.build()), ScoreMode.COMPLETE, 1f);
-  }
-
   private static void normaliseByMax(float[][] rows, int column) {
     float max = 0;
     for (float[] row : rows) {
@@ -185,123 +243,6 @@ public final class RankFeatures {
     }
     for (float[] row : rows) {
       row[column] = max > 0 ? row[column] / max : 0;
-    }
-  }
-
-  /** Iterators of one segment, advanced in document order over the window's articles of that segment. */
-  private static final class LeafState {
-    private final Scorer title;
-    private final Scorer body;
-    private final PostingsEnum[] inTitle;
-    private final PostingsEnum[] inBody;
-    private final SortedSetDocValues facets;
-    private final long[] entityOrds;
-    private final SortedNumericDocValues dates;
-    private final boolean lead;
-
-    LeafState(LeafReaderContext leaf, Weight titleWeight, Weight bodyWeight, List<BytesRef> words,
-        List<String[]> labels, boolean withDates, boolean lead) throws IOException {
-      this.lead = lead;
-      dates = withDates ? DocValues.getSortedNumeric(leaf.reader(), Fields.DATE) : null;
-      title = titleWeight == null ? null : titleWeight.scorer(leaf);
-      body = bodyWeight == null ? null : bodyWeight.scorer(leaf);
-      inTitle = postings(leaf, Fields.TITLE, words, PostingsEnum.NONE);
-      inBody = postings(leaf, Fields.BODY, words, lead ? PostingsEnum.POSITIONS : PostingsEnum.NONE);
-      if (labels.isEmpty()) {
-        facets = null;
-        entityOrds = new long[0];
-      } else {
-        facets = DocValues.getSortedSet(leaf.reader(), FACETS.getDimConfig(Fields.PERSON).indexFieldName);
-        entityOrds = new long[labels.size()];
-        for (int e = 0; e < labels.size(); e++) {
-          entityOrds[e] = facets.lookupTerm(new BytesRef(FacetsConfig.pathToString(labels.get(e)[0], labels.get(e)[1])));
-        }
-      }
-    }
-
-    private static PostingsEnum[] postings(LeafReaderContext leaf, String field, List<BytesRef> words, int flags)
-        throws IOException {
-      PostingsEnum[] postings = new PostingsEnum[words.size()];
-      Terms terms = leaf.reader().terms(field);
-      if (terms == null) {
-        return postings;
-      }
-      TermsEnum te = terms.iterator();
-      for (int w = 0; w < words.size(); w++) {
-        if (te.seekExact(words.get(w))) {
-          postings[w] = te.postings(null, flags);
-        }
-      }
-      return postings;
-    }
-
-    void fill(int doc, double[] idf, double idfSum, int queryEntities, float[] row) throws IOException {
-      row[1] = score(title, doc);
-      row[2] = score(body, doc);
-      double titleHas = 0;
-      double leadHas = 0;
-      double anyHas = 0;
-      for (int w = 0; w < idf.length; w++) {
-        boolean t = on(inTitle[w], doc);
-        boolean b = on(inBody[w], doc);
-        if (t) {
-          titleHas += idf[w];
-        }
-        if (b && lead && inBody[w].nextPosition() < LEAD_POSITIONS) {
-          leadHas += idf[w];
-        }
-        if (t || b) {
-          anyHas += idf[w];
-        }
-      }
-      if (idfSum > 0) {
-        row[3] = (float) (titleHas / idfSum);
-        row[4] = (float) (leadHas / idfSum);
-        row[5] = (float) (anyHas / idfSum);
-      }
-      if (queryEntities > 0 && facets.advanceExact(doc)) {
-        int count = facets.docValueCount();
-        int matched = 0;
-        for (int k = 0; k < count; k++) {
-          long ord = facets.nextOrd();
-          for (long wanted : entityOrds) {
-            if (wanted >= 0 && ord == wanted) {
-              matched++;
-            }
-          }
-        }
-        row[6] = (float) matched / queryEntities;
-        row[7] = count == 0 ? 0 : (float) matched / count;
-      }
-    }
-
-    /** The article's day (UTC, as dates are indexed), or null when undated. */
-    LocalDate date(int doc) throws IOException {
-      if (dates == null || !dates.advanceExact(doc)) {
-        return null;
-      }
-      return LocalDate.ofEpochDay(Math.floorDiv(dates.nextValue(), 86_400_000L));
-    }
-
-    private static float score(Scorer scorer, int doc) throws IOException {
-      if (scorer == null) {
-        return 0;
-      }
-      DocIdSetIterator it = scorer.iterator();
-      if (it.docID() < doc) {
-        it.advance(doc);
-      }
-      return it.docID() == doc ? scorer.score() : 0;
-    }
-
-    private static boolean on(PostingsEnum postings, int doc) throws IOException {
-      if (postings == null) {
-        return false;
-      }
-      if (postings.docID() < doc) {
-        postings.advance(doc);
-      }
-      return postings.docID() == doc;
     }
   }
 }

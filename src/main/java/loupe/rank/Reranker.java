@@ -3,6 +3,7 @@ package loupe.rank;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.stream.IntStream;
 import loupe.entities.EntityExtractor;
 import loupe.entities.Extractors;
 import loupe.search.SearchRequest;
@@ -60,10 +61,7 @@ public final class Reranker {
    *
    * @param scoring the first-stage query that found them (its terms are the query's words)
    * @param queryText what the user typed (or the applied correction): its persons and countries
-   * @param recencyDays 0, or the half-life of a preference for recent articles: each score is
-   *     multiplied by 0.5^(age / half-life), Elasticsearch's {@code exp} decay with origin now and
-   *     {@code decay} 0.5 at {@code scale}; scores are then divided by the newest article's factor,
-   *     which keeps the order and spares the underflow of old archives
+   * @param recencyDays 0, or the half-life of a preference for recent articles (see {@link #scores})
    */
   public TopDocs rerank(IndexSearcher searcher, TopDocs first, Query scoring, String queryText, int recencyDays)
       throws IOException {
@@ -73,23 +71,55 @@ public final class Reranker {
       return first;
     }
     ScoreDoc[] window = Arrays.copyOf(all, n);
-    boolean entities = used[RankFeatures.NAMES.indexOf("entityMatch")] || used[RankFeatures.NAMES.indexOf("entityFocus")];
-    float[][] rows = RankFeatures.compute(searcher, scoring,
-        entities ? QueryEntities.of(queryText, extractor) : QueryEntities.NONE, QueryDates.of(queryText), used, window);
-    ScoreDoc[] ranked = new ScoreDoc[n];
-    double[] ageDays = recencyDays > 0 ? Recency.ageDays(searcher, window) : null;
+    WindowNeeds needs = needs(scoring, queryText, recencyDays);
+    float[] scores = scores(new LuceneWindowFacts(searcher, window, needs), needs, queryText, recencyDays);
+    int[] order = order(scores);
+    ScoreDoc[] out = all.clone();
+    for (int r = 0; r < n; r++) {
+      ScoreDoc d = window[order[r]];
+      out[r] = new ScoreDoc(d.doc, scores[order[r]], d.shardIndex);
+    }
+    return new TopDocs(first.totalHits, out);
+  }
+
+  /**
+   * What a backend must gather about its window for this query: the words of the first-stage
+   * query that found it, the entities the query names, and only the facts the model weighs.
+   */
+  public WindowNeeds needs(Query scoring, String queryText, int recencyDays) {
+    boolean entities = used[RankFeatures.ENTITY_MATCH] || used[RankFeatures.ENTITY_FOCUS];
+    return RankFeatures.needs(scoring, entities ? QueryEntities.of(queryText, extractor) : QueryEntities.NONE, used,
+        QueryDates.of(queryText), recencyDays > 0);
+  }
+
+  /**
+   * The model's score of each article of a window, from its facts (in the facts' order).
+   *
+   * @param recencyDays 0, or the half-life of a preference for recent articles: each score is
+   *     multiplied by 0.5^(age / half-life), Elasticsearch's {@code exp} decay with origin now and
+   *     {@code decay} 0.5 at {@code scale}; scores are then divided by the newest article's factor,
+   *     which keeps the order and spares the underflow of old archives
+   */
+  public float[] scores(WindowFacts facts, WindowNeeds needs, String queryText, int recencyDays) {
+    float[][] rows = RankFeatures.compute(facts, needs, QueryDates.of(queryText), used);
+    int n = facts.size();
+    double[] ageDays = recencyDays > 0 ? Recency.ageDays(facts) : null;
     double newest = ageDays == null ? 0 : Arrays.stream(ageDays).min().orElse(0);
+    float[] scores = new float[n];
     for (int i = 0; i < n; i++) {
       float score = model.score(rows[i]);
       if (ageDays != null) {
         score *= (float) Math.pow(0.5, (ageDays[i] - newest) / recencyDays);
       }
-      ranked[i] = new ScoreDoc(window[i].doc, score, window[i].shardIndex);
+      scores[i] = score;
     }
-    // Stable: ties keep the first stage's order.
-    Arrays.sort(ranked, Comparator.comparingDouble((ScoreDoc d) -> -d.score));
-    ScoreDoc[] out = all.clone();
-    System.arraycopy(ranked, 0, out, 0, n);
-    return new TopDocs(first.totalHits, out);
+    return scores;
+  }
+
+  /** The window's articles by decreasing score; ties keep the first stage's order. */
+  public static int[] order(float[] scores) {
+    return IntStream.range(0, scores.length).boxed()
+        .sorted(Comparator.comparingDouble((Integer i) -> -scores[i]))
+        .mapToInt(Integer::intValue).toArray();
   }
 }

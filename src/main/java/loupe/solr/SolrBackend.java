@@ -27,6 +27,7 @@ import loupe.index.ArticleWriter;
 import loupe.index.Fields;
 import loupe.index.IndexedArticle;
 import loupe.ingest.Article;
+import loupe.rank.Reranker;
 import loupe.search.Correction;
 import loupe.search.DateHistogram;
 import loupe.search.Hit;
@@ -260,7 +261,9 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     long started = System.nanoTime();
     Optional<LastWordPrefix.Split> typing = request.prefixLast() ? LastWordPrefix.split(request.query()) : Optional.empty();
     UserQueryParser.Parsed parsed = read(request.query(), typing);
-    QueryResponse page = run(parsed.strict(), request, parsed.matchAll());
+    // As the embedded index: the second stage reorders a relevance page, never a cursor walk.
+    boolean rerank = Reranker.applies(request, parsed.matchAll()) && !request.cursor();
+    QueryResponse page = run(parsed.strict(), request, parsed.matchAll(), rerank);
 
     Correction correction = null;
     // As the embedded index: keywords are always checked, a question or pasted text only when it finds nothing.
@@ -271,7 +274,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
         boolean applied = false;
         if (page.getResults().getNumFound() == 0) {
           UserQueryParser.Parsed fixed = read(corrected.get(), typing.flatMap(t -> LastWordPrefix.split(corrected.get())));
-          QueryResponse fixedPage = run(fixed.strict(), request, fixed.matchAll());
+          QueryResponse fixedPage = run(fixed.strict(), request, fixed.matchAll(), rerank);
           if (fixedPage.getResults().getNumFound() > 0) {
             page = fixedPage;
             parsed = fixed;
@@ -285,14 +288,20 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     Query matched = parsed.strict();
     boolean relaxed = false;
     if (page.getResults().getNumFound() == 0 && parsed.canRelax()) {
-      QueryResponse relaxedPage = run(parsed.relaxed(), request, false);
+      QueryResponse relaxedPage = run(parsed.relaxed(), request, false, rerank);
       if (relaxedPage.getResults().getNumFound() > 0) {
         page = relaxedPage;
         matched = parsed.relaxed();
         relaxed = true;
       }
     }
-    List<Hit> hits = hits(page.getResults(), request.snippets() ? parsed.highlight() : null, request.snippets());
+    SolrDocumentList results = page.getResults();
+    if (rerank) {
+      // Issue 20: the embedded index's second stage, on the facts the cluster gives (loupe.rank).
+      results = SolrWindowFacts.rerank(results, matched, request,
+          client.getClusterStateProvider().getCollection(collection).getActiveSlices(), p -> query(p).getResults());
+    }
+    List<Hit> hits = hits(results, request.snippets() ? parsed.highlight() : null, request.snippets());
     DateHistogram histogram = dateHistogram(page, matched, request);
     long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     String next = !request.cursor() ? null : SolrCursor.next(request, parsed.matchAll(),
@@ -346,7 +355,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   }
 
   /** User runs a query with ticked values; each facet's counts ignore its own selection (tag and exclude). */
-  private QueryResponse run(Query textQuery, SearchRequest request, boolean matchAll) throws IOException {
+  private QueryResponse run(Query textQuery, SearchRequest request, boolean matchAll, boolean rerank) throws IOException {
     ModifiableSolrParams params = matching(textQuery, request);
     // A walk (search_after) pages with Solr's cursorMark, which the sort below allows: it ends with the id.
     SolrCursor.Position position = request.cursor() ? SolrCursor.position(request, matchAll) : null;
@@ -357,6 +366,9 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     }
     params.set("rows", request.size());
     params.set("fl", request.snippets() ? HIT_FIELDS + ",body" : HIT_FIELDS);
+    if (rerank) {
+      SolrWindowFacts.widen(params, textQuery, request);
+    }
     boolean oldest = request.sort() == SortOrder.OLDEST;
     boolean byDate = request.sort() == SortOrder.DATE || oldest || matchAll;
     // Undated articles last (sortMissingLast), then as the embedded index: score, then id for a stable page.

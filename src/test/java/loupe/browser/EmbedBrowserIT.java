@@ -123,15 +123,15 @@ class EmbedBrowserIT {
         article("macron", "Emmanuel Macron défend sa réforme des retraites",
             "Le président Emmanuel Macron a défendu mardi à Paris sa réforme des retraites devant les"
                 + " syndicats. La France doit, selon lui, « travailler plus longtemps ».",
-            "2024-03-12", "https://www.example.fr/politique/macron-retraites", "Le Quotidien de Paris"),
+            "2024-03-12", "https://www.example.fr/politique/macron-retraites", "Le Quotidien de Paris", "politique"),
         article("poutine", "Vladimir Poutine promet de renforcer l’armée",
             "Le président Vladimir Poutine a promis jeudi à Moscou de renforcer l’armée. La Russie"
                 + " augmentera encore ses dépenses militaires l’an prochain.",
-            "2024-05-09", "https://www.example.fr/monde/poutine-armee", "L’Écho du monde"),
+            "2024-05-09", "https://www.example.fr/monde/poutine-armee", "L’Écho du monde", "monde"),
         article("zelensky", "Volodymyr Zelensky demande davantage de défense aérienne",
             "Le président Volodymyr Zelensky a demandé lundi à ses alliés davantage de systèmes de"
                 + " défense aérienne. L’Ukraine subit des frappes sur ses centrales électriques.",
-            "2024-06-17", "https://www.example.fr/monde/zelensky-defense", "L’Écho du monde"),
+            "2024-06-17", "https://www.example.fr/monde/zelensky-defense", "L’Écho du monde", "monde"),
         article("gazprom", "Gazprom annonce une baisse de ses exportations",
             "Le géant gazier Gazprom exportera moins de gaz vers l’Europe cette année. La Russie"
                 + " cherche de nouveaux clients en Asie, notamment en Chine.",
@@ -143,14 +143,20 @@ class EmbedBrowserIT {
   }
 
   private static Article article(String id, String title, String body, String date, String url, String source) {
+    return article(id, title, body, date, url, source, null);
+  }
+
+  private static Article article(String id, String title, String body, String date, String url, String source,
+      String section) {
     OffsetDateTime when = date == null ? null : LocalDate.parse(date).atStartOfDay().atOffset(ZoneOffset.UTC);
-    return new Article(id, title, body, when, url, source);
+    return new Article(id, title, body, when, url, source, section);
   }
 
   /**
    * The third-party site: a page with its own font and accent colour that loads the component from
    * the Loupe server and points it at the closed server ({@code ?server=closed}) or the Loupe server,
-   * with {@code ?lang=en} and {@code ?size=2} as attributes when asked.
+   * with {@code ?lang=en} and {@code ?size=2} as attributes when asked, and every facet (no
+   * {@code facets} attribute) with {@code ?facets=all}.
    */
   private void serveSitePage(HttpExchange exchange) throws IOException {
     try (exchange) {
@@ -162,6 +168,7 @@ class EmbedBrowserIT {
       String endpoint = query.contains("server=closed") ? closedBase : serverBase;
       String lang = query.contains("lang=en") ? "en" : "fr";
       String size = query.contains("size=2") ? "2" : "5";
+      String facets = query.contains("facets=all") ? "" : "facets=\"country,person\"";
       byte[] page = """
           <!doctype html>
           <html lang="fr">
@@ -177,10 +184,10 @@ class EmbedBrowserIT {
           </head>
           <body>
             <h1>Le Blog d’Ailleurs</h1>
-            <loupe-search endpoint="%s" facets="country,person" size="%s" lang="%s"></loupe-search>
+            <loupe-search endpoint="%s" %s size="%s" lang="%s"></loupe-search>
           </body>
           </html>
-          """.formatted(ACCENT, serverBase, endpoint, size, lang).getBytes(UTF_8);
+          """.formatted(ACCENT, serverBase, endpoint, facets, size, lang).getBytes(UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
       exchange.sendResponseHeaders(200, page.length);
       exchange.getResponseBody().write(page);
@@ -274,9 +281,14 @@ class EmbedBrowserIT {
     assertEquals("true", chosen.getAttribute("aria-selected"));
     assertEquals(chosen.getAttribute("id"), input().getAttribute("aria-activedescendant"));
 
+    String shownCount = shadow().findElements(By.cssSelector("[role=option] .suggestion-type")).get(position).getText()
+        .replaceAll("\\D", "");
     press(Keys.ENTER);
-    waitForStatus("1 résultat");
-    assertEquals("Vladimir Poutine", input().getDomProperty("value"));
+    // Issue 18: a picked name ticks its facet value, as on the search page, and the count is the one offered.
+    waitForStatus(shownCount + " résultat");
+    assertEquals("", input().getDomProperty("value"), "the name typed is now a ticked filter, not words");
+    assertTrue(facetBox("person", "Vladimir Poutine").isSelected());
+    assertEquals(List.of("Personne : Vladimir Poutine ×"), chips());
     assertFalse(suggestionList().isDisplayed());
     assertEquals(List.of("Vladimir Poutine promet de renforcer l’armée"), hitTitles());
 
@@ -285,6 +297,50 @@ class EmbedBrowserIT {
     press(Keys.ESCAPE);
     waitUntil("list closed", d -> !suggestionList().isDisplayed());
     assertEquals("zel", input().getDomProperty("value"), "Escape closes the list and keeps the text");
+  }
+
+  /** Issue 18: as on the search page, the word being typed matches as a prefix and is never corrected. */
+  @Test
+  void theWordBeingTypedMatchesAsAPrefix() {
+    openSite("");
+    input().sendKeys("Pout");
+    waitForStatus("1 résultat");
+    assertEquals(List.of("Vladimir Poutine promet de renforcer l’armée"), hitTitles());
+    input().sendKeys(Keys.chord(Keys.CONTROL, "a"), "électri");
+    waitUntil("prefix of « électriques »", d -> hitTitles().equals(
+        List.of("Volodymyr Zelensky demande davantage de défense aérienne")));
+  }
+
+  /** Issue 18: every facet of the page (sources, sections, organisations) and the chips of the ticked values. */
+  @Test
+  void everyFacetIsOfferedByDefaultAndTickedValuesShowAsRemovableChips() {
+    openSite("?facets=all");
+    input().sendKeys("président");
+    waitForStatus("3 résultats");
+    List<String> legends = shadow().findElements(By.cssSelector("legend")).stream().map(WebElement::getText).toList();
+    assertTrue(legends.containsAll(List.of("Pays", "Personnes", "Sources", "Rubriques")), legends.toString());
+    assertTrue(hitTexts().stream().anyMatch(text -> text.contains("politique")), "a result shows its section");
+
+    facetBox("section", "monde").click();
+    waitForStatus("2 résultats");
+    assertEquals(List.of("Rubrique : monde ×"), chips());
+    facetBox("source", "L’Écho du monde").click();
+    waitUntil("two chips and « Tout effacer »", d -> chips().size() == 2
+        && shadow().findElement(By.cssSelector(".chips")).getText().contains("Tout effacer"));
+    waitForStatus("2 résultats");
+
+    shadow().findElements(By.cssSelector(".chips button")).stream()
+        .filter(b -> b.getText().equals("Tout effacer")).findFirst().orElseThrow().click();
+    waitForStatus("3 résultats");
+    assertEquals(List.of(), chips());
+    assertFalse(facetBox("section", "monde").isSelected());
+
+    facetBox("section", "politique").click();
+    waitForStatus("1 résultat");
+    chip("Rubrique : politique ×").click();
+    waitForStatus("3 résultats");
+    assertEquals(List.of(), chips());
+    assertEquals("président", input().getDomProperty("value"), "« Tout effacer » clears the filters, not the query");
   }
 
   @Test
@@ -385,6 +441,15 @@ class EmbedBrowserIT {
   private WebElement hitLink(String title) {
     return shadow().findElements(By.cssSelector(".hit-title a")).stream()
         .filter(link -> title.equals(link.getText())).findFirst().orElseThrow();
+  }
+
+  private List<String> chips() {
+    return shadow().findElements(By.cssSelector(".chips .chip")).stream().map(WebElement::getText).toList();
+  }
+
+  private WebElement chip(String text) {
+    return shadow().findElements(By.cssSelector(".chips .chip")).stream()
+        .filter(c -> c.getText().equals(text)).findFirst().orElseThrow();
   }
 
   private WebElement suggestionList() {

@@ -36,11 +36,46 @@ final class HttpSearchClient implements LoadRun.Client {
   private final HttpClient http; // null: the blocking client
   private final String base;
   private final List<String> countries;
+  private final boolean typing;
 
-  private HttpSearchClient(HttpClient http, int port, List<String> countries) {
+  private HttpSearchClient(HttpClient http, int port, List<String> countries, boolean typing) {
     this.http = http;
     this.base = "http://127.0.0.1:" + port + "/api/search?q=";
     this.countries = List.copyOf(countries);
+    this.typing = typing;
+  }
+
+  private HttpSearchClient(HttpClient http, int port, List<String> countries) {
+    this(http, port, countries, false);
+  }
+
+  /**
+   * The search page's requests while the reader types: each query cut inside its last word
+   * ({@link #typedSoFar}) and sent with {@code prefix_last=true}, as the page and the widget do.
+   */
+  static HttpSearchClient typing(int port, List<String> countries) {
+    return new HttpSearchClient(null, port, countries, true);
+  }
+
+  /**
+   * The query as a reader has typed it so far: the last word cut to its first three-fifths (three
+   * letters at least), anything after it (a closing quote) not typed yet. « accord commercial » →
+   * « accord commer ». A last word of three letters or fewer stays whole.
+   */
+  static String typedSoFar(String query) {
+    int end = query.length();
+    while (end > 0 && !Character.isLetterOrDigit(query.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && Character.isLetterOrDigit(query.charAt(start - 1))) {
+      start--;
+    }
+    int length = end - start;
+    if (length <= 3) {
+      return query;
+    }
+    return query.substring(0, start + Math.max(3, (length * 3 + 4) / 5));
   }
 
   /**
@@ -60,7 +95,11 @@ final class HttpSearchClient implements LoadRun.Client {
   }
 
   URI uri(String query, int request) {
-    StringBuilder uri = new StringBuilder(base).append(URLEncoder.encode(query, StandardCharsets.UTF_8));
+    StringBuilder uri = new StringBuilder(base)
+        .append(URLEncoder.encode(typing ? typedSoFar(query) : query, StandardCharsets.UTF_8));
+    if (typing) {
+      uri.append("&prefix_last=true");
+    }
     if (!countries.isEmpty()) {
       uri.append("&country=").append(URLEncoder.encode(countries.get(request % countries.size()), StandardCharsets.UTF_8));
     }

@@ -96,6 +96,7 @@ public final class QueryBench {
   private static int run(Options options, List<String> queries, Indexes indexes, PrintWriter out) throws Exception {
     ResultTable table;
     long errors;
+    Typing typing;
     try (PlainLuceneSearcher plain = PlainLuceneSearcher.open(indexes.plain());
         Loupe loupe = Loupe.open(indexes.loupe());
         LoupeServer server = LoupeServer.start(loupe, new ServerConfig("127.0.0.1", 0, List.of(), null))) {
@@ -149,11 +150,42 @@ public final class QueryBench {
       table.note("both sides share this JVM and its collector: " + (collector.isEmpty()
           ? "the JVM's default; ./loupe runs the Parallel one" : String.join(" ", collector)) + ".");
       errors = many.errors();
+      typing = typingTable(queries, count * options.passes(), options.maxSeconds(), server.port(), countries);
+      errors += typing.errors;
     }
     // A fresh `loupe serve` needs the index's write lock: measured once this process let it go.
     Startup.measure(indexes.plain(), indexes.loupe(), queries.get(0)).addTo(table);
     table.print(out, options.commandLine());
+    typing.table.print(out, options.commandLine());
     return errors == 0 ? 0 : 1;
+  }
+
+  private record Typing(ResultTable table, long errors) {}
+
+  /**
+   * The as-you-type path beside the plain one, both Loupe over HTTP on one thread and interleaved:
+   * each query as typed so far with its last word a prefix ({@code prefix_last=true}, which expands
+   * to the word's most frequent completions) against the whole query. The ratio is the typing path's
+   * cost per keystroke-search relative to an ordinary search.
+   */
+  private static Typing typingTable(List<String> queries, int requests, double maxSeconds, int port,
+      List<String> countries) throws Exception {
+    LoadRun.Clients whole = t -> new HttpSearchClient(port, countries);
+    LoadRun.Clients typed = t -> HttpSearchClient.typing(port, countries);
+    LoadRun.run(queries, 1, queries.size(), maxSeconds, typed); // the completions' first reads
+    Latencies[] both = LoadRun.interleaved(queries, 1, requests, BLOCK, maxSeconds, whole, typed);
+    ResultTable table = new ResultTable(String.format(Locale.ROOT,
+        "typing: the same %d queries as typed so far (last word a prefix) vs whole, Loupe over HTTP, 1 thread",
+        queries.size()), "whole query", "typed, prefix");
+    table.row("p50 ms", both[0].p50Ms(), both[1].p50Ms(), "%.2f");
+    table.row("p90 ms", both[0].p90Ms(), both[1].p90Ms(), "%.2f");
+    table.row("p99 ms", both[0].p99Ms(), both[1].p99Ms(), "%.2f");
+    table.row("qps", both[0].qps(), both[1].qps(), "%,.0f");
+    table.single("errors", both[0].errors(), both[1].errors(), "%.0f");
+    String example = queries.isEmpty() ? "" : " (« " + queries.get(0) + " » → « " + HttpSearchClient.typedSoFar(queries.get(0)) + " »)";
+    table.note("typed: the last word cut to its first three-fifths" + example + ", sent with prefix_last=true as the page and"
+        + " the widget send it while a word is being typed; ratio = typed ÷ whole.");
+    return new Typing(table, both[0].errors() + both[1].errors());
   }
 
   private static void latencyRows(ResultTable table, String label, Latencies plain, Latencies loupe) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import loupe.cli.ExternalCommand;
 import loupe.cli.LoupeCommand;
+import loupe.solr.SolrTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -41,6 +42,19 @@ public final class EvalCommand implements Runnable, ExternalCommand {
         description = "Query sets to run, among piaf (dev and validation), orangesum-dev, orangesum-wide, orangesum-validation (default: all).")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--per-query", paramLabel = "FILE",
+        description = "Also write one tab-separated line per query: the rank of its first relevant article for the "
+            + "baseline, the edismax-like ranking and Loupe (0: not in the top 100), Loupe's total, the query.")
+    Path perQuery;
+
+    @Option(names = "--solr", paramLabel = "ZK",
+        description = "Also run every query through the SolrCloud backend (ZooKeeper host:port[/chroot]); each corpus "
+            + "is indexed once into the collection named by --collection and the corpus (e.g. C-piaf), then reused.")
+    String solr;
+
+    @Option(names = "--collection", paramLabel = "NAME", description = "The collections' prefix, with --solr.")
+    String collection;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -51,7 +65,11 @@ public final class EvalCommand implements Runnable, ExternalCommand {
               "Unknown query set '" + set + "', expected one of " + String.join(", ", SearchEvaluation.SET_NAMES));
         }
       }
-      return SearchEvaluation.run(data != null ? data : defaultData(), sets, stdout());
+      if ((solr == null) != (collection == null)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--solr and --collection go together");
+      }
+      SolrTarget target = solr == null ? null : SolrTarget.parse(solr, collection);
+      return SearchEvaluation.run(data != null ? data : defaultData(), sets, perQuery, target, stdout());
     }
   }
 

@@ -1,5 +1,7 @@
 package loupe.eval;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -20,6 +22,7 @@ import loupe.search.Hit;
 import loupe.search.InvalidRequestException;
 import loupe.search.SearchRequest;
 import loupe.search.SearchResponse;
+import loupe.solr.SolrTarget;
 
 /**
  * {@code loupe eval search}: how well Loupe ranks the labelled sets of shared/data, each figure
@@ -59,7 +62,7 @@ public final class SearchEvaluation {
   /** One set's figures, kept for the closing table that puts dev and validation side by side. */
   private record Summary(String set, boolean validation, int queries, RankingMetrics baseline,
       RankingMetrics edismax, RankingMetrics loupe, RankingMetrics.Interval edismaxInterval,
-      RankingMetrics.Interval loupeInterval) {}
+      RankingMetrics.Interval loupeInterval, RankingMetrics solr, RankingMetrics.Interval solrInterval) {}
 
   @FunctionalInterface
   private interface QueryReader {
@@ -68,8 +71,33 @@ public final class SearchEvaluation {
 
   private record LabelledQuery(String qid, String text, Set<String> relevant) {}
 
-  /** Loupe's judged rankings, and how often it relaxed a query to « any word » or refused it. */
-  private record LoupeRun(List<RankingMetrics.Judged> judged, int relaxed, int refused) {}
+  /**
+   * Loupe's judged rankings, and how often it relaxed a query to « any word » or refused it; per
+   * query its total (-1 when refused) and whether it was relaxed.
+   */
+  private record LoupeRun(List<RankingMetrics.Judged> judged, int relaxed, int refused, List<Long> totals,
+      List<Boolean> relaxedEach) {}
+
+  /** Queries whose first relevant article is at another rank in the two runs. */
+  private static int differing(List<RankingMetrics.Judged> a, List<RankingMetrics.Judged> b) {
+    int n = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (firstRelevant(a.get(i)) != firstRelevant(b.get(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The 1-based rank of the first relevant article, 0 when none is ranked. */
+  private static int firstRelevant(RankingMetrics.Judged judged) {
+    for (int i = 0; i < judged.ranked().size(); i++) {
+      if (judged.relevant().contains(judged.ranked().get(i))) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
 
   /**
    * Prints MRR@10, Recall@10 and Recall@100 for PIAF and OrangeSum known-item queries found under
@@ -79,6 +107,17 @@ public final class SearchEvaluation {
    * @return 0, or 1 when a set could not be evaluated (unreadable data, articles rejected)
    */
   public static int run(Path sharedData, List<String> sets, PrintStream out) {
+    return run(sharedData, sets, null, null, out);
+  }
+
+  /**
+   * The same, and with {@code perQuery} not null a tab-separated line per query written there: set,
+   * query id, the rank of its first relevant article for the baseline, the edismax-like ranking and
+   * Loupe (0 when not in the top {@value #DEPTH}), Loupe's total, whether it relaxed, Loupe's rank on
+   * SolrCloud (empty without it), the query: the losses and gains behind a ratio. With {@code solr} not null, the same queries also run through
+   * the SolrCloud backend (see {@link SolrCollections}), beside the embedded index.
+   */
+  public static int run(Path sharedData, List<String> sets, Path perQuery, SolrTarget solr, PrintStream out) {
     for (String set : sets) {
       if (!SET_NAMES.contains(set)) {
         throw new IllegalArgumentException("unknown query set '" + set + "', expected one of " + SET_NAMES);
@@ -92,11 +131,19 @@ public final class SearchEvaluation {
     out.println("tie 0, any word) on the baseline's index. Validation sets (docs/ranking.md) are never tuned on.");
     int status = 0;
     List<Summary> summaries = new ArrayList<>();
-    if (chosen.contains("piaf")) {
-      status = Math.max(status, evaluate(piaf(sharedData.resolve("piaf-retrieval")), summaries, out));
-    }
-    if (chosen.stream().anyMatch(set -> set.startsWith("orangesum"))) {
-      status = Math.max(status, evaluate(orangeSum(sharedData.resolve("orangesum-news"), chosen), summaries, out));
+    try (PrintStream lines = perQuery == null ? null : new PrintStream(Files.newOutputStream(perQuery), true, UTF_8)) {
+      if (lines != null) {
+        lines.println("set\tqid\tbaseline_rank\tedismax_rank\tloupe_rank\tloupe_total\trelaxed\tsolr_rank\tquery");
+      }
+      if (chosen.contains("piaf")) {
+        status = Math.max(status, evaluate(piaf(sharedData.resolve("piaf-retrieval")), summaries, lines, solr, out));
+      }
+      if (chosen.stream().anyMatch(set -> set.startsWith("orangesum"))) {
+        status = Math.max(status,
+            evaluate(orangeSum(sharedData.resolve("orangesum-news"), chosen), summaries, lines, solr, out));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + perQuery, e);
     }
     printSummary(summaries, out);
     return status;
@@ -108,11 +155,14 @@ public final class SearchEvaluation {
     }
     out.println();
     out.println("Summary: MRR@10 (ratio to the baseline, 95% interval) and Recall@100 ratio; dev and validation side by side");
-    out.printf(Locale.ROOT, "  %-32s %6s  %7s  %-27s %-27s%n", "set", "queries", "base", "edismax-like", "Loupe");
+    boolean solr = summaries.stream().anyMatch(s -> s.solr() != null);
+    out.printf(Locale.ROOT, "  %-32s %6s  %7s  %-27s %-27s%s%n", "set", "queries", "base", "edismax-like", "Loupe",
+        solr ? " Loupe on SolrCloud" : "");
     for (Summary s : summaries) {
-      out.printf(Locale.ROOT, "  %-32s %6d  %7.4f  %-27s %-27s%n", (s.validation() ? "[validation] " : "[dev] ") + s.set(),
+      out.printf(Locale.ROOT, "  %-32s %6d  %7.4f  %-27s %-27s%s%n", (s.validation() ? "[validation] " : "[dev] ") + s.set(),
           s.queries(), s.baseline().mrrAt10(), cell(s.edismax(), s.baseline(), s.edismaxInterval()),
-          cell(s.loupe(), s.baseline(), s.loupeInterval()));
+          cell(s.loupe(), s.baseline(), s.loupeInterval()),
+          s.solr() == null ? "" : " " + cell(s.solr(), s.baseline(), s.solrInterval()));
     }
   }
 
@@ -193,7 +243,8 @@ public final class SearchEvaluation {
         .toList();
   }
 
-  private static int evaluate(Part part, List<Summary> summaries, PrintStream out) {
+  private static int evaluate(Part part, List<Summary> summaries, PrintStream perQuery, SolrTarget solrTarget,
+      PrintStream out) {
     out.println();
     if (part instanceof Skipped skipped) {
       out.println(skipped.message());
@@ -210,8 +261,11 @@ public final class SearchEvaluation {
         report = index.indexFiles(collection.documents(), IndexingProgress.NONE);
         out.printf(Locale.ROOT, "%s: %d articles indexed by Loupe, %d by the baseline (%.0f s)%n", collection.name(),
             report.indexed(), lucene.documents(), seconds(started));
-        for (QuerySet set : collection.querySets()) {
-          summaries.add(evaluate(set, lucene, index, out));
+        try (Loupe solr = solrTarget == null ? null
+            : SolrCollections.indexed(solrTarget, collection.name(), collection.documents(), report.indexed(), out)) {
+          for (QuerySet set : collection.querySets()) {
+            summaries.add(evaluate(set, lucene, index, solr, perQuery, out));
+          }
         }
       }
       if (report.partial()) {
@@ -228,8 +282,8 @@ public final class SearchEvaluation {
     }
   }
 
-  private static Summary evaluate(QuerySet set, PlainLuceneBaseline lucene, Loupe loupe, PrintStream out)
-      throws IOException {
+  private static Summary evaluate(QuerySet set, PlainLuceneBaseline lucene, Loupe loupe, Loupe solr,
+      PrintStream perQuery, PrintStream out) throws IOException {
     List<LabelledQuery> queries = set.reader().read();
     long started = System.nanoTime();
     List<RankingMetrics.Judged> baselineJudged = new ArrayList<>();
@@ -246,6 +300,19 @@ public final class SearchEvaluation {
     started = System.nanoTime();
     LoupeRun run = rank(loupe, queries);
     double loupeSeconds = seconds(started);
+    started = System.nanoTime();
+    LoupeRun solrRun = solr == null ? null : rank(solr, queries);
+    double solrSeconds = seconds(started);
+    if (perQuery != null) {
+      String name = set.name().replaceFirst(" \\(.*", "");
+      for (int i = 0; i < queries.size(); i++) {
+        perQuery.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%b\t%s\t%s%n", name, queries.get(i).qid(),
+            firstRelevant(baselineJudged.get(i)), firstRelevant(edismaxJudged.get(i)), firstRelevant(run.judged().get(i)),
+            run.totals().get(i), run.relaxedEach().get(i),
+            solrRun == null ? "" : String.valueOf(firstRelevant(solrRun.judged().get(i))),
+            queries.get(i).text().replaceAll("\\s+", " "));
+      }
+    }
 
     RankingMetrics baseline = RankingMetrics.of(baselineJudged);
     RankingMetrics m = RankingMetrics.of(run.judged());
@@ -261,13 +328,24 @@ public final class SearchEvaluation {
         baseline.mrrAt10(), baseline.recallAt10(), baseline.recallAt100(), baselineSeconds);
     row(out, "edismax", edismax, baseline, edismaxSeconds);
     row(out, "Loupe", m, baseline, loupeSeconds);
-    out.printf(Locale.ROOT, "  MRR@10 ratio, 95%% interval: Loupe %.3f to %.3f, edismax-like %.3f to %.3f%n",
-        interval.low(), interval.high(), edismaxInterval.low(), edismaxInterval.high());
+    RankingMetrics onSolr = solrRun == null ? null : RankingMetrics.of(solrRun.judged());
+    RankingMetrics.Interval solrInterval = solrRun == null ? null
+        : RankingMetrics.mrrRatioInterval(solrRun.judged(), baselineJudged, BOOTSTRAP_DRAWS, 4L);
+    if (onSolr != null) {
+      row(out, "Loupe Solr", onSolr, baseline, solrSeconds);
+      out.printf(Locale.ROOT, "  SolrCloud against the embedded index: MRR@10 %+.4f, Recall@100 %+.4f; %d of %d queries"
+          + " rank their first relevant article elsewhere%n", onSolr.mrrAt10() - m.mrrAt10(),
+          onSolr.recallAt100() - m.recallAt100(), differing(run.judged(), solrRun.judged()), queries.size());
+    }
+    out.printf(Locale.ROOT, "  MRR@10 ratio, 95%% interval: Loupe %.3f to %.3f, edismax-like %.3f to %.3f%s%n",
+        interval.low(), interval.high(), edismaxInterval.low(), edismaxInterval.high(),
+        solrInterval == null ? "" : String.format(Locale.ROOT, ", Loupe on SolrCloud %.3f to %.3f",
+            solrInterval.low(), solrInterval.high()));
     out.printf(Locale.ROOT, "  Loupe relaxed %d of %d queries to any word (nothing matched as read)%s%n",
         run.relaxed(), queries.size(),
         run.refused() == 0 ? "" : "; it refused " + run.refused() + " (counted as finding nothing)");
     return new Summary(set.name().replaceFirst(" \\(.*", ""), set.validation(), baseline.queries(), baseline,
-        edismax, m, edismaxInterval, interval);
+        edismax, m, edismaxInterval, interval, onSolr, solrInterval);
   }
 
   private static void row(PrintStream out, String name, RankingMetrics m, RankingMetrics baseline, double seconds) {
@@ -285,8 +363,12 @@ public final class SearchEvaluation {
     List<RankingMetrics.Judged> judged = new ArrayList<>();
     int relaxed = 0;
     int refused = 0;
+    List<Long> totals = new ArrayList<>();
+    List<Boolean> relaxedEach = new ArrayList<>();
     for (LabelledQuery q : queries) {
       List<String> ids = new ArrayList<>();
+      long total = -1;
+      boolean wasRelaxed = false;
       try {
         SearchResponse response = loupe.search(
             SearchRequest.builder().query(q.text()).size(DEPTH).facetSize(0).snippets(false).build());
@@ -296,12 +378,16 @@ public final class SearchEvaluation {
         if (response.relaxed()) {
           relaxed++;
         }
+        total = response.total();
+        wasRelaxed = response.relaxed();
       } catch (InvalidRequestException e) {
         refused++;
       }
       judged.add(new RankingMetrics.Judged(ids, q.relevant()));
+      totals.add(total);
+      relaxedEach.add(wasRelaxed);
     }
-    return new LoupeRun(judged, relaxed, refused);
+    return new LoupeRun(judged, relaxed, refused, totals, relaxedEach);
   }
 
   private static List<LabelledQuery> readQueries(Path file) throws IOException {

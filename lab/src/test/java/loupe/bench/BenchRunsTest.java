@@ -78,6 +78,12 @@ class BenchRunsTest {
     assertTrue(out.matches("(?s).*warm-up: [12] passes each.*"), out);
     assertTrue(out.matches("(?s).*4 clients errors\\s+0\\s+0.*"), out);
     assertTrue(out.contains("reproduce: ./loupe bench query"), out);
+    // Issue 18: the as-you-type path, measured beside the whole query as a ratio.
+    assertTrue(out.contains("typing: the same 3 queries as typed so far") && out.contains("typed, prefix"), out);
+    assertTrue(out.matches("(?s).*typing:.*errors\\s+0\\s+0.*"), out);
+    assertEquals("accord commer", HttpSearchClient.typedSoFar("accord commercial"));
+    assertEquals("\"Jean Cast", HttpSearchClient.typedSoFar("\"Jean Castex\""));
+    assertEquals("Macr", HttpSearchClient.typedSoFar("Macron"));
   }
 
   @Test
