@@ -28,7 +28,7 @@ import org.apache.solr.common.util.ContentStreamBase;
 public final class CollectionSetup {
 
   /** Bump the number whenever a file of the configset changes. */
-  public static final String CONFIGSET = "loupe-5";
+  public static final String CONFIGSET = "loupe-6";
   static final String CONFIGSET_PREFIX = "loupe-";
   private static final String RESOURCES = "/loupe/solr/configset/";
   private static final List<String> FILES =

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.function.Consumer;
 import loupe.analysis.FrenchNewsAnalyzer;
 import loupe.entities.ArticleEntities;
 import loupe.entities.CorpusNames;
+import loupe.entities.NameEvidence;
 import loupe.index.ArticleDocuments;
 import loupe.index.ArticleWriter;
 import loupe.index.Fields;
@@ -76,7 +76,7 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   /** The stored fields an article is sent with, named as in {@link Fields}. */
   private static final Set<String> SENT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.BODY, Fields.SPELL,
       Fields.DATE_TEXT, Fields.URL, Fields.SOURCE, Fields.PERSON, Fields.COUNTRY, Fields.COUNTRY_CODE,
-      Fields.MENTIONS, Fields.ORGANIZATION, Fields.PERSON_EVIDENCE, Fields.SECTION);
+      Fields.MENTIONS, Fields.ORGANIZATION, Fields.PERSON_EVIDENCE, Fields.PERSON_SPELLING, Fields.SECTION);
   private static final String HIT_FIELDS = "id,title,date_text,url,source,section,person,country,organization,score";
   // As LuceneBackend: a word scores by its best field, title and body weighing alike.
   private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 1f, Fields.BODY, 1f);
@@ -151,7 +151,8 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
       // Text first: a keyword field (the id) also exposes its term as bytes.
       BytesRef bytes = field.stringValue() == null ? field.binaryValue() : null;
       Object value = bytes == null ? field.stringValue()
-          : field.name().equals(Fields.PERSON_EVIDENCE) ? bytes.utf8ToString() // doc values of names
+          : field.name().equals(Fields.PERSON_EVIDENCE) || field.name().equals(Fields.PERSON_SPELLING)
+              ? bytes.utf8ToString() // doc values of names
           : ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length);
       if (value != null) {
         solr.addField(field.name(), value);
@@ -617,19 +618,35 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   }
 
   /**
-   * What the committed articles teach about their people, counted over the cluster (a facet of the
-   * evidence every article carries). Articles sent but not committed are not counted: SolrCloud
-   * shows nothing before a commit, so a run learns from the runs before it, not from itself.
+   * What the committed articles give about their people, counted over the cluster (a facet of each
+   * evidence field every article carries). Articles sent but not committed are not counted: SolrCloud
+   * shows nothing before a commit, so a run learns from the runs before it and, for files, from the
+   * pipeline's first pass over them, but does not re-read its own articles before the commit.
    */
   @Override
-  public CorpusNames committedCorpusNames() throws IOException {
+  public NameEvidence nameEvidence() throws IOException {
     ModifiableSolrParams params = new ModifiableSolrParams().set("q", "*:*").set("rows", 0)
-        .set("json.facet", "{evidence:{type:terms,field:" + Fields.PERSON_EVIDENCE + ",limit:-1,refine:true}}");
-    Map<String, Integer> counts = new HashMap<>();
-    for (LabelAndValue lv : buckets(query(params).getResponse().get("facets"), "evidence")) {
-      counts.put(lv.label, lv.value.intValue());
+        .set("json.facet", "{evidence:{type:terms,field:" + Fields.PERSON_EVIDENCE + ",limit:-1,refine:true},"
+            + "spellings:{type:terms,field:" + Fields.PERSON_SPELLING + ",limit:-1,refine:true}}");
+    Object facets = query(params).getResponse().get("facets");
+    NameEvidence evidence = new NameEvidence();
+    for (LabelAndValue lv : buckets(facets, "evidence")) {
+      evidence.addFullName(lv.label, lv.value.intValue());
     }
-    return counts.isEmpty() ? CorpusNames.EMPTY : CorpusNames.learn(counts);
+    for (LabelAndValue lv : buckets(facets, "spellings")) {
+      evidence.addPersonValue(lv.label, lv.value.intValue());
+    }
+    return evidence;
+  }
+
+  @Override
+  public boolean keepsEvidence() {
+    return true;
+  }
+
+  @Override
+  public CorpusNames committedCorpusNames() throws IOException {
+    return nameEvidence().learn();
   }
 
   @Override

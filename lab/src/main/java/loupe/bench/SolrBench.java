@@ -37,7 +37,7 @@ public final class SolrBench {
   public record Options(Path data, String zk, String collection, long synthetic, int queries, int warmup, int passes,
       long seed, Path work, String command) {
     String commandLine() {
-      return String.format(Locale.ROOT, "./loupe bench %s --data %s --solr %s --collection %s%s --queries %d --warmup %d --passes %d",
+      return String.format(Locale.ROOT, "./loupe bench %s --data %s --solr %s --collection %s%s --queries %d --solr-warmup %d --solr-passes %d",
           command, data, zk, collection, synthetic > 0 ? " --articles " + synthetic + " --seed " + seed : "", queries, warmup,
           passes);
     }
