@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public final class CorpusNames {
   /** No knowledge: extraction reads each article on its own. */
-  public static final CorpusNames EMPTY = new CorpusNames(Map.of(), Map.of());
+  public static final CorpusNames EMPTY = new CorpusNames(java.util.Set.of(), Map.of(), Map.of());
 
   /** A surname stands for one person when at least this many articles name that person in full… */
   static final int MIN_ARTICLES = 5;
@@ -29,6 +29,8 @@ public final class CorpusNames {
   /** Why a surname resolves to a full name: how many articles give it in full, and its share of the surname. */
   public record Resolution(String name, int articles, double share) {}
 
+  /** Phrase keys of the full names two articles or more give with strong evidence: names the corpus knows. */
+  private final java.util.Set<String> fullNames;
   private final Map<String, Resolution> surnames;
   /**
    * Folded key (accents, case, hyphens) → the one facet value the index gives every person value with that key;
@@ -36,7 +38,8 @@ public final class CorpusNames {
    */
   private final Map<String, String> values;
 
-  private CorpusNames(Map<String, Resolution> surnames, Map<String, String> values) {
+  private CorpusNames(java.util.Set<String> fullNames, Map<String, Resolution> surnames, Map<String, String> values) {
+    this.fullNames = fullNames;
     this.surnames = surnames;
     this.values = values;
   }
@@ -100,7 +103,13 @@ public final class CorpusNames {
         surnames.put(surname, new Resolution(spelling.get(top), n, share));
       }
     });
-    return new CorpusNames(Map.copyOf(surnames), valueSpellings(personValues, lexicon));
+    java.util.Set<String> known = new java.util.HashSet<>();
+    byKey.forEach((key, n) -> {
+      if (n > 1 && key.indexOf(' ') > 0 && lexicon.persons.get(key) == null) {
+        known.add(key);
+      }
+    });
+    return new CorpusNames(java.util.Set.copyOf(known), Map.copyOf(surnames), valueSpellings(personValues, lexicon));
   }
 
   /**
@@ -183,6 +192,15 @@ public final class CorpusNames {
     return r == null ? null : r.name();
   }
 
+  /**
+   * Whether the corpus knows a full name (folded phrase key, « nordahl lelandais »): two articles or more give it
+   * with strong evidence, so it is a person where an article names it with no cue. The article's spelling stays
+   * its own; {@link #value} picks the index's.
+   */
+  boolean knowsFullName(String key) {
+    return fullNames.contains(key);
+  }
+
   /** Whether the index gives {@code personValue} to several spellings of it, for {@code --explain}. */
   public boolean hasSeveralSpellings(String personValue) {
     return personValue.equals(values.get(valueKey(personValue)));
@@ -198,6 +216,16 @@ public final class CorpusNames {
     java.util.Set<String> words = new java.util.HashSet<>();
     diff(surnames, other.surnames, words);
     diff(values, other.values, words);
+    for (String k : fullNames) {
+      if (!other.fullNames.contains(k)) {
+        addWords(k, words);
+      }
+    }
+    for (String k : other.fullNames) {
+      if (!fullNames.contains(k)) {
+        addWords(k, words);
+      }
+    }
     return words;
   }
 
@@ -240,7 +268,7 @@ public final class CorpusNames {
 
   /** Number of surnames and spellings known, for reports. */
   public int size() {
-    return surnames.size() + values.size();
+    return fullNames.size() + surnames.size() + values.size();
   }
 
   /** Number of folded person keys the corpus writes in several spellings, each given one value. */
@@ -254,11 +282,12 @@ public final class CorpusNames {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CorpusNames c && surnames.equals(c.surnames) && values.equals(c.values);
+    return o instanceof CorpusNames c && fullNames.equals(c.fullNames) && surnames.equals(c.surnames)
+        && values.equals(c.values);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(surnames, values);
+    return Objects.hash(fullNames, surnames, values);
   }
 }

@@ -443,9 +443,13 @@ final class PersonNames {
     }
     String key = String.join(" ", keys);
     String lexName = lexicon.persons.get(key);
-    if (lexName == null && (n > 1 || !sentenceStart)) {
-      // What the corpus taught: its spelling of a full name, or the one person a bare surname stands for. A
-      // capital that opens a sentence says nothing (« Sapin de Noël » is not Michel Sapin).
+    if (lexName == null && n > 1 && names.knowsFullName(key)) {
+      // A full name the corpus gives with strong evidence elsewhere is a person here too, spelt as this article
+      // spells it: the index picks one spelling for all afterwards, so what an article spells never depends on it.
+      lexName = PersonSpelling.canonical(PersonMerger.nameCase(String.join(" ", surface).replace(" - ", "-")), lexicon);
+    } else if (lexName == null && !sentenceStart) {
+      // The one person a bare surname stands for. A capital that opens a sentence says nothing (« Sapin de Noël »
+      // is not Michel Sapin).
       lexName = names.lookup(key);
     }
     int from = words.get(0)[0];

@@ -79,6 +79,18 @@ class CorpusNamesTest {
   }
 
   @Test
+  void aFullNameTheCorpusGivesWithEvidenceIsAPersonWithoutACueAndKeepsTheArticleSpelling() {
+    RuleBasedExtractor extractor = new RuleBasedExtractor(Lexicon.standard());
+    String body = "L'enquête sur Nordahl Lelandais avance.";
+    assertEquals(java.util.List.of(), extractor.extract("", body).persons());
+    CorpusNames names = CorpusNames.learn(Map.of("Nordahl Lelandais", 2));
+    assertEquals(java.util.List.of("Nordahl Lelandais"), extractor.extract("", body, names).persons());
+    // Given by one article only: not known yet.
+    assertEquals(java.util.List.of(),
+        extractor.extract("", body, CorpusNames.learn(Map.of("Nordahl Lelandais", 1))).persons());
+  }
+
+  @Test
   void aSurnameStandsForOnePersonOnlyWhenThatPersonDominatesIt() {
     assertEquals("Jean Dupontel", CorpusNames.learn(Map.of("Jean Dupontel", 8, "Marc Dupontel", 1)).lookup("dupontel"));
     // Two namesakes of similar weight: the surname alone says nothing.

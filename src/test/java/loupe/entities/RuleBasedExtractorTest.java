@@ -116,6 +116,19 @@ class RuleBasedExtractorTest {
     assertEquals(List.of("Hortense Dufay", "Hortense Dufay"), e.mentions().stream().map(Mention::canonical).toList());
   }
 
+  /** Issue 17, things that are not persons: a name right after a media noun names the medium. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Une interview relayée par le site Purepeople, selon Anne Dufour.",
+      "D'après le magazine Closer, Anne Dufour a déménagé.",
+      "Selon le site LyonMag, Anne Dufour est partie.",
+      "Anne Dufour l'a dit à l'hebdomadaire Marianne.",
+      "Invitée de l'émission Quotidien, Anne Dufour a parlé.",
+      "Anne Dufour a lancé le blog Lagenerationquiparle."})
+  void aNameRightAfterAMediaNounIsTheMediumNotAPerson(String body) {
+    assertEquals(List.of("Anne Dufour"), EXTRACTOR.extract("", body).persons());
+  }
+
   @Test
   void capitalisedWordAfterAnArticleIsAPlaceNotAPerson() {
     assertEquals(List.of("Anne Dufour"),
