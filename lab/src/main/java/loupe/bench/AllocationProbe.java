@@ -27,9 +27,25 @@ final class AllocationProbe implements AutoCloseable {
     this.system = system;
   }
 
+  /**
+   * The JVM a started command runs in: the process itself, or, for the launcher (which stays the
+   * parent of its JVM while that JVM records a start-up cache), its java child.
+   */
+  static long jvm(long pid) {
+    ProcessHandle process = ProcessHandle.of(pid).orElse(null);
+    if (process == null || isJava(process)) {
+      return pid;
+    }
+    return process.descendants().filter(AllocationProbe::isJava).mapToLong(ProcessHandle::pid).findFirst().orElse(pid);
+  }
+
+  private static boolean isJava(ProcessHandle process) {
+    return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
+  }
+
   /** Attaches to the JVM of process {@code pid} (same user, loopback only). */
   static AllocationProbe attach(long pid) throws Exception {
-    VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+    VirtualMachine vm = VirtualMachine.attach(Long.toString(jvm(pid)));
     String address;
     try {
       address = vm.startLocalManagementAgent();
