@@ -153,7 +153,7 @@ public final class HttpBench {
       table.row("search, 1 conn capacity q/s (closed loop)", capacity1[0], capacity1[1], "%,.0f");
       table.row("search, " + options.connections() + " conn capacity q/s (closed loop)", capacityMany[0], capacityMany[1], "%,.0f");
     }
-    table.note("plain: JDK HttpServer (pool of " + plainThreads() + " threads), GET /search?q= (parse, top 10, category facet,"
+    table.note("plain: JDK HttpServer (pool of " + plainThreads() + " threads, TCP_NODELAY as Jetty), GET /search?q= (parse, top 10, category facet,"
         + " UnifiedHighlighter title+body, stored fields, JSON); floor: GET /health.");
     table.note("Loupe: ./loupe serve, GET /api/search?q= (facets country+person, snippets, entities, spelling); floor: GET /api/health.");
     table.note("same collector (" + String.join(" ", serverCollector()) + "), same heap, same wrk runs; both servers up at once,"
@@ -221,6 +221,10 @@ public final class HttpBench {
     if (ChildJvm.collectorOptions().isEmpty()) {
       jvm.addAll(ChildJvm.launcherCollector("serve"));
     }
+    // The JDK's server writes a response's headers and body apart; without TCP_NODELAY (which Jetty
+    // sets by default) the body waits for the client's delayed ACK, about 40 ms on Linux: a baseline
+    // slowed by that would flatter Loupe.
+    jvm.add("-Dsun.net.httpserver.nodelay=true");
     List<String> command = ChildJvm.command(heapMb, jvm, PlainHttpServer.class.getName(),
         List.of(index.toString(), Integer.toString(port), Integer.toString(plainThreads())));
     return new Server("plain", command, Map.of(), "http://127.0.0.1:" + port + "/search?q=", "http://127.0.0.1:" + port + "/health");
