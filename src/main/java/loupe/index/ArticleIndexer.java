@@ -205,7 +205,7 @@ public final class ArticleIndexer implements ArticleWriter {
     return searchers;
   }
 
-  /** A near-real-time reader that sees uncommitted changes too. */
+  /** What the corpus teaches with this batch's uncommitted articles counted too (near-real-time). */
   @Override
   public CorpusNames corpusNames() throws IOException {
     return nameEvidence().learn();
