@@ -68,6 +68,9 @@ public final class BenchCommand implements Runnable, ExternalCommand {
     @Option(names = "--solr-passes", paramLabel = "N", defaultValue = "2", description = "With --solr: measured passes (default: ${DEFAULT-VALUE}).")
     int passes;
 
+    @Option(names = "--solr-only", description = "With --solr: measure the cluster side alone (a scale run whose embedded side `bench scale` measures without --solr).")
+    boolean solrOnly;
+
     boolean on(CommandLine.Model.CommandSpec spec) {
       if (zk == null && collection == null) {
         return false;
@@ -82,7 +85,7 @@ public final class BenchCommand implements Runnable, ExternalCommand {
 
     int run(Path data, long synthetic, long seed, Path work, String command, PrintWriter out) throws Exception {
       return SolrBench.run(new SolrBench.Options(data, zk, collection, synthetic, queries, Math.max(0, warmup), passes, seed,
-          work, command), out);
+          work, command, solrOnly), out);
     }
   }
 

@@ -33,13 +33,15 @@ public final class SolrBench {
    * @param passes measured passes
    * @param seed seed of the synthetic corpus
    * @param work scratch folder, or null for a temporary one
+   * @param solrOnly measure the cluster side alone: at 1M articles the embedded side doubles a run of hours,
+   *     and {@code bench scale} without {@code --solr} measures it against plain Lucene anyway
    */
   public record Options(Path data, String zk, String collection, long synthetic, int queries, int warmup, int passes,
-      long seed, Path work, String command) {
+      long seed, Path work, String command, boolean solrOnly) {
     String commandLine() {
-      return String.format(Locale.ROOT, "./loupe bench %s --data %s --solr %s --collection %s%s --queries %d --solr-warmup %d --solr-passes %d",
+      return String.format(Locale.ROOT, "./loupe bench %s --data %s --solr %s --collection %s%s --queries %d --solr-warmup %d --solr-passes %d%s",
           command, data, zk, collection, synthetic > 0 ? " --articles " + synthetic + " --seed " + seed : "", queries, warmup,
-          passes);
+          passes, solrOnly ? " --solr-only" : "");
     }
   }
 
@@ -79,37 +81,81 @@ public final class SolrBench {
     Path embeddedDir = work.resolve("embedded");
     BenchInput.deleteTree(embeddedDir);
     long t0 = System.nanoTime();
-    IngestReport embedded;
-    try (Loupe loupe = Loupe.open(embeddedDir)) {
-      embedded = loupe.indexFiles(input, IndexingProgress.NONE);
+    IngestReport embedded = null;
+    if (!options.solrOnly()) {
+      try (Loupe loupe = Loupe.open(embeddedDir)) {
+        embedded = loupe.indexFiles(input, new Milestones(out, "embedded"));
+      }
     }
     double embeddedSeconds = seconds(t0);
-    progress(out, "embedded", embedded, embeddedSeconds);
+    if (embedded != null) {
+      progress(out, "embedded", embedded, embeddedSeconds);
+    }
     try (SolrBackend backend = SolrBackend.open(target)) {
       backend.clear(); // a first load, as the embedded side's: no article to replace
     }
     t0 = System.nanoTime();
     IngestReport cluster;
     try (Loupe loupe = Loupe.openSolrCloud(target, Extractors.standardOnFirstUse())) {
-      cluster = loupe.indexFiles(input, IndexingProgress.NONE);
+      cluster = loupe.indexFiles(input, new Milestones(out, "SolrCloud"));
     }
     double clusterSeconds = seconds(t0);
     progress(out, "SolrCloud", cluster, clusterSeconds);
-    table.row("index articles/s", embedded.indexed() / embeddedSeconds, cluster.indexed() / clusterSeconds, "%,.0f");
-    table.row("index time s", embeddedSeconds, clusterSeconds, "%.1f");
+    if (embedded == null) {
+      table.single("index articles/s", Double.NaN, cluster.indexed() / clusterSeconds, "%,.0f");
+      table.single("index time s", Double.NaN, clusterSeconds, "%.1f");
+    } else {
+      table.row("index articles/s", embedded.indexed() / embeddedSeconds, cluster.indexed() / clusterSeconds, "%,.0f");
+      table.row("index time s", embeddedSeconds, clusterSeconds, "%.1f");
+    }
 
     // As a user starts it: ./loupe serve in a new JVM, from launch to the first answered search.
-    double luceneFirst;
-    try (ServeProcess serve = ServeProcess.start(embeddedDir, SERVE_HEAP_MB, queries.get(0), 600)) {
-      luceneFirst = serve.secondsToFirstAnswer();
+    double luceneFirst = Double.NaN;
+    if (embedded != null) {
+      try (ServeProcess serve = ServeProcess.start(embeddedDir, SERVE_HEAP_MB, queries.get(0), 600)) {
+        luceneFirst = serve.secondsToFirstAnswer();
+      }
     }
     double solrFirst;
     try (ServeProcess serve = ServeProcess.start(List.of("--solr", options.zk(), "--collection", options.collection()),
         SERVE_HEAP_MB, List.of(), queries.get(0), 600)) {
       solrFirst = serve.secondsToFirstAnswer();
     }
-    table.row("serve: launch to first answer s", luceneFirst, solrFirst, "%.2f");
+    if (embedded == null) {
+      table.single("serve: launch to first answer s", luceneFirst, solrFirst, "%.2f");
+      measureClusterAlone(options, target, queries, table);
+    } else {
+      table.row("serve: launch to first answer s", luceneFirst, solrFirst, "%.2f");
+      measureBoth(options, target, embeddedDir, queries, table);
+    }
+    table.note("indexing: Loupe's pipeline in this JVM (read, analyse, entities, write, one commit) into "
+        + (embedded == null ? "" : "a new index directory and into ") + "the emptied collection; " + cluster.indexed()
+        + " articles" + (embedded == null ? "" : " each") + ", after one untimed embedded run of the first real file (warm-up).");
+    table.note("serve: ./loupe serve in a new JVM (-Xmx" + SERVE_HEAP_MB + "m), launch to the first answered search.");
+    table.note("queries: " + queries.size() + " keyword queries, GET /api/search on loopback, one client"
+        + (embedded == null ? "; the cluster side alone (--solr-only)." : ", the two servers in this JVM alternating in blocks of " + BLOCK + "."));
+    table.note("cluster: " + target.zkAddress() + " collection " + target.collection()
+        + "; on one machine the cluster shares the cores with Loupe" + (embedded == null ? "." : " and the embedded side."));
+    table.note("load average before: " + loadBefore + "; after: " + load());
+    table.print(out, options.commandLine());
+    return 0;
+  }
 
+  private static void measureClusterAlone(Options options, SolrTarget target, List<String> queries, ResultTable table)
+      throws Exception {
+    try (Loupe solr = Loupe.openSolrCloud(target, Extractors.standardOnFirstUse());
+        LoupeServer solrServer = LoupeServer.start(solr, config())) {
+      LoadRun.Clients solrClients = t -> new HttpSearchClient(solrServer.port(), List.of());
+      LoadRun.run(queries, 1, queries.size() * options.warmup(), 1800, solrClients);
+      Latencies latencies = LoadRun.run(queries, 1, queries.size() * options.passes(), 3600, solrClients);
+      table.single("query p50 ms (1 client)", Double.NaN, latencies.p50Ms(), "%.1f");
+      table.single("query p99 ms (1 client)", Double.NaN, latencies.p99Ms(), "%.1f");
+      table.single("query errors", Double.NaN, latencies.errors(), "%.0f");
+    }
+  }
+
+  private static void measureBoth(Options options, SolrTarget target, Path embeddedDir, List<String> queries,
+      ResultTable table) throws Exception {
     try (Loupe lucene = Loupe.open(embeddedDir);
         LoupeServer luceneServer = LoupeServer.start(lucene, config())) {
       try (Loupe solr = Loupe.openSolrCloud(target, Extractors.standardOnFirstUse());
@@ -125,17 +171,35 @@ public final class SolrBench {
         table.row("query errors", both[0].errors(), both[1].errors(), "%.0f");
       }
     }
-    table.note("indexing: Loupe's pipeline in this JVM (read, analyse, entities, write, one commit) into a new index"
-        + " directory and into the emptied collection; " + embedded.indexed() + " articles each, after one untimed"
-        + " embedded run of the first real file (warm-up).");
-    table.note("serve: ./loupe serve in a new JVM (-Xmx" + SERVE_HEAP_MB + "m), launch to the first answered search.");
-    table.note("queries: " + queries.size() + " keyword queries, GET /api/search on loopback, one client, the two servers"
-        + " in this JVM alternating in blocks of " + BLOCK + ".");
-    table.note("cluster: " + target.zkAddress() + " collection " + target.collection()
-        + "; on one machine the cluster shares the cores with Loupe and the embedded side.");
-    table.note("load average before: " + loadBefore + "; after: " + load());
-    table.print(out, options.commandLine());
-    return 0;
+  }
+
+  /** A line at every tenth of the input read: a run of an hour shows it is moving, and at what rate. */
+  private static final class Milestones implements IndexingProgress {
+    private final PrintWriter out;
+    private final String side;
+    private final long started = System.nanoTime();
+    private long total;
+    private int printed;
+
+    Milestones(PrintWriter out, String side) {
+      this.out = out;
+      this.side = side;
+    }
+
+    @Override
+    public void started(long totalBytes, int files) {
+      total = totalBytes;
+    }
+
+    @Override
+    public synchronized void bytesRead(long totalBytesRead) {
+      int tenth = total <= 0 ? 0 : (int) (totalBytesRead * 10 / total);
+      if (tenth > printed && tenth < 10) {
+        printed = tenth;
+        out.printf(Locale.ROOT, "  %s: %d0%% of the input read after %.0f s (load %s)%n", side, tenth, seconds(started), load());
+        out.flush();
+      }
+    }
   }
 
   private static ServerConfig config() {
