@@ -16,6 +16,7 @@ import loupe.entities.CorpusNames;
 import loupe.entities.EntityExtractor;
 import loupe.entities.NameEvidence;
 import loupe.index.ArticleWriter;
+import loupe.index.IndexedArticle;
 import loupe.ingest.Article;
 import loupe.ingest.ArticleFiles;
 import loupe.ingest.IngestListener;
@@ -243,11 +244,11 @@ final class ArticlePipeline {
       throws IOException {
     java.util.Set<String> words = learnt.changedWords(used);
     List<java.util.concurrent.CompletableFuture<Void>> work = new ArrayList<>();
-    List<Article> chunk = new ArrayList<>();
+    List<IndexedArticle> chunk = new ArrayList<>();
     writer.forEachIncludingPending(indexed -> {
       Article a = indexed.article();
       if (CorpusNames.mentionsAny(a.title(), words) || CorpusNames.mentionsAny(a.body(), words)) {
-        chunk.add(a);
+        chunk.add(indexed);
         if (chunk.size() == CHUNK) {
           work.add(reextract(List.copyOf(chunk), learnt, executor));
           chunk.clear();
@@ -261,12 +262,22 @@ final class ArticlePipeline {
     }
   }
 
-  private java.util.concurrent.CompletableFuture<Void> reextract(List<Article> articles, CorpusNames names,
+  /**
+   * Reads the articles again and writes those whose reading changed. Most articles that mention a changed word
+   * read the same (a given name shared by many people, a spelling the article does not use): rewriting them
+   * would cost as much as indexing them again, and would leave their old copies counted in the index's term
+   * statistics (documents deleted but not yet merged away) until a merge.
+   */
+  private java.util.concurrent.CompletableFuture<Void> reextract(List<IndexedArticle> articles, CorpusNames names,
       java.util.concurrent.Executor executor) {
     return java.util.concurrent.CompletableFuture.runAsync(() -> {
-      for (Article a : articles) {
+      for (IndexedArticle indexed : articles) {
+        Article a = indexed.article();
         try {
-          writer.upsert(a, extractor.extract(a.title(), a.body(), names));
+          ArticleEntities fresh = extractor.extract(a.title(), a.body(), names);
+          if (!fresh.sameReadingAs(indexed.entities())) {
+            writer.upsert(a, fresh);
+          }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

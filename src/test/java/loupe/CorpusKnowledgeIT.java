@@ -92,6 +92,35 @@ class CorpusKnowledgeIT {
   }
 
   @Test
+  void whatABatchTeachesRewritesOnlyTheArticlesItReadsDifferently(@TempDir Path dir) throws IOException {
+    List<Article> first = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      // « Jean » is a word the next batch's knowledge changes, but these articles read the same with it.
+      first.add(new Article("jean-" + i, "Roman " + i, "Le romancier Jean Giono écrivait en Provence, tome " + i + ".",
+          null, null, null));
+    }
+    first.add(new Article("bare", "Critiques", "La politique de Dupontel est critiquée par la gauche.", null, null,
+        null));
+    for (int i = 1; i <= 40; i++) {
+      // Enough unrelated articles that Lucene does not merge the rewritten ones' old copies away at once.
+      first.add(new Article("weather-" + i, "Météo " + i, "Il pleuvra sur la Bretagne, jour " + i + ".", null, null, null));
+    }
+    try (Loupe loupe = Loupe.open(dir)) {
+      loupe.index(first);
+      assertEquals(List.of(), loupe.find("bare").orElseThrow().entities().persons());
+      loupe.index(corpus().subList(0, 5)); // five articles name the minister Jean Dupontel in full
+      assertEquals(List.of("Jean Dupontel"), loupe.find("bare").orElseThrow().entities().persons());
+      assertEquals(List.of("Jean Giono"), loupe.find("jean-1").orElseThrow().entities().persons());
+    }
+    // Only « bare » was written again: a rewritten article leaves its old copy in the term statistics until a merge.
+    try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir);
+        org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+      assertEquals(50, reader.numDocs());
+      assertEquals(1, reader.numDeletedDocs());
+    }
+  }
+
+  @Test
   void noTwoPersonValuesDifferOnlyByAccentsCaseOrHyphens(@TempDir Path dir) throws IOException {
     try (Loupe loupe = Loupe.open(dir)) {
       loupe.index(corpus());

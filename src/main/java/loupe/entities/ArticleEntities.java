@@ -28,6 +28,17 @@ public record ArticleEntities(List<Mention> mentions, List<String> persons, List
     personSpellings = List.copyOf(personSpellings);
   }
 
+  /**
+   * Whether the index would hold the same for both readings: the mentions, the facet values and the person
+   * spellings (as a set, as doc values keep them). Strong evidence is left out: it is read without corpus
+   * knowledge, so two readings of one text always agree on it.
+   */
+  public boolean sameReadingAs(ArticleEntities other) {
+    return mentions.equals(other.mentions) && persons.equals(other.persons) && countries.equals(other.countries)
+        && organizations.equals(other.organizations)
+        && new java.util.TreeSet<>(personSpellings).equals(new java.util.TreeSet<>(other.personSpellings));
+  }
+
   /** Entities with strong evidence but no spellings of their own. */
   public ArticleEntities(List<Mention> mentions, List<String> persons, List<String> countries,
       List<String> organizations, List<String> personEvidence) {

@@ -1,7 +1,10 @@
 package loupe.index;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import loupe.entities.ArticleEntities;
 import loupe.entities.CorpusNames;
 import loupe.entities.NameEvidence;
 import org.apache.lucene.index.DocValues;
@@ -59,15 +62,29 @@ public final class CorpusEvidence {
     return count(reader).learn();
   }
 
-  /** Every live article of {@code reader}, with its stored entities. */
+  private static ArticleEntities withSpellings(ArticleEntities e, SortedSetDocValues spellings, int doc)
+      throws IOException {
+    if (!spellings.advanceExact(doc)) {
+      return e;
+    }
+    List<String> values = new ArrayList<>(spellings.docValueCount());
+    for (int i = 0; i < spellings.docValueCount(); i++) {
+      values.add(spellings.lookupOrd(spellings.nextOrd()).utf8ToString());
+    }
+    return new ArticleEntities(e.mentions(), e.persons(), e.countries(), e.organizations(), List.of(), values);
+  }
+
+  /** Every live article of {@code reader}, with its stored entities and its person spellings. */
   public static void forEach(IndexReader reader, Consumer<IndexedArticle> consumer) throws IOException {
     for (LeafReaderContext leaf : reader.leaves()) {
       LeafReader r = leaf.reader();
       Bits live = r.getLiveDocs();
       StoredFields stored = r.storedFields();
+      SortedSetDocValues spellings = DocValues.getSortedSet(r, Fields.PERSON_SPELLING);
       for (int d = 0; d < r.maxDoc(); d++) {
         if (live == null || live.get(d)) {
-          consumer.accept(ArticleDocuments.fromDocument(stored.document(d)));
+          IndexedArticle read = ArticleDocuments.fromDocument(stored.document(d));
+          consumer.accept(new IndexedArticle(read.article(), withSpellings(read.entities(), spellings, d)));
         }
       }
     }
