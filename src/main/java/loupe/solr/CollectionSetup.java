@@ -28,8 +28,11 @@ import org.apache.solr.common.util.ContentStreamBase;
 public final class CollectionSetup {
 
   /** Bump the number whenever a file of the configset changes. */
-  public static final String CONFIGSET = "loupe-6";
+  public static final String CONFIGSET = "loupe-7";
   static final String CONFIGSET_PREFIX = "loupe-";
+
+  /** The first configset whose query analyzer stacks « a|b » ({@link loupe.analysis.StackedTermsFilter}). */
+  static final int STACKED_TERMS_SINCE = 7;
   private static final String RESOURCES = "/loupe/solr/configset/";
   private static final List<String> FILES =
       List.of("schema.xml", "solrconfig.xml", "position-gaps.txt", "lang/contractions_fr.txt");
@@ -38,6 +41,18 @@ public final class CollectionSetup {
   public record Outcome(boolean configsetUploaded, boolean collectionCreated, Optional<String> olderConfigset) {}
 
   private CollectionSetup() {}
+
+  /** The version a configset name carries ({@code loupe-7} → 7), or 0 for a name Loupe did not give. */
+  static int version(String configset) {
+    if (configset == null || !configset.startsWith(CONFIGSET_PREFIX)) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(configset.substring(CONFIGSET_PREFIX.length()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
 
   /** Uploads the configset if missing and creates the collection if missing. */
   public static Outcome run(SolrTarget target, int shards, int replicas) throws IOException {

@@ -84,6 +84,8 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
 
   private final CloudSolrClient client;
   private final String collection;
+  /** Whether the collection's configset stacks « a|b » at query time: compounds then score as in the embedded index. */
+  private final boolean stackedTerms;
   private final ArticleDocuments documents = new ArticleDocuments(Fields.facetsConfig());
   private final UserQueryParser parser = new UserQueryParser(new FrenchNewsAnalyzer(), FIELD_BOOSTS, Fields.BODY);
   private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, r -> {
@@ -96,9 +98,10 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   private final SolrCompletions completions = new SolrCompletions(this, parser);
   private final SolrSpelling spelling = new SolrSpelling(this, completions);
 
-  SolrBackend(CloudSolrClient client, String collection) {
+  SolrBackend(CloudSolrClient client, String collection, boolean stackedTerms) {
     this.client = client;
     this.collection = collection;
+    this.stackedTerms = stackedTerms;
   }
 
   /**
@@ -112,8 +115,9 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
   static SolrBackend open(SolrTarget target, Optional<SolrCredentials> credentials) throws IOException {
     CloudSolrClient client = SolrConnections.connect(target, credentials);
     try {
-      SolrConnections.requireCollection(client, target);
-      return new SolrBackend(client, target.collection());
+      String configset = SolrConnections.requireCollection(client, target).getConfigName();
+      return new SolrBackend(client, target.collection(),
+          CollectionSetup.version(configset) >= CollectionSetup.STACKED_TERMS_SINCE);
     } catch (IOException | RuntimeException e) {
       client.close();
       throw e;
@@ -385,11 +389,16 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
     }
   }
 
+  /** A writer of Loupe's queries for this collection's configset. */
+  SolrQueryWriter queryWriter(Map<String, String> params) {
+    return new SolrQueryWriter(params, stackedTerms);
+  }
+
   /** The text query with the date range and the ticked values: exactly the articles the request matches. */
-  static ModifiableSolrParams matching(Query textQuery, SearchRequest request) {
+  ModifiableSolrParams matching(Query textQuery, SearchRequest request) {
     Map<String, String> extra = new LinkedHashMap<>();
     ModifiableSolrParams params = new ModifiableSolrParams();
-    params.set("q", new SolrQueryWriter(extra).write(textQuery));
+    params.set("q", queryWriter(extra).write(textQuery));
     extra.forEach(params::set);
     dateFilter(request.dateFrom(), request.dateTo()).ifPresent(fq -> params.add("fq", fq));
     request.filters().forEach((dim, values) -> addFacetFilter(params, dim, values, request.allOf().contains(dim)));

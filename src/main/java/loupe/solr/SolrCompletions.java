@@ -84,9 +84,9 @@ final class SolrCompletions {
   @SuppressWarnings("unchecked")
   private long[] count(List<Suggestion> candidates, SearchRequest context, boolean unfiltered) throws IOException {
     long[] counts = new long[candidates.size()];
-    ModifiableSolrParams params = SolrBackend.matching(new MatchAllDocsQuery(), context);
+    ModifiableSolrParams params = backend.matching(new MatchAllDocsQuery(), context);
     Map<String, String> extra = new LinkedHashMap<>();
-    SolrQueryWriter writer = new SolrQueryWriter(extra);
+    SolrQueryWriter writer = backend.queryWriter(extra);
     StringBuilder json = new StringBuilder("{");
     for (int i = 0; i < candidates.size(); i++) {
       Suggestion s = candidates.get(i);

@@ -32,11 +32,16 @@ final class SolrQueryWriter {
   static final int MAX_PHRASE_READINGS = 16;
 
   private final Map<String, String> params;
+  private final boolean stackedTerms;
   private int next;
 
-  /** @param params receives the parameters the written query refers to */
-  SolrQueryWriter(Map<String, String> params) {
+  /**
+   * @param params receives the parameters the written query refers to
+   * @param stackedTerms whether the collection's query analyzer stacks « a|b » (configset loupe-7 on)
+   */
+  SolrQueryWriter(Map<String, String> params, boolean stackedTerms) {
     this.params = params;
+    this.stackedTerms = stackedTerms;
   }
 
   /** The query as a Solr query string (parsed by Solr's standard parser). */
@@ -92,20 +97,39 @@ final class SolrQueryWriter {
     if (terms.length == 0) {
       return "-*:*";
     }
-    StringBuilder words = new StringBuilder();
+    String[] words = new String[terms.length];
     for (int i = 0; i < terms.length; i++) {
+      words[i] = terms[i].text();
+    }
+    return phrase(terms[0].field(), words, positions, slop);
+  }
+
+  /** A phrase of words (each maybe « a|b », stacked by the query analyzer) at their positions. */
+  private String phrase(String field, String[] words, int[] positions, int slop) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < words.length; i++) {
       // A stop word left a gap in the phrase: '?' is the query analyzer's placeholder for it.
       int gap = i == 0 ? 0 : positions[i] - positions[i - 1] - 1;
       for (int g = 0; g < gap; g++) {
-        words.append(" ?");
+        text.append(" ?");
       }
-      words.append(i == 0 ? "" : " ").append(terms[i].text().replace("\\", "\\\\").replace("\"", "\\\""));
+      text.append(i == 0 ? "" : " ").append(words[i].replace("\\", "\\\\").replace("\"", "\\\""));
     }
-    String lucene = terms[0].field() + ":\"" + words + "\"" + (slop > 0 ? "~" + slop : "");
+    String lucene = field + ":\"" + text + "\"" + (slop > 0 ? "~" + slop : "");
     return "{!lucene v=" + param(lucene) + "}";
   }
 
   private String multiPhrase(MultiPhraseQuery q) {
+    Term[][] arrays = q.getTermArrays();
+    if (stackedTerms && arrays.length > 0 && arrays[0].length > 0) {
+      // Solr's parser builds the same MultiPhraseQuery from a phrase whose stacked words its analyzer stacks.
+      String[] words = new String[arrays.length];
+      for (int i = 0; i < arrays.length; i++) {
+        words[i] = stacked(arrays[i]);
+      }
+      return phrase(arrays[0][0].field(), words, q.getPositions(), q.getSlop());
+    }
+    // An older collection: one phrase per reading, whose scores add up.
     List<Term[]> readings = new ArrayList<>();
     readings.add(new Term[0]);
     for (Term[] alternatives : q.getTermArrays()) {
@@ -129,11 +153,25 @@ final class SolrQueryWriter {
   }
 
   private String synonyms(SynonymQuery q) {
+    if (stackedTerms && !q.getTerms().isEmpty()) {
+      // Solr has no parser for a SynonymQuery's terms; its field parser builds one from terms stacked at one position.
+      return "{!field f=" + q.getField() + " v=" + param(stacked(q.getTerms().toArray(new Term[0]))) + "}";
+    }
+    // An older collection: the terms' scores add up instead of blending, so compounds rank a little apart.
     StringBuilder sb = new StringBuilder("{!bool");
     for (Term t : q.getTerms()) {
       sb.append(" should=").append(param(term(t)));
     }
     return sb.append('}').toString();
+  }
+
+  /** Terms of one position as the collection's query analyzer stacks them again. */
+  private static String stacked(Term[] terms) {
+    StringBuilder value = new StringBuilder();
+    for (Term t : terms) {
+      value.append(value.isEmpty() ? "" : String.valueOf(loupe.analysis.StackedTermsFilter.SEPARATOR)).append(t.text());
+    }
+    return value.toString();
   }
 
   private String param(String value) {

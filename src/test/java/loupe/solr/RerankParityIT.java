@@ -37,7 +37,10 @@ class RerankParityIT {
       "Combien de titres olympiques Léon Marchand a-t-il gagnés ?",
       "quel accord a été signé à Dubaï pour sortir des énergies fossiles",
       "Macron le 10 juin dissout l'Assemblée",
-      "intelligence artificielle");
+      "intelligence artificielle",
+      // Compounds: the joined form stacked on the first part's position is one blended term on both backends.
+      "soldats nord-coréens",
+      "start-up aux États-Unis");
 
   @TempDir static Path luceneDir;
   static SolrTestCluster cluster;
