@@ -22,22 +22,38 @@ import java.util.concurrent.TimeUnit;
 final class SolrTestCluster implements AutoCloseable {
 
   private static final Path MODULE = Path.of("solr-test-cluster");
+  /** solr-test-framework's fixed password for its test keystore. */
+  static final String TRUST_STORE_PASSWORD = "secret";
 
   private final Process process;
   private final Writer commands;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final String zk;
   private final List<String> nodes;
+  private final Path trustStore;
 
-  private SolrTestCluster(Process process, String zk, List<String> nodes) {
+  private SolrTestCluster(Process process, String zk, List<String> nodes, Path trustStore) {
     this.process = process;
     this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     this.zk = zk;
     this.nodes = nodes;
+    this.trustStore = trustStore;
   }
 
   /** Starts {@code nodes} Solr nodes, optionally with a security.json (Basic authentication). */
   static SolrTestCluster start(int nodes, Path securityJson) throws IOException, InterruptedException {
+    return start(nodes, securityJson, false);
+  }
+
+  /**
+   * Starts {@code nodes} Solr nodes that serve https only, with a self-signed certificate for
+   * 127.0.0.1 that clients must be told to trust: {@link #trustStore()}.
+   */
+  static SolrTestCluster startTls(int nodes) throws IOException, InterruptedException {
+    return start(nodes, null, true);
+  }
+
+  private static SolrTestCluster start(int nodes, Path securityJson, boolean tls) throws IOException, InterruptedException {
     Path classpathFile = MODULE.resolve("target/classpath.txt");
     if (!Files.isRegularFile(classpathFile)) {
       throw new IllegalStateException("the SolrCloud test cluster is not built: run ./mvnw -f solr-test-cluster/pom.xml package"
@@ -53,10 +69,14 @@ final class SolrTestCluster implements AutoCloseable {
     if (securityJson != null) {
       command.addAll(List.of("--security-json", securityJson.toString()));
     }
+    if (tls) {
+      command.add("--tls");
+    }
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String zk = null;
     List<String> urls = new ArrayList<>();
+    Path trustStore = null;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     String line;
     while ((line = out.readLine()) != null) {
@@ -64,6 +84,8 @@ final class SolrTestCluster implements AutoCloseable {
         zk = line.substring(3);
       } else if (line.startsWith("node=")) {
         urls.add(line.substring(5));
+      } else if (line.startsWith("truststore=")) {
+        trustStore = Path.of(line.substring("truststore=".length()));
       } else if (line.equals("ready")) {
         break;
       }
@@ -75,7 +97,7 @@ final class SolrTestCluster implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("the SolrCloud test cluster did not start; its log: " + log);
     }
-    SolrTestCluster cluster = new SolrTestCluster(process, zk, urls);
+    SolrTestCluster cluster = new SolrTestCluster(process, zk, urls, trustStore);
     Thread reader = new Thread(() -> {
       try {
         String l;
@@ -98,6 +120,14 @@ final class SolrTestCluster implements AutoCloseable {
 
   List<String> nodeUrls() {
     return nodes;
+  }
+
+  /**
+   * With TLS, the JKS file (password {@link #TRUST_STORE_PASSWORD}) holding the nodes' certificate,
+   * for {@code -Djavax.net.ssl.trustStore}; null without TLS.
+   */
+  Path trustStore() {
+    return trustStore;
   }
 
   /** Sends a command ({@code stop-node 1}, {@code start-node 1}, {@code stop-zk}, {@code start-zk}) and waits for it. */

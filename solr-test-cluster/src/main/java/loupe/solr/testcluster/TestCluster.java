@@ -17,12 +17,17 @@ import org.apache.solr.embedded.JettySolrRunner;
  * A real SolrCloud (Solr nodes on Jetty and an embedded ZooKeeper, all on loopback) in a JVM of
  * its own, so Loupe's tests and users can try the SolrCloud backend without installing Solr.
  *
- * <p>Prints {@code zk=HOST:PORT}, one {@code node=URL} a node, then {@code ready}. Reads commands
+ * <p>Prints {@code zk=HOST:PORT}, one {@code node=URL} a node, then {@code ready}. With {@code --tls}
+ * the nodes serve https only (the cluster property urlScheme=https tells clients so) with
+ * solr-test-framework's self-signed certificate for 127.0.0.1, and a line {@code truststore=FILE}
+ * (JKS, password {@code secret}) before {@code ready} names a file holding it, for clients to trust.
+ *
+ * <p>Reads commands
  * on stdin, one a line, each answered {@code ok} or {@code error: …}: {@code stop-node I},
  * {@code start-node I}, {@code stop-zk}, {@code start-zk}. Stops at the end of stdin, on
  * {@code quit}, or on SIGTERM.
  *
- * <p>Usage: {@code TestCluster [--nodes N] [--dir DIR] [--security-json FILE] [--keep-stdin-open]}
+ * <p>Usage: {@code TestCluster [--nodes N] [--dir DIR] [--security-json FILE] [--tls] [--keep-stdin-open]}
  */
 public final class TestCluster {
 
@@ -36,12 +41,14 @@ public final class TestCluster {
     Path dir = null;
     Path securityJson = null;
     boolean keepStdinOpen = false;
+    boolean tls = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--nodes" -> nodes = Integer.parseInt(args[++i]);
         case "--dir" -> dir = Path.of(args[++i]);
         case "--security-json" -> securityJson = Path.of(args[++i]);
         case "--keep-stdin-open" -> keepStdinOpen = true;
+        case "--tls" -> tls = true;
         default -> {
           System.err.println("unknown argument: " + args[i]);
           System.exit(2);
@@ -59,6 +66,10 @@ public final class TestCluster {
     if (securityJson != null) {
       builder.withSecurityJson(Files.readString(securityJson));
     }
+    Path trustStore = null;
+    if (tls) {
+      trustStore = Tls.configure(builder, dir);
+    }
     MiniSolrCloudCluster cluster = builder.build();
     Thread stopper = new Thread(() -> shutdown(cluster), "test-cluster-shutdown");
     Runtime.getRuntime().addShutdownHook(stopper);
@@ -66,6 +77,9 @@ public final class TestCluster {
     protocol.println("zk=" + cluster.getZkServer().getZkAddress());
     for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
       protocol.println("node=" + jetty.getBaseUrl());
+    }
+    if (trustStore != null) {
+      protocol.println("truststore=" + trustStore);
     }
     protocol.println("ready");
 
