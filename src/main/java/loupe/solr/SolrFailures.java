@@ -3,6 +3,7 @@ package loupe.solr;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 import loupe.search.BackendUnavailableException;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrException;
@@ -18,6 +19,12 @@ final class SolrFailures {
       if (t instanceof SolrException se && (se.code() == 401 || se.code() == 403)) {
         return new IOException("SolrCloud refused access (" + what + "): HTTP " + se.code()
             + "; set LOUPE_SOLR_CREDENTIALS=user:password or LOUPE_SOLR_CREDENTIALS_FILE", e);
+      }
+      // A TLS cluster whose certificate Java does not trust: still unavailable (503) to the server's
+      // clients, but the message says which setting fixes it rather than only the JDK's words.
+      if (t instanceof SSLHandshakeException) {
+        return new BackendUnavailableException("SolrCloud's TLS certificate was refused (" + what + "): " + rootMessage(e)
+            + "; trust it with LOUPE_JAVA_OPTS=\"-Djavax.net.ssl.trustStore=FILE -Djavax.net.ssl.trustStorePassword=…\"", e);
       }
     }
     if (e instanceof IOException io && !(e instanceof ConnectException)) {

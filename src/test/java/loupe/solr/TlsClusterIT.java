@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -78,11 +83,21 @@ class TlsClusterIT {
 
   @Test
   @Order(1)
-  void theNodesServeHttpsOnly() {
+  void theNodesServeHttpsOnly() throws InterruptedException {
     assertNotNull(cluster.trustStore(), "the TLS cluster names its trust store");
     assertEquals(2, cluster.nodeUrls().size(), cluster.nodeUrls().toString());
     for (String url : cluster.nodeUrls()) {
       assertTrue(url.startsWith("https://127.0.0.1:"), url);
+      // The same port in plain http answers nothing: a test that passes cannot have gone over http.
+      String plain = "http://" + url.substring("https://".length()) + "/admin/info/system";
+      try {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create(plain)).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertNotEquals(200, r.statusCode(), plain + " answered " + r.body());
+      } catch (IOException expected) {
+        // the node closed the connection: it speaks TLS only
+      }
     }
   }
 
@@ -106,10 +121,11 @@ class TlsClusterIT {
 
   @Test
   @Order(3)
-  void withoutTheTrustStoreLoupeRefusesTheCertificate() throws Exception {
+  void withoutTheTrustStoreLoupeRefusesTheCertificateAndSaysHowToTrustIt() throws Exception {
     Run search = loupe(List.of(), "search", "--solr", cluster.zk(), "--collection", COLLECTION, "--json", "électricité");
-    assertNotEquals(0, search.exit, search.out);
+    assertEquals(1, search.exit, search.out);
     assertFalse(search.out.contains("\"fx-5\""), search.out);
-    System.out.println("without trust store: exit " + search.exit + ", stderr: " + search.err);
+    assertTrue(search.err.contains("SolrCloud's TLS certificate was refused"), search.err);
+    assertTrue(search.err.contains("-Djavax.net.ssl.trustStore="), search.err);
   }
 }
