@@ -22,10 +22,9 @@ import org.apache.solr.embedded.JettySolrRunner;
  * solr-test-framework's self-signed certificate for 127.0.0.1, and a line {@code truststore=FILE}
  * (JKS, password {@code secret}) before {@code ready} names a file holding it, for clients to trust.
  *
- * <p>Reads commands
- * on stdin, one a line, each answered {@code ok} or {@code error: …}: {@code stop-node I},
- * {@code start-node I}, {@code stop-zk}, {@code start-zk}. Stops at the end of stdin, on
- * {@code quit}, or on SIGTERM.
+ * <p>Reads commands on stdin, one a line, each answered {@code ok} or {@code error: …}:
+ * {@code stop-node I}, {@code start-node I}, {@code stop-zk}, {@code start-zk}. Stops at the end of
+ * stdin, on {@code quit}, or on SIGTERM.
  *
  * <p>Usage: {@code TestCluster [--nodes N] [--dir DIR] [--security-json FILE] [--tls] [--keep-stdin-open]}
  */
