@@ -7,7 +7,7 @@ import org.apache.lucene.analysis.TokenStream;
 /** Names {@link StackedTermsFilter} in a Solr schema: the query analyzer of Loupe's configset uses it. */
 public final class StackedTermsFilterFactory extends TokenFilterFactory {
 
-  /** The name a schema may use instead of the class. */
+  /** The SPI name Lucene asks of every factory; Loupe's schema names the class (no service is registered). */
   public static final String NAME = "loupeStackedTerms";
 
   public StackedTermsFilterFactory(Map<String, String> args) {

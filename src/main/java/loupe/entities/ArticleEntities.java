@@ -29,14 +29,14 @@ public record ArticleEntities(List<Mention> mentions, List<String> persons, List
   }
 
   /**
-   * Whether the index would hold the same for both readings: the mentions, the facet values and the person
-   * spellings (as a set, as doc values keep them). Strong evidence is left out: it is read without corpus
-   * knowledge, so two readings of one text always agree on it.
+   * Whether the index would hold the same for both readings: the mentions, the facet values, and the person
+   * spellings and strong evidence as sets (doc values keep them sorted and distinct).
    */
   public boolean sameReadingAs(ArticleEntities other) {
     return mentions.equals(other.mentions) && persons.equals(other.persons) && countries.equals(other.countries)
         && organizations.equals(other.organizations)
-        && new java.util.TreeSet<>(personSpellings).equals(new java.util.TreeSet<>(other.personSpellings));
+        && new java.util.TreeSet<>(personSpellings).equals(new java.util.TreeSet<>(other.personSpellings))
+        && new java.util.TreeSet<>(personEvidence).equals(new java.util.TreeSet<>(other.personEvidence));
   }
 
   /** Entities with strong evidence but no spellings of their own. */

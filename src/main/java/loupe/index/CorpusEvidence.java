@@ -62,29 +62,32 @@ public final class CorpusEvidence {
     return count(reader).learn();
   }
 
-  private static ArticleEntities withSpellings(ArticleEntities e, SortedSetDocValues spellings, int doc)
-      throws IOException {
-    if (!spellings.advanceExact(doc)) {
-      return e;
+  /** The values of a sorted-set doc-values field for one document (read in increasing document order). */
+  private static List<String> values(SortedSetDocValues field, int doc) throws IOException {
+    if (!field.advanceExact(doc)) {
+      return List.of();
     }
-    List<String> values = new ArrayList<>(spellings.docValueCount());
-    for (int i = 0; i < spellings.docValueCount(); i++) {
-      values.add(spellings.lookupOrd(spellings.nextOrd()).utf8ToString());
+    List<String> values = new ArrayList<>(field.docValueCount());
+    for (int i = 0; i < field.docValueCount(); i++) {
+      values.add(field.lookupOrd(field.nextOrd()).utf8ToString());
     }
-    return new ArticleEntities(e.mentions(), e.persons(), e.countries(), e.organizations(), List.of(), values);
+    return values;
   }
 
-  /** Every live article of {@code reader}, with its stored entities and its person spellings. */
+  /** Every live article of {@code reader}, with its stored entities, its strong evidence and its person spellings. */
   public static void forEach(IndexReader reader, Consumer<IndexedArticle> consumer) throws IOException {
     for (LeafReaderContext leaf : reader.leaves()) {
       LeafReader r = leaf.reader();
       Bits live = r.getLiveDocs();
       StoredFields stored = r.storedFields();
+      SortedSetDocValues evidence = DocValues.getSortedSet(r, Fields.PERSON_EVIDENCE);
       SortedSetDocValues spellings = DocValues.getSortedSet(r, Fields.PERSON_SPELLING);
       for (int d = 0; d < r.maxDoc(); d++) {
         if (live == null || live.get(d)) {
           IndexedArticle read = ArticleDocuments.fromDocument(stored.document(d));
-          consumer.accept(new IndexedArticle(read.article(), withSpellings(read.entities(), spellings, d)));
+          ArticleEntities e = read.entities();
+          consumer.accept(new IndexedArticle(read.article(), new ArticleEntities(e.mentions(), e.persons(),
+              e.countries(), e.organizations(), values(evidence, d), values(spellings, d))));
         }
       }
     }

@@ -22,7 +22,7 @@ final class SolrFailures {
       }
       // A TLS cluster whose certificate Java does not trust: still unavailable (503) to the server's
       // clients, but the message says which setting fixes it rather than only the JDK's words.
-      if (t instanceof SSLHandshakeException) {
+      if (t instanceof SSLHandshakeException && untrustedCertificate(t)) {
         return new BackendUnavailableException("SolrCloud's TLS certificate was refused (" + what + "): " + rootMessage(e)
             + "; trust it with LOUPE_JAVA_OPTS=\"-Djavax.net.ssl.trustStore=FILE -Djavax.net.ssl.trustStorePassword=…\"", e);
       }
@@ -34,6 +34,21 @@ final class SolrFailures {
       return new BackendUnavailableException("SolrCloud unavailable (" + what + "): " + rootMessage(e), e);
     }
     return new IOException("SolrCloud error (" + what + "): " + rootMessage(e), e);
+  }
+
+  /**
+   * A handshake refused because Java does not trust the node's certificate (no path to a trusted one), which a
+   * trust store fixes; a wrong host name or a missing client certificate are other failures.
+   */
+  private static boolean untrustedCertificate(Throwable handshake) {
+    for (Throwable t = handshake; t != null; t = t.getCause()) {
+      if (t instanceof java.security.cert.CertPathBuilderException
+          || t instanceof java.security.cert.CertPathValidatorException
+          || t.getClass().getName().equals("sun.security.validator.ValidatorException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean unavailable(String what, Throwable e) {

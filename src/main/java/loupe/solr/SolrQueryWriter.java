@@ -121,7 +121,8 @@ final class SolrQueryWriter {
 
   private String multiPhrase(MultiPhraseQuery q) {
     Term[][] arrays = q.getTermArrays();
-    if (stackedTerms && arrays.length > 0 && arrays[0].length > 0) {
+    if (stackedTerms && arrays.length > 0 && arrays[0].length > 0
+        && Arrays.stream(arrays).allMatch(SolrQueryWriter::stackable)) {
       // Solr's parser builds the same MultiPhraseQuery from a phrase whose stacked words its analyzer stacks.
       String[] words = new String[arrays.length];
       for (int i = 0; i < arrays.length; i++) {
@@ -153,7 +154,7 @@ final class SolrQueryWriter {
   }
 
   private String synonyms(SynonymQuery q) {
-    if (stackedTerms && !q.getTerms().isEmpty()) {
+    if (stackedTerms && !q.getTerms().isEmpty() && stackable(q.getTerms().toArray(new Term[0]))) {
       // Solr has no parser for a SynonymQuery's terms; its field parser builds one from terms stacked at one position.
       return "{!field f=" + q.getField() + " v=" + param(stacked(q.getTerms().toArray(new Term[0]))) + "}";
     }
@@ -163,6 +164,22 @@ final class SolrQueryWriter {
       sb.append(" should=").append(param(term(t)));
     }
     return sb.append('}').toString();
+  }
+
+  /**
+   * Whether the terms survive the trip as « a|b »: none empty, none holding the separator or a space (Loupe's
+   * analyzer never makes such terms; a term that had one would be split). Their boosts are not sent: Loupe's
+   * analyzer gives every stacked form the weight 1, as Solr's parser does.
+   */
+  private static boolean stackable(Term[] terms) {
+    for (Term t : terms) {
+      String text = t.text();
+      if (text.isEmpty() || text.indexOf(loupe.analysis.StackedTermsFilter.SEPARATOR) >= 0
+          || text.chars().anyMatch(Character::isWhitespace)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Terms of one position as the collection's query analyzer stacks them again. */

@@ -33,6 +33,14 @@ class SolrQueryWriterTest {
   }
 
   @Test
+  void aTermThatCouldNotSurviveTheTripIsSentTheOldWay() {
+    SynonymQuery odd = new SynonymQuery.Builder("body").addTerm(new Term("body", "a|b")).addTerm(new Term("body", "c"))
+        .build();
+    String q = new SolrQueryWriter(new LinkedHashMap<>(), true).write(odd);
+    assertEquals("{!bool should=$lq1 should=$lq3}", q);
+  }
+
+  @Test
   void aCompoundInAPhraseKeepsItsPositionsAndSlop() {
     MultiPhraseQuery phrase = new MultiPhraseQuery.Builder()
         .add(new Term[] {new Term("body", "nord"), new Term("body", "nordcoreen")}, 0)

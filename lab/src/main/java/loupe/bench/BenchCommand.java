@@ -73,6 +73,9 @@ public final class BenchCommand implements Runnable, ExternalCommand {
 
     boolean on(CommandLine.Model.CommandSpec spec) {
       if (zk == null && collection == null) {
+        if (solrOnly) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--solr-only needs --solr ZK --collection NAME");
+        }
         return false;
       }
       if (zk == null || collection == null) {

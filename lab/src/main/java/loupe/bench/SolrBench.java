@@ -69,7 +69,8 @@ public final class SolrBench {
       input = SyntheticCorpus.write(realFiles, options.synthetic(), corpusDir, options.seed());
       what = String.format(Locale.ROOT, "%,d synthetic articles", options.synthetic());
     }
-    ResultTable table = new ResultTable("solr: Loupe embedded vs Loupe on SolrCloud, " + what, "embedded", "SolrCloud");
+    ResultTable table = new ResultTable((options.solrOnly() ? "solr: Loupe on SolrCloud alone, "
+        : "solr: Loupe embedded vs Loupe on SolrCloud, ") + what, "embedded", "SolrCloud");
 
     // The side measured first would pay the pipeline's warm-up (JIT, the extractor's tables): one untimed run first.
     Path warmDir = work.resolve("warm-up");

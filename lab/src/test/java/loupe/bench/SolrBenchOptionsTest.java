@@ -29,6 +29,9 @@ class SolrBenchOptionsTest {
       String[] noCollection = run(command, "--solr", "127.0.0.1:2181/solr");
       assertEquals("2", noCollection[0], noCollection[1]);
       assertTrue(noCollection[1].contains("--collection"), noCollection[1]);
+      String[] onlyWithoutCluster = run(command, "--solr-only");
+      assertEquals("2", onlyWithoutCluster[0], onlyWithoutCluster[1]);
+      assertTrue(onlyWithoutCluster[1].contains("--solr-only needs --solr"), onlyWithoutCluster[1]);
     }
   }
 }
