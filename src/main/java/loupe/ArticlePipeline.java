@@ -96,7 +96,7 @@ final class ArticlePipeline {
     CorpusNames used = writer.corpusNames();
     boolean existed = writer.delete(id);
     try {
-      relearn(used, Runnable::run);
+      relearn(used, null, Runnable::run);
     } catch (IOException | RuntimeException e) {
       rollback(e);
       throw e;
@@ -130,7 +130,7 @@ final class ArticlePipeline {
     try {
       reading.readInto(batch);
       batch.drain();
-      relearn(batch.names, pool);
+      relearn(batch.names, batch.indexBefore, pool);
       flushOnAllThreads(pool);
     } catch (IOException | RuntimeException | Error e) {
       pool.shutdownNow();
@@ -229,20 +229,26 @@ final class ArticlePipeline {
    * surnames settle in one round; the spellings the articles give may change with them, so a second round picks
    * the values' spellings. Every article ends up read with the knowledge of the whole index, whatever its order.
    */
-  private void relearn(CorpusNames used, java.util.concurrent.Executor executor) throws IOException {
+  private void relearn(CorpusNames used, CorpusNames indexBefore, java.util.concurrent.Executor executor)
+      throws IOException {
     for (int round = 0; round < MAX_RELEARN_ROUNDS; round++) {
       CorpusNames learnt = writer.corpusNames();
-      if (learnt.equals(used)) {
+      java.util.Set<String> words = learnt.changedWords(used);
+      if (round == 0 && indexBefore != null) {
+        // The batch's articles were read with the first pass's forecast, the articles indexed before it with what
+        // the index knew then: what changed since either must be read again.
+        words.addAll(learnt.changedWords(indexBefore));
+      }
+      if (words.isEmpty()) {
         return;
       }
-      reextractChanged(used, learnt, executor);
+      reextractChanged(words, learnt, executor);
       used = learnt;
     }
   }
 
-  private void reextractChanged(CorpusNames used, CorpusNames learnt, java.util.concurrent.Executor executor)
-      throws IOException {
-    java.util.Set<String> words = learnt.changedWords(used);
+  private void reextractChanged(java.util.Set<String> words, CorpusNames learnt,
+      java.util.concurrent.Executor executor) throws IOException {
     List<java.util.concurrent.CompletableFuture<Void>> work = new ArrayList<>();
     List<IndexedArticle> chunk = new ArrayList<>();
     writer.forEachIncludingPending(indexed -> {
@@ -349,11 +355,19 @@ final class ArticlePipeline {
     Batch(ExecutorService pool, CorpusNames learnt) throws IOException {
       this.pool = pool;
       this.emptyAtStart = writer.isEmpty();
-      this.names = learnt != null ? learnt : emptyAtStart ? CorpusNames.EMPTY : writer.corpusNames();
+      CorpusNames known = emptyAtStart ? CorpusNames.EMPTY : writer.corpusNames();
+      this.names = learnt != null ? learnt : known;
+      this.indexBefore = learnt != null && !emptyAtStart ? known : null;
     }
 
-    /** What the index knew of its people when the batch started: the articles are read with it. */
+    /** What the batch's articles are read with: the first pass's forecast, or what the index knew at the start. */
     final CorpusNames names;
+
+    /**
+     * With a first pass over a non-empty index, what the index knew before the batch: its articles were read with
+     * that, not with the forecast. Null otherwise.
+     */
+    final CorpusNames indexBefore;
 
     /** Ids read so far in this batch, in the reading thread. */
     private final java.util.Set<String> read = new java.util.HashSet<>();

@@ -121,6 +121,31 @@ class CorpusKnowledgeIT {
   }
 
   @Test
+  void filesIndexedInTwoRunsTeachTheArticlesOfTheFirstRunWhatTheSecondKnows(@TempDir Path dir) throws IOException {
+    // A run of files learns from them before it writes (a first pass): what it learns must reach the articles
+    // indexed by earlier runs too, not only its own.
+    Path first = dir.resolve("first.jsonl");
+    Path second = dir.resolve("second.jsonl");
+    List<Article> corpus = corpus();
+    writeJsonLines(first, corpus.subList(5, 6)); // « bare »: « La politique de Dupontel… »
+    writeJsonLines(second, corpus.subList(0, 5)); // five articles name the minister Jean Dupontel in full
+    try (Loupe loupe = Loupe.open(dir.resolve("index"))) {
+      loupe.indexFiles(List.of(first), IndexingProgress.NONE);
+      assertEquals(List.of(), loupe.find("bare").orElseThrow().entities().persons());
+      loupe.indexFiles(List.of(second), IndexingProgress.NONE);
+      assertEquals(List.of("Jean Dupontel"), loupe.find("bare").orElseThrow().entities().persons());
+    }
+  }
+
+  private static void writeJsonLines(Path file, List<Article> articles) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (Article a : articles) {
+      lines.append(JSON.writeValueAsString(Map.of("id", a.id(), "title", a.title(), "body", a.body()))).append('\n');
+    }
+    java.nio.file.Files.writeString(file, lines);
+  }
+
+  @Test
   void noTwoPersonValuesDifferOnlyByAccentsCaseOrHyphens(@TempDir Path dir) throws IOException {
     try (Loupe loupe = Loupe.open(dir)) {
       loupe.index(corpus());
