@@ -48,7 +48,34 @@ class StackedTermsFilterTest {
   void stacksThePartsOfATokenAtItsPosition() throws IOException {
     assertEquals(List.of("nord+1", "nordcoreen+0", "coreen+1"), tokens("nord|nordcoreen coreen"));
     assertEquals(List.of("a+1", "b+0", "c+0", "d+1"), tokens("a|b||c d"));
+    assertEquals(List.of("a+1", "b+0", "d+1"), tokens("|a|b | d"));
     assertEquals(List.of("plain+1"), tokens("plain"));
+  }
+
+  /** The configset's whole query side: a '?' placeholder is removed and leaves its gap. */
+  private static final Analyzer WITH_GAPS = new Analyzer() {
+    @Override
+    protected TokenStreamComponents createComponents(String field) {
+      WhitespaceTokenizer source = new WhitespaceTokenizer();
+      TokenStream gaps = new org.apache.lucene.analysis.StopFilter(source,
+          new org.apache.lucene.analysis.CharArraySet(List.of("?"), false));
+      return new TokenStreamComponents(source, new StackedTermsFilter(gaps));
+    }
+  };
+
+  @Test
+  void aStackAfterAStopWordKeepsItsGap() throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = WITH_GAPS.tokenStream("body", "soldats ? nord|nordcoreen")) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute position = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term + "+" + position.getPositionIncrement());
+      }
+      ts.end();
+    }
+    assertEquals(List.of("soldats+1", "nord+2", "nordcoreen+0"), out);
   }
 
   @Test

@@ -90,8 +90,8 @@ class TlsClusterIT {
       assertTrue(url.startsWith("https://127.0.0.1:"), url);
       // The same port in plain http answers nothing: a test that passes cannot have gone over http.
       String plain = "http://" + url.substring("https://".length()) + "/admin/info/system";
-      try {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
+      try (HttpClient http = HttpClient.newHttpClient()) {
+        HttpResponse<String> r = http.send(
             HttpRequest.newBuilder(URI.create(plain)).timeout(Duration.ofSeconds(10)).GET().build(),
             HttpResponse.BodyHandlers.ofString());
         assertNotEquals(200, r.statusCode(), plain + " answered " + r.body());
