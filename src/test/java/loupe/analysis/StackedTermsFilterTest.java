@@ -31,8 +31,13 @@ class StackedTermsFilterTest {
   };
 
   private static List<String> tokens(String text) throws IOException {
+    return tokens(QUERY_SIDE, text);
+  }
+
+  /** Each token as « term+positionIncrement ». */
+  private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
     List<String> out = new ArrayList<>();
-    try (TokenStream ts = QUERY_SIDE.tokenStream("body", text)) {
+    try (TokenStream ts = analyzer.tokenStream("body", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute position = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
@@ -65,17 +70,7 @@ class StackedTermsFilterTest {
 
   @Test
   void aStackAfterAStopWordKeepsItsGap() throws IOException {
-    List<String> out = new ArrayList<>();
-    try (TokenStream ts = WITH_GAPS.tokenStream("body", "soldats ? nord|nordcoreen")) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute position = ts.addAttribute(PositionIncrementAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        out.add(term + "+" + position.getPositionIncrement());
-      }
-      ts.end();
-    }
-    assertEquals(List.of("soldats+1", "nord+2", "nordcoreen+0"), out);
+    assertEquals(List.of("soldats+1", "nord+2", "nordcoreen+0"), tokens(WITH_GAPS, "soldats ? nord|nordcoreen"));
   }
 
   @Test
