@@ -69,6 +69,12 @@ import org.apache.solr.common.util.NamedList;
  */
 public final class SolrBackend implements SearchBackend, ArticleWriter {
 
+  /** Tries of one update request before the run fails (transport failures only). */
+  static final int SEND_ATTEMPTS = 3;
+
+  /** Pause before the second try, doubled before the third: time for a node to take connections again. */
+  static final long SEND_RETRY_PAUSE_MS = 250;
+
   /** Documents per update request: large enough to amortise a round trip, small enough to retry. */
   static final int BATCH = 500;
   static final int SENDERS = 2;
@@ -170,10 +176,22 @@ public final class SolrBackend implements SearchBackend, ArticleWriter {
 
   private void send(List<SolrInputDocument> batch) {
     Future<?> future = senders.submit(() -> {
-      UpdateRequest update = new UpdateRequest();
-      update.add(batch);
-      update.process(client, collection);
-      return null;
+      for (int attempt = 1; ; attempt++) {
+        try {
+          UpdateRequest update = new UpdateRequest();
+          update.add(batch);
+          update.process(client, collection);
+          return null;
+        } catch (SolrServerException | IOException e) {
+          // An upsert by id is idempotent: a connection the node closed under the request (« EOF reached while
+          // reading ») or a node restarting is tried again before the run fails. A refused document (a
+          // SolrException: HTTP 4xx) is not retried.
+          if (attempt >= SEND_ATTEMPTS) {
+            throw e;
+          }
+          Thread.sleep(SEND_RETRY_PAUSE_MS * attempt);
+        }
+      }
     });
     synchronized (sent) {
       sent.add(future);
