@@ -111,8 +111,14 @@ final class ArticlePipeline {
 
   /** What a batch knows of its people before it extracts anything: a first pass over input that can be read twice. */
   private interface FirstPass {
-    CorpusNames learn(ExecutorService pool) throws IOException;
+    Forecast learn(ExecutorService pool) throws IOException;
   }
+
+  /**
+   * What a first pass learnt: what the index knew before the batch (its articles were read with that) and what it
+   * will know with the batch's files (the batch's articles are read with this).
+   */
+  private record Forecast(CorpusNames indexBefore, CorpusNames withFiles) {}
 
   private IngestReport run(FirstPass firstPass, Reading reading) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -151,8 +157,10 @@ final class ArticlePipeline {
    * count twice, and values that only the knowledge resolves are missing, so {@link #relearn} still settles what
    * differs before the commit.
    */
-  private CorpusNames learnFromFiles(List<Path> paths, ExecutorService pool) throws IOException {
-    EvidenceReader reader = new EvidenceReader(pool, writer.nameEvidence());
+  private Forecast learnFromFiles(List<Path> paths, ExecutorService pool) throws IOException {
+    NameEvidence index = writer.nameEvidence();
+    CorpusNames indexBefore = index.learn(); // before the reader adds the files' evidence to the same counts
+    EvidenceReader reader = new EvidenceReader(pool, index);
     for (ArticleFiles.Input input : ArticleFiles.list(paths, new ArrayList<>())) {
       try {
         ArticleFiles.sourceFor(input.file()).orElseThrow().read(input.file(), input.name(), input.defaultId(), reader);
@@ -160,7 +168,7 @@ final class ArticlePipeline {
         // The second pass reads the file again and reports it.
       }
     }
-    return reader.learn();
+    return new Forecast(indexBefore, reader.learn());
   }
 
   /** The first pass's listener: extracts without knowledge on the pool, in chunks, and counts what articles give. */
@@ -352,12 +360,16 @@ final class ArticlePipeline {
     java.util.function.LongConsumer onProgress = bytes -> {};
 
     /** {@code learnt}: what a first pass learnt, or null to read the articles with what the index knows now. */
-    Batch(ExecutorService pool, CorpusNames learnt) throws IOException {
+    Batch(ExecutorService pool, Forecast learnt) throws IOException {
       this.pool = pool;
       this.emptyAtStart = writer.isEmpty();
-      CorpusNames known = emptyAtStart ? CorpusNames.EMPTY : writer.corpusNames();
-      this.names = learnt != null ? learnt : known;
-      this.indexBefore = learnt != null && !emptyAtStart ? known : null;
+      if (learnt != null) {
+        this.names = learnt.withFiles();
+        this.indexBefore = emptyAtStart ? null : learnt.indexBefore();
+      } else {
+        this.names = emptyAtStart ? CorpusNames.EMPTY : writer.corpusNames();
+        this.indexBefore = null;
+      }
     }
 
     /** What the batch's articles are read with: the first pass's forecast, or what the index knew at the start. */

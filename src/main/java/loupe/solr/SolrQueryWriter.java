@@ -154,9 +154,10 @@ final class SolrQueryWriter {
   }
 
   private String synonyms(SynonymQuery q) {
-    if (stackedTerms && !q.getTerms().isEmpty() && stackable(q.getTerms().toArray(new Term[0]))) {
+    Term[] terms = q.getTerms().toArray(new Term[0]);
+    if (stackedTerms && terms.length > 0 && stackable(terms)) {
       // Solr has no parser for a SynonymQuery's terms; its field parser builds one from terms stacked at one position.
-      return "{!field f=" + q.getField() + " v=" + param(stacked(q.getTerms().toArray(new Term[0]))) + "}";
+      return "{!field f=" + q.getField() + " v=" + param(stacked(terms)) + "}";
     }
     // An older collection: the terms' scores add up instead of blending, so compounds rank a little apart.
     StringBuilder sb = new StringBuilder("{!bool");
