@@ -106,6 +106,20 @@ class LauncherIT {
     assertTrue(serial.contains("Using Serial"), serial);
   }
 
+  @Test
+  void aOneShotIndexRunsC1OnlyAServerBothCompilersUnlessTheUserNamesALevel() throws Exception {
+    builtJar();
+    assertEquals("1", tieredStopAtLevel(launch("-XX:+PrintFlagsFinal", "index", "--help")));
+    assertEquals("4", tieredStopAtLevel(launch("-XX:+PrintFlagsFinal", "serve", "--help")));
+    assertEquals("4", tieredStopAtLevel(launch("-XX:+PrintFlagsFinal -XX:TieredStopAtLevel=4", "index", "--help")));
+  }
+
+  /** The value -XX:+PrintFlagsFinal printed for TieredStopAtLevel. */
+  private static String tieredStopAtLevel(String flags) {
+    return flags.lines().filter(l -> l.contains(" TieredStopAtLevel ")).findFirst()
+        .map(l -> l.replaceAll(".*= *(\\d+).*", "$1")).orElseThrow(() -> new AssertionError(flags));
+  }
+
   /** Output of {@code ./loupe ARGS} with these LOUPE_JAVA_OPTS; fails unless it exits with 0. */
   private String launch(String javaOptions, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("./loupe"));

@@ -39,14 +39,23 @@ final class ChildJvm {
    * distribution's {@code loupe/jvm.properties}, the file the launcher reads; empty when absent.
    */
   static List<String> launcherCollector(String command) {
+    return launcherPolicy("collector", command);
+  }
+
+  /** The JIT options the launcher gives {@code ./loupe COMMAND} (C1 only for a one-shot index); empty when none. */
+  static List<String> launcherJit(String command) {
+    return launcherPolicy("jit", command);
+  }
+
+  private static List<String> launcherPolicy(String kind, String command) {
     try (InputStream in = ChildJvm.class.getResourceAsStream("/loupe/jvm.properties")) {
       if (in == null) {
         return List.of();
       }
       Properties policy = new Properties();
       policy.load(in);
-      String collector = policy.getProperty("collector." + command.replace(' ', '-'));
-      return collector == null ? List.of() : List.of(collector);
+      String value = policy.getProperty(kind + "." + command.replace(' ', '-'));
+      return value == null ? List.of() : List.of(value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

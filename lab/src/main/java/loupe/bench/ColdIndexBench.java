@@ -99,8 +99,8 @@ final class ColdIndexBench {
 
   /**
    * {@code ./loupe index} as a user types it, through the launcher next to the jar (its JVM options
-   * included, and LOUPE_JAVA_OPTS from the environment); the bare class when there is no launcher
-   * (the bench run from a test or an IDE).
+   * included, and LOUPE_JAVA_OPTS from the environment); the bare class with the launcher's JIT policy
+   * when there is no launcher (the bench run from a test or an IDE).
    */
   static List<String> loupeIndexCommand(Path index, List<String> files) throws IOException {
     List<String> args = new ArrayList<>(List.of("index", "--index", index.toString()));
@@ -112,7 +112,7 @@ final class ColdIndexBench {
       command.addAll(args);
       return command;
     }
-    return ChildJvm.command(0, List.of(), "loupe.cli.LoupeCommand", args);
+    return ChildJvm.command(0, ChildJvm.launcherJit("index"), "loupe.cli.LoupeCommand", args);
   }
 
   /** The {@code loupe} launcher in loupe.home, as a user runs it; empty when there is none (tests, IDE). */
