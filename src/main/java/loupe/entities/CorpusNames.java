@@ -211,19 +211,24 @@ public final class CorpusNames {
     return java.util.Optional.ofNullable(surnames.get(Lexicon.phraseKey(word)));
   }
 
-  /** The folded words whose reading differs between two states of knowledge: the articles to read again. */
+  /**
+   * The articles to read again when the knowledge changes from {@code other} to this: those that contain, capitalised,
+   * one of these folded words. A name's reading can only change in an article that names it, in full or by its
+   * surname, so each changed name gives one word, its last piece (the surname: « Le Pen » → « pen », « Seif
+   * al-Islam » → « islam », « d'Estaing » → « estaing »). Its given names would add nearly every article.
+   */
   public java.util.Set<String> changedWords(CorpusNames other) {
     java.util.Set<String> words = new java.util.HashSet<>();
     diff(surnames, other.surnames, words);
     diff(values, other.values, words);
     for (String k : fullNames) {
       if (!other.fullNames.contains(k)) {
-        addWords(k, words);
+        addLastWord(k, words);
       }
     }
     for (String k : other.fullNames) {
       if (!fullNames.contains(k)) {
-        addWords(k, words);
+        addLastWord(k, words);
       }
     }
     return words;
@@ -232,24 +237,28 @@ public final class CorpusNames {
   private static <V> void diff(Map<String, V> a, Map<String, V> b, java.util.Set<String> words) {
     for (Map.Entry<String, V> e : a.entrySet()) {
       if (!e.getValue().equals(b.get(e.getKey()))) {
-        addWords(e.getKey(), words);
+        addLastWord(e.getKey(), words);
       }
     }
     for (String k : b.keySet()) {
       if (!a.containsKey(k)) {
-        addWords(k, words);
+        addLastWord(k, words);
       }
     }
   }
 
-  /** The words of a key as the tokenizer keys them: « d'estaing » is also « estaing ». */
-  private static void addWords(String key, java.util.Set<String> words) {
-    for (String w : key.split(" ")) {
-      words.add(w);
-      int apostrophe = w.indexOf('\'');
-      if (apostrophe >= 0 && apostrophe + 1 < w.length()) {
-        words.add(w.substring(apostrophe + 1));
-      }
+  /** The last word piece of a folded key, as the tokenizer keys the pieces (split at spaces, hyphens, apostrophes). */
+  private static void addLastWord(String key, java.util.Set<String> words) {
+    int end = key.length();
+    while (end > 0 && !Tokenizer.isWordChar(key.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && Tokenizer.isWordChar(key.charAt(start - 1))) {
+      start--;
+    }
+    if (start < end) {
+      words.add(key.substring(start, end));
     }
   }
 

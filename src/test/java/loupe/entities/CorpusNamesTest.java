@@ -1,7 +1,9 @@
 package loupe.entities;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -127,5 +129,18 @@ class CorpusNamesTest {
     assertEquals(java.util.List.of("Sibeth Ndiaye"),
         extractor.extract("", "La porte-parole Sibeth Ndiaye a répondu.").personEvidence());
     assertEquals(java.util.List.of(), extractor.extract("", "Selon Le Monde, la réforme avance.").personEvidence());
+  }
+
+  @Test
+  void aChangedNameSendsBackOnlyTheArticlesThatNameItByItsLastWord() {
+    CorpusNames before = CorpusNames.learn(Map.of("Jean-Marie Le Bihan", 2, "Seif al-Islam Haddad", 2));
+    CorpusNames after = CorpusNames.learn(Map.of("Seif al-Islam Haddad", 2, "Hubert Valois d'Estaing", 2));
+    java.util.Set<String> words = after.changedWords(before);
+    assertEquals(java.util.Set.of("bihan", "estaing"), words);
+    // An article is read again when it names one of them, in full or by surname alone, not for a shared given name.
+    assertTrue(CorpusNames.mentionsAny("Anne Le Bihan a répondu.", words));
+    assertTrue(CorpusNames.mentionsAny("L'ancien député d'Estaing est mort.", words));
+    assertFalse(CorpusNames.mentionsAny("Jean-Marie Bigard et Hubert Martin ont parlé.", words));
+    assertTrue(after.changedWords(after).isEmpty());
   }
 }
