@@ -140,7 +140,9 @@ class CorpusNamesTest {
     // An article is read again when it names one of them, in full or by surname alone, not for a shared given name.
     assertTrue(CorpusNames.mentionsAny("Anne Le Bihan a répondu.", words));
     assertTrue(CorpusNames.mentionsAny("L'ancien député d'Estaing est mort.", words));
+    assertTrue(CorpusNames.mentionsAny("Le château D’Estaing", words));
     assertFalse(CorpusNames.mentionsAny("Jean-Marie Bigard et Hubert Martin ont parlé.", words));
+    assertFalse(CorpusNames.mentionsAny("un bihan, mot breton", words)); // a person's name is capitalised
     assertTrue(after.changedWords(after).isEmpty());
   }
 }
