@@ -136,6 +136,8 @@ final class ArticlePipeline {
     try {
       reading.readInto(batch);
       batch.drain();
+      // The relearn opens a near-real-time reader, which would write the batch's buffers on one thread.
+      flushOnAllThreads(pool);
       relearn(batch.names, batch.indexBefore, pool);
       flushOnAllThreads(pool);
     } catch (IOException | RuntimeException | Error e) {
