@@ -23,6 +23,8 @@ final class PersonNames {
   private static final Set<String> PARTICLES = Lexicon.wordList("particles");
   /** Capitalised particles that are stop words at a sentence start but belong to a name inside a run. */
   private static final Set<String> NAME_PARTICLES = Lexicon.wordList("name-particles");
+  /** « ben », « ould », « ibn »: « son of », so the father's given name after them is part of the name. */
+  private static final Set<String> FILIATIONS = Lexicon.wordList("filiations");
   /** Elided function words that never start a name (« L'Élysée », « D'abord »). */
   private static final Set<String> ELISIONS = Lexicon.wordList("elisions");
   /** Nouns before a name that make it an eponym, never a mention of the person. */
@@ -218,7 +220,8 @@ final class PersonNames {
           continue;
         }
         if (!run.isEmpty() && PARTICLES.contains(u.key()) && nextIsName(tokens, claimed, j)
-            && (run.size() < 2 || endsAfterNextName(tokens, j)) && !fullNameAt(tokens, j + 1)) {
+            && (run.size() < 2 || endsAfterNextName(tokens, j))
+            && (FILIATIONS.contains(u.key()) || !fullNameAt(tokens, j + 1))) {
           afterParticle = true;
           run.add(j);
           j++;
@@ -253,10 +256,12 @@ final class PersonNames {
 
   /**
    * « Emmanuel Macron Éric Drouet » (two names run together by a list or a lost line break): a given name
-   * followed by a capitalised word, after a given name and one more word, opens a second name.
+   * followed by a capitalised word, after a given name and one more word, opens a second name. After a particle
+   * the given name belongs to the first name (« Tamim ben Hamad Al-Thani »: son of Hamad).
    */
   private static boolean gluedNameStartsAt(List<Token> tokens, List<Integer> run, int j) {
-    if (run.size() < 2 || !tokens.get(run.get(0)).lex().given || tokens.get(run.get(1)).lex().given) {
+    if (run.size() < 2 || !tokens.get(run.get(0)).lex().given || tokens.get(run.get(1)).lex().given
+        || PARTICLES.contains(tokens.get(run.get(run.size() - 1)).key())) {
       return false;
     }
     Token u = tokens.get(j);
