@@ -2,6 +2,7 @@ package loupe.entities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -29,6 +30,8 @@ final class PersonNames {
   private static final Set<String> ELISIONS = Lexicon.wordList("elisions");
   /** Nouns before a name that make it an eponym, never a mention of the person. */
   private static final Set<String> EPONYM_CUES = Lexicon.wordList("eponym-cues");
+  /** Nouns of a place that, before « de », make the next capitalised word a place name (see {@link #isPlaceOfCue}). */
+  private static final Set<String> PLACE_OF_CUES = Lexicon.wordList("place-of-cues");
   /** Nouns that say who someone is in an apposition (« X, un habitant de Lyon »). */
   private static final Set<String> APPOSITION_NOUNS = Lexicon.wordList("apposition-nouns");
   private static final Set<String> APPOSITION_FILLERS = Lexicon.wordList("apposition-fillers");
@@ -618,7 +621,27 @@ final class PersonNames {
   /** « rue Jean-Jaurès », « loi Veil », « lycée Victor-Hugo »: names of things named after someone. */
   private static boolean isEponym(List<Token> tokens, int start) {
     int k = start - 1;
-    return k >= 0 && tokens.get(k).word() && EPONYM_CUES.contains(tokens.get(k).key());
+    if (k >= 0 && tokens.get(k).word() && EPONYM_CUES.contains(tokens.get(k).key())) {
+      return true;
+    }
+    // A given name and a surname there is the place's owner, not its name (« la ville de Robert Ménard »).
+    return k >= 1 && (tokens.get(k).key().equals("de") || tokens.get(k).key().equals("d'"))
+        && isPlaceOfCue(tokens.get(k - 1)) && !fullNameAt(tokens, start);
+  }
+
+  /**
+   * « comté de Harris », « ville de Washington », « province d'Helmand »: after these nouns and « de » a
+   * capitalised word names a place, even when it is also someone's surname.
+   */
+  private static boolean isPlaceOfCue(Token t) {
+    if (!t.word() || t.capitalized()) {
+      return false;
+    }
+    if (t.key().equals("comte") || t.key().equals("comtes")) {
+      // « comté » folds to the noble title « comte » (« le comte de Paris »): only the accented spelling is a county.
+      return t.text().toLowerCase(Locale.ROOT).startsWith("comté");
+    }
+    return PLACE_OF_CUES.contains(t.key());
   }
 
   /** « Wiratno, un haut responsable », « Kraft, médecin », « Tony Chung, 19 ans »: an apposition that says who. */
