@@ -463,10 +463,31 @@ final class PersonNames {
       // « du Locle », « de la Sagne », « au Havre »: an article before a capitalised word makes it a place or a thing.
       return Strength.BARE;
     }
-    if (r.cue == null && (cueAfter(tokens, r.run.get(r.b - 1) + 1) || speechBefore(tokens, first))) {
+    int after = r.run.get(r.b - 1) + 1;
+    if (r.cue == null && (cueAfter(tokens, after) && (!opensSentenceAlone(tokens, r) || ageAfter(tokens, after))
+        || speechBefore(tokens, first))) {
       return Strength.CUED;
     }
     return r.cue;
+  }
+
+  /**
+   * « Finalement, la pilote… », « Auparavant, la jeune femme… »: a lone word that opens a sentence before a comma
+   * is most often an adverb or a heading, so what follows the comma is the subject, not an apposition. The word
+   * still joins a person the article names otherwise; a listed given name keeps its cue.
+   */
+  private boolean opensSentenceAlone(List<Token> tokens, Reading r) {
+    Token first = tokens.get(r.run.get(r.a));
+    if (!first.sentenceStart() || isGiven(first)) {
+      return false;
+    }
+    for (int k = r.a + 1; k < r.b; k++) {
+      Token t = tokens.get(r.run.get(k));
+      if (t.join() != Token.Join.HYPHEN && t.join() != Token.Join.APOSTROPHE) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -642,6 +663,12 @@ final class PersonNames {
       return t.text().toLowerCase(Locale.ROOT).startsWith("comté");
     }
     return PLACE_OF_CUES.contains(t.key());
+  }
+
+  /** « Yara, 12 ans »: an age in an apposition, which only a person has, even after a word opening a sentence. */
+  private static boolean ageAfter(List<Token> tokens, int k) {
+    return k + 2 < tokens.size() && tokens.get(k).isPunct(',') && tokens.get(k + 1).word()
+        && Character.isDigit(tokens.get(k + 1).firstChar()) && tokens.get(k + 2).key().equals("ans");
   }
 
   /** « Wiratno, un haut responsable », « Kraft, médecin », « Tony Chung, 19 ans »: an apposition that says who. */
