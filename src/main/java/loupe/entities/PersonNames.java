@@ -394,10 +394,17 @@ final class PersonNames {
         r.a++;
       } else if (isInitialOfName(tokens, k, followsInitial(tokens, k, run.get(0)))) {
         return true;
-      } else if ((isCourtesy(t) && !isCompoundSaint(tokens, k) || isRole(t)) && r.a + 1 < r.b) {
+      } else if ((isCourtesy(t) && !isCompoundSaint(tokens, k) && !isLetterWithoutDot(tokens, k) || isRole(t))
+          && r.a + 1 < r.b) {
         Token next = tokens.get(run.get(r.a + 1));
         if (!isCourtesy(t) && next.word() && !next.capitalized() && !NOBLE_TITLES.contains(t.key())) {
           // « le Maire de Valangin », « le Président de la République »: a role with its complement.
+          return false;
+        }
+        if (!isCourtesy(t) && !NOBLE_TITLES.contains(t.key()) && !ROYAL_TITLES.contains(t.key())
+            && !isGiven(next) && oneWordThenDe(tokens, r)) {
+          // « le Directeur Technique de l'écurie », « Directeur Général de Fiat »: a capitalised role phrase; a
+          // given name there is a name (« la Princesse Grace de Monaco »).
           return false;
         }
         r.cue = Strength.CUED;
@@ -414,6 +421,30 @@ final class PersonNames {
       }
     }
     return true;
+  }
+
+  /**
+   * « M Sport », « M Performance »: French writes the title « M. » with its dot; a lone capital without one is a
+   * letter (a model name, an initial), not Monsieur.
+   */
+  private static boolean isLetterWithoutDot(List<Token> tokens, int k) {
+    return tokens.get(k).length() == 1 && (k + 1 >= tokens.size() || !tokens.get(k + 1).isPunct('.'));
+  }
+
+  /** After the role at {@code r.a}, the run holds one word only and « de » follows it. */
+  private static boolean oneWordThenDe(List<Token> tokens, Reading r) {
+    for (int x = r.a + 2; x < r.b; x++) {
+      Token t = tokens.get(r.run.get(x));
+      if (t.join() != Token.Join.HYPHEN && t.join() != Token.Join.APOSTROPHE) {
+        return false;
+      }
+    }
+    int after = r.run.get(r.b - 1) + 1;
+    if (after >= tokens.size() || !tokens.get(after).word()) {
+      return false;
+    }
+    String key = tokens.get(after).key();
+    return key.equals("de") || key.equals("d'") || key.equals("du") || key.equals("des");
   }
 
   /** Right after a title, « Le », « de » open the surname (« M. Le Guen », « M. de Moustier »). */
@@ -723,7 +754,8 @@ final class PersonNames {
     if (k >= 0 && tokens.get(k).isPunct('.')) {
       k--;
     }
-    if (k >= 0 && (isCourtesy(tokens.get(k)) || isLowerCaseTitle(tokens.get(k)) || isMisreadMonsieur(tokens, k))) {
+    if (k >= 0 && (isCourtesy(tokens.get(k)) && !isLetterWithoutDot(tokens, k) || isLowerCaseTitle(tokens.get(k))
+        || isMisreadMonsieur(tokens, k))) {
       return Strength.CUED;
     }
     if (isCaptainAbbreviation(tokens, start)) {
