@@ -2,6 +2,7 @@ package loupe.entities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -23,10 +24,14 @@ final class PersonNames {
   private static final Set<String> PARTICLES = Lexicon.wordList("particles");
   /** Capitalised particles that are stop words at a sentence start but belong to a name inside a run. */
   private static final Set<String> NAME_PARTICLES = Lexicon.wordList("name-particles");
+  /** « ben », « ould », « ibn »: « son of », so the father's given name after them is part of the name. */
+  private static final Set<String> FILIATIONS = Lexicon.wordList("filiations");
   /** Elided function words that never start a name (« L'Élysée », « D'abord »). */
   private static final Set<String> ELISIONS = Lexicon.wordList("elisions");
   /** Nouns before a name that make it an eponym, never a mention of the person. */
   private static final Set<String> EPONYM_CUES = Lexicon.wordList("eponym-cues");
+  /** Nouns of a place that, before « de », make the next capitalised word a place name (see {@link #isPlaceOfCue}). */
+  private static final Set<String> PLACE_OF_CUES = Lexicon.wordList("place-of-cues");
   /** Nouns that say who someone is in an apposition (« X, un habitant de Lyon »). */
   private static final Set<String> APPOSITION_NOUNS = Lexicon.wordList("apposition-nouns");
   private static final Set<String> APPOSITION_FILLERS = Lexicon.wordList("apposition-fillers");
@@ -218,7 +223,8 @@ final class PersonNames {
           continue;
         }
         if (!run.isEmpty() && PARTICLES.contains(u.key()) && nextIsName(tokens, claimed, j)
-            && (run.size() < 2 || endsAfterNextName(tokens, j)) && !fullNameAt(tokens, j + 1)) {
+            && (run.size() < 2 || endsAfterNextName(tokens, j))
+            && (FILIATIONS.contains(u.key()) || !fullNameAt(tokens, j + 1))) {
           afterParticle = true;
           run.add(j);
           j++;
@@ -253,10 +259,12 @@ final class PersonNames {
 
   /**
    * « Emmanuel Macron Éric Drouet » (two names run together by a list or a lost line break): a given name
-   * followed by a capitalised word, after a given name and one more word, opens a second name.
+   * followed by a capitalised word, after a given name and one more word, opens a second name. After a particle
+   * the given name belongs to the first name (« Tamim ben Hamad Al-Thani »: son of Hamad).
    */
   private static boolean gluedNameStartsAt(List<Token> tokens, List<Integer> run, int j) {
-    if (run.size() < 2 || !tokens.get(run.get(0)).lex().given || tokens.get(run.get(1)).lex().given) {
+    if (run.size() < 2 || !tokens.get(run.get(0)).lex().given || tokens.get(run.get(1)).lex().given
+        || PARTICLES.contains(tokens.get(run.get(run.size() - 1)).key())) {
       return false;
     }
     Token u = tokens.get(j);
@@ -302,135 +310,307 @@ final class PersonNames {
     return false;
   }
 
+  /**
+   * What {@link #classify} knows of a run as its rules read it: the name part {@code [a, b)} of the run, the
+   * courtesy title before it, the cue the context gives, and the words of the name.
+   */
+  private static final class Reading {
+    final List<Integer> run;
+    int a;
+    int b;
+    Strength cue;
+    /** The token of a courtesy title before the name, or -1. */
+    int title = -1;
+    List<int[]> words;
+    /** The index in {@link #words} of the first given name, or -1. */
+    int given;
+    boolean allCaps;
+    /** An East Asian family name first (« Kim Jong Un »), read before a realm is added. */
+    boolean family;
+    /** The name ends with a regnal number (« Louis XIV »), read before a realm is added. */
+    boolean regnal;
+
+    Reading(List<Integer> run) {
+      this.run = run;
+      this.b = run.size();
+    }
+
+    int n() {
+      return words.size();
+    }
+
+    /** The first token of word {@code w}. */
+    int start(int w) {
+      return words.get(w)[0];
+    }
+  }
+
+  /** Reads one capitalised run: a candidate name when the rules below agree, else nothing. */
   private void classify(String text, List<Token> tokens, List<Integer> run, List<Candidate> out,
       CorpusNames names) {
-    Token first = tokens.get(run.get(0));
-    if (run.size() == 1 && (isStop(first) || ELISIONS.contains(first.key())) && !isGiven(first)) {
-      // Most runs are a capitalised stop word opening a sentence (« Le », « Il »): nothing to weigh.
+    if (isLoneStopWord(tokens, run)) {
       return;
     }
-    int a = 0;
-    int b = run.size();
-    Strength cue = cueBefore(tokens, run.get(0));
-    int title = -1;
-    // Leading courtesy titles and stop words are not part of the name.
-    while (a < b) {
-      Token t = tokens.get(run.get(a));
+    Reading r = new Reading(run);
+    r.cue = cueBefore(tokens, run.get(0));
+    if (!skipLeadingTitles(tokens, r)) {
+      return;
+    }
+    trimTrailing(tokens, r);
+    if (namesSomethingElse(tokens, r)) {
+      return;
+    }
+    r.cue = contextCue(tokens, r);
+    nameWords(tokens, r);
+    if (saysNoOne(tokens, r)) {
+      return;
+    }
+    r.family = tokens.get(r.start(0)).lex().familyFirst && r.n() >= 2;
+    r.regnal = endsWithRegnalNumber(tokens, r);
+    addRealm(tokens, r);
+    Strength strength = strength(tokens, r);
+    if (tooShortForAName(tokens, r, strength)) {
+      return;
+    }
+    out.add(candidate(text, tokens, r, strength, names));
+  }
+
+  /** Most runs are a capitalised stop word opening a sentence (« Le », « Il »): nothing to weigh. */
+  private boolean isLoneStopWord(List<Token> tokens, List<Integer> run) {
+    Token first = tokens.get(run.get(0));
+    return run.size() == 1 && (isStop(first) || ELISIONS.contains(first.key())) && !isGiven(first);
+  }
+
+  /**
+   * Moves {@code r.a} past the courtesy titles, roles and stop words that open the run: they are not part of
+   * the name, and a title or role cues it. False when the run is a role with its complement, not a name.
+   */
+  private boolean skipLeadingTitles(List<Token> tokens, Reading r) {
+    List<Integer> run = r.run;
+    while (r.a < r.b) {
+      int k = run.get(r.a);
+      Token t = tokens.get(k);
       if (!t.word()) {
-        a++;
-      } else if (isInitialOfName(tokens, run.get(a), followsInitial(tokens, run.get(a), run.get(0)))) {
-        break;
-      } else if ((isCourtesy(t) && !isCompoundSaint(tokens, run.get(a)) || isRole(t)) && a + 1 < b) {
-        Token next = tokens.get(run.get(a + 1));
+        r.a++;
+      } else if (isInitialOfName(tokens, k, followsInitial(tokens, k, run.get(0)))) {
+        return true;
+      } else if ((isCourtesy(t) && !isCompoundSaint(tokens, k) && !isLetterWithoutDot(tokens, k) || isRole(t))
+          && r.a + 1 < r.b) {
+        Token next = tokens.get(run.get(r.a + 1));
         if (!isCourtesy(t) && next.word() && !next.capitalized() && !NOBLE_TITLES.contains(t.key())) {
           // « le Maire de Valangin », « le Président de la République »: a role with its complement.
-          return;
+          return false;
         }
-        cue = Strength.CUED;
-        title = isCourtesy(t) ? run.get(a) : -1;
-        a++;
-      } else if ((title >= 0 || a == 0 && (isCaptainAbbreviation(tokens, run.get(a))
-          || run.get(a) >= 2 && isMisreadMonsieur(tokens, run.get(a) - 2)))
-          && (PARTICLES.contains(t.key()) || NAME_PARTICLES.contains(t.key())) && a + 1 < b) {
-        // Right after a title, « Le », « de » open the surname (« M. Le Guen », « M. de Moustier »).
-        break;
-      } else if (t.capitalized() && !t.sentenceStart() && (t.key().equals("le") || t.key().equals("la"))
-          && a + 1 < b && !afterArticle(tokens, run.get(a)) && run.get(a) > 0
-          && !tokens.get(run.get(a) - 1).isPunct('«') && !tokens.get(run.get(a) - 1).isPunct('"')) {
-        // A capital « Le » inside a sentence belongs to the name (« que Le Hérissé a dit »); a bare
-        // « Le Monde » still needs a full name elsewhere in the article to count.
-        break;
-      } else if ((isStop(t) || ELISIONS.contains(t.key())) && !isGiven(t) && attachedNext(tokens, run, a) == a + 1) {
-        a++;
+        if (!isCourtesy(t) && !NOBLE_TITLES.contains(t.key()) && !ROYAL_TITLES.contains(t.key())
+            && !isGiven(next) && oneWordThenDe(tokens, r)) {
+          // « le Directeur Technique de l'écurie », « Directeur Général de Fiat »: a capitalised role phrase; a
+          // given name there is a name (« la Princesse Grace de Monaco »).
+          return false;
+        }
+        r.cue = Strength.CUED;
+        r.title = isCourtesy(t) ? k : -1;
+        r.a++;
+      } else if (particleOpensSurname(tokens, r, t)) {
+        return true;
+      } else if (capitalArticleInName(tokens, r, t)) {
+        return true;
+      } else if ((isStop(t) || ELISIONS.contains(t.key())) && !isGiven(t) && attachedNext(tokens, run, r.a) == r.a + 1) {
+        r.a++;
       } else {
-        break;
+        return true;
       }
     }
-    while (b > a && (!tokens.get(run.get(b - 1)).word() || PARTICLES.contains(tokens.get(run.get(b - 1)).key())
-        && !tokens.get(run.get(b - 1)).capitalized() || b - a >= 2 && isMisreadBang(tokens, run.get(b - 1)))) {
-      b--;
+    return true;
+  }
+
+  /**
+   * « M Sport », « M Performance »: French writes the title « M. » with its dot; a lone capital without one is a
+   * letter (a model name, an initial), not Monsieur.
+   */
+  private static boolean isLetterWithoutDot(List<Token> tokens, int k) {
+    return tokens.get(k).length() == 1 && (k + 1 >= tokens.size() || !tokens.get(k + 1).isPunct('.'));
+  }
+
+  /** After the role at {@code r.a}, the run holds one word only and « de » follows it. */
+  private static boolean oneWordThenDe(List<Token> tokens, Reading r) {
+    for (int x = r.a + 2; x < r.b; x++) {
+      Token t = tokens.get(r.run.get(x));
+      if (t.join() != Token.Join.HYPHEN && t.join() != Token.Join.APOSTROPHE) {
+        return false;
+      }
     }
-    if (a >= b || isEponym(tokens, run.get(a)) || isQuoted(tokens, run.get(a), run.get(b - 1))
-        || isCaptainAbbreviation(tokens, run.get(b - 1) + 4)) {
-      // The last test: in shipping news the name before « , c. Lacroix » is the ship's (« Jacqueline »).
-      return;
+    int after = r.run.get(r.b - 1) + 1;
+    if (after >= tokens.size() || !tokens.get(after).word()) {
+      return false;
     }
-    List<int[]> words = words(tokens, run.subList(a, b));
-    if (cue == null && title < 0 && afterArticle(tokens, run.get(a))) {
+    String key = tokens.get(after).key();
+    return key.equals("de") || key.equals("d'") || key.equals("du") || key.equals("des");
+  }
+
+  /** Right after a title, « Le », « de » open the surname (« M. Le Guen », « M. de Moustier »). */
+  private static boolean particleOpensSurname(List<Token> tokens, Reading r, Token t) {
+    int k = r.run.get(r.a);
+    return (r.title >= 0 || r.a == 0 && (isCaptainAbbreviation(tokens, k) || k >= 2 && isMisreadMonsieur(tokens, k - 2)))
+        && (PARTICLES.contains(t.key()) || NAME_PARTICLES.contains(t.key())) && r.a + 1 < r.b;
+  }
+
+  /**
+   * A capital « Le » inside a sentence belongs to the name (« que Le Hérissé a dit »); a bare « Le Monde » still
+   * needs a full name elsewhere in the article to count.
+   */
+  private static boolean capitalArticleInName(List<Token> tokens, Reading r, Token t) {
+    int k = r.run.get(r.a);
+    return t.capitalized() && !t.sentenceStart() && (t.key().equals("le") || t.key().equals("la"))
+        && r.a + 1 < r.b && !afterArticle(tokens, k) && k > 0
+        && !tokens.get(k - 1).isPunct('«') && !tokens.get(k - 1).isPunct('"');
+  }
+
+  /** Drops trailing punctuation, lower-case particles and a misread « ! » from the end of the name. */
+  private static void trimTrailing(List<Token> tokens, Reading r) {
+    while (r.b > r.a) {
+      Token last = tokens.get(r.run.get(r.b - 1));
+      if (!last.word() || PARTICLES.contains(last.key()) && !last.capitalized()
+          || r.b - r.a >= 2 && isMisreadBang(tokens, r.run.get(r.b - 1))) {
+        r.b--;
+      } else {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Nothing left, an eponym (« rue Jean-Jaurès »), a quoted title or brand, or, in shipping news, the ship
+   * named before « , c. Lacroix » (« Jacqueline »).
+   */
+  private static boolean namesSomethingElse(List<Token> tokens, Reading r) {
+    return r.a >= r.b || isEponym(tokens, r.run.get(r.a)) || isQuoted(tokens, r.run.get(r.a), r.run.get(r.b - 1))
+        || isCaptainAbbreviation(tokens, r.run.get(r.b - 1) + 4);
+  }
+
+  /** The cue of the context when no title gave one: an article before, an apposition after, a speech verb. */
+  private Strength contextCue(List<Token> tokens, Reading r) {
+    int first = r.run.get(r.a);
+    if (r.cue == null && r.title < 0 && afterArticle(tokens, first)) {
       // « du Locle », « de la Sagne », « au Havre »: an article before a capitalised word makes it a place or a thing.
-      cue = Strength.BARE;
+      return Strength.BARE;
     }
-    if (cue == null && (cueAfter(tokens, run.get(b - 1) + 1) || speechBefore(tokens, run.get(a)))) {
-      cue = Strength.CUED;
+    int after = r.run.get(r.b - 1) + 1;
+    if (r.cue == null && (cueAfter(tokens, after) && (!opensSentenceAlone(tokens, r) || ageAfter(tokens, after))
+        || speechBefore(tokens, first))) {
+      return Strength.CUED;
     }
-    // Drop capitalised words before the first given name (« Tesla Elon Musk », « Selon Jean Dupont »).
-    int g = firstGiven(tokens, words);
-    if (g > 0 && words.size() - g >= 2) {
-      words = words.subList(g, words.size());
-      g = 0;
+    return r.cue;
+  }
+
+  /**
+   * « Finalement, la pilote… », « Auparavant, la jeune femme… »: a lone word that opens a sentence before a comma
+   * is most often an adverb or a heading, so what follows the comma is the subject, not an apposition. The word
+   * still joins a person the article names otherwise; a listed given name keeps its cue.
+   */
+  private boolean opensSentenceAlone(List<Token> tokens, Reading r) {
+    Token first = tokens.get(r.run.get(r.a));
+    if (!first.sentenceStart() || isGiven(first)) {
+      return false;
     }
-    if (a == 0 && title < 0 && words.get(0)[0] == run.get(0) && rankParticleBefore(tokens, run.get(0))) {
-      // The particle belongs to the surname: « le général [de Gaulle] » names Charles de Gaulle.
-      int de = run.get(0) - 1;
-      words = new ArrayList<>(words);
-      if (tokens.get(run.get(0)).join() == Token.Join.APOSTROPHE) {
-        words.set(0, new int[] {de, words.get(0)[1]});
+    for (int k = r.a + 1; k < r.b; k++) {
+      Token t = tokens.get(r.run.get(k));
+      if (t.join() != Token.Join.HYPHEN && t.join() != Token.Join.APOSTROPHE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Groups the name part into words, drops the capitalised words before the first given name (« Tesla Elon
+   * Musk », « Selon Jean Dupont ») and gives a rank's « de » back to the surname (« le général [de Gaulle] »).
+   */
+  private void nameWords(List<Token> tokens, Reading r) {
+    r.words = words(tokens, r.run.subList(r.a, r.b));
+    r.given = firstGiven(tokens, r.words);
+    if (r.given > 0 && r.words.size() - r.given >= 2) {
+      r.words = r.words.subList(r.given, r.words.size());
+      r.given = 0;
+    }
+    int first = r.run.get(0);
+    if (r.a == 0 && r.title < 0 && r.start(0) == first && rankParticleBefore(tokens, first)) {
+      int de = first - 1;
+      r.words = new ArrayList<>(r.words);
+      if (tokens.get(first).join() == Token.Join.APOSTROPHE) {
+        r.words.set(0, new int[] {de, r.words.get(0)[1]});
       } else {
-        words.add(0, new int[] {de, de + 1});
+        r.words.add(0, new int[] {de, de + 1});
       }
     }
-    boolean allCaps = true;
-    for (int[] w : words) {
-      allCaps &= tokens.get(w[0]).allCaps();
+    r.allCaps = true;
+    for (int[] w : r.words) {
+      r.allCaps &= tokens.get(w[0]).allCaps();
     }
-    int n = words.size();
-    if (onlyInitials(tokens, words) || isRegnalNumber(tokens.get(words.get(0)[0]))
-        && (n == 1 || tokens.get(words.get(0)[0]).length() > 1)) {
-      // « S. M. » (Sa Majesté), « J. B. » signing a letter, « S. V. P. », a stray « XIII »: these do not say who.
-      return;
-    }
-    boolean sentenceStart = tokens.get(words.get(0)[0]).sentenceStart();
-    boolean family = tokens.get(words.get(0)[0]).lex().familyFirst && n >= 2;
-    boolean regnal = n >= 2 && isRegnalNumber(tokens.get(words.get(n - 1)[0])) && words.get(n - 1)[1] - words.get(n - 1)[0] == 1;
-    if (regnal || n == 1 && royalBefore(tokens, words.get(0)[0])) {
-      // A sovereign's see or realm is part of the name (« Ferdinand V de Hongrie », « le roi Amédée d'Espagne »).
-      int[] realm = realmAfter(tokens, words.get(n - 1)[1]);
+  }
+
+  /** « S. M. » (Sa Majesté), « J. B. » signing a letter, « S. V. P. », a stray « XIII »: these do not say who. */
+  private static boolean saysNoOne(List<Token> tokens, Reading r) {
+    Token first = tokens.get(r.start(0));
+    return onlyInitials(tokens, r.words) || isRegnalNumber(first) && (r.n() == 1 || first.length() > 1);
+  }
+
+  /** A regnal number closing a name of two words or more (« Louis XIV »). */
+  private static boolean endsWithRegnalNumber(List<Token> tokens, Reading r) {
+    int[] last = r.words.get(r.n() - 1);
+    return r.n() >= 2 && isRegnalNumber(tokens.get(last[0])) && last[1] - last[0] == 1;
+  }
+
+  /** A sovereign's see or realm is part of the name (« Ferdinand V de Hongrie », « le roi Amédée d'Espagne »). */
+  private static void addRealm(List<Token> tokens, Reading r) {
+    if (r.regnal || r.n() == 1 && royalBefore(tokens, r.start(0))) {
+      int[] realm = realmAfter(tokens, r.words.get(r.n() - 1)[1]);
       if (realm != null) {
-        words = new ArrayList<>(words);
-        words.add(realm);
-        n = words.size();
+        r.words = new ArrayList<>(r.words);
+        r.words.add(realm);
       }
     }
-    Strength strength;
-    if (n >= 2 && (g == 0 || family || regnal || isInitialWord(tokens, words.get(0)))) {
-      strength = Strength.FULL;
-    } else if (cue == Strength.CUED && !(n == 1 && (afterKinWord(tokens, words.get(0)[0])
-        || afterPrinceTitle(tokens, words.get(0)[0])) && isGivenWord(tokens, words.get(0)))) {
-      strength = Strength.CUED;
-    } else if (cue == Strength.CUED) {
+  }
+
+  /** How sure the name is to name a person, from its words and its cue (see {@link Strength}). */
+  private Strength strength(List<Token> tokens, Reading r) {
+    int n = r.n();
+    Token first = tokens.get(r.start(0));
+    if (n >= 2 && (r.given == 0 || r.family || r.regnal || isInitialWord(tokens, r.words.get(0)))) {
+      return Strength.FULL;
+    }
+    if (r.cue == Strength.CUED) {
       // « sa femme Brigitte »: the given name of a relative is a person of the text, not a facet value.
-      strength = Strength.GIVEN;
-    } else if (n == 1 && !sentenceStart && cue == null && !inCapitalsLine(tokens, words.get(0))
-        && isGivenWord(tokens, words.get(0))
-        && lexicon.persons.get(tokens.get(words.get(0)[0]).key()) == null) {
+      boolean relative = n == 1 && (afterKinWord(tokens, r.start(0)) || afterPrinceTitle(tokens, r.start(0)))
+          && isGivenWord(tokens, r.words.get(0));
+      return relative ? Strength.GIVEN : Strength.CUED;
+    }
+    if (n == 1 && !first.sentenceStart() && r.cue == null && !inCapitalsLine(tokens, r.words.get(0))
+        && isGivenWord(tokens, r.words.get(0)) && lexicon.persons.get(first.key()) == null) {
       // A lone given name inside a sentence is someone (« répondit Guillaume », « dit à Catherine »); in
       // capitals it is a headline word (« UN ROMAN FRANÇAIS »).
-      strength = Strength.GIVEN;
-    } else {
-      strength = Strength.BARE;
+      return Strength.GIVEN;
     }
-    if (n == 1 && (isStop(tokens.get(words.get(0)[0])) && strength != Strength.CUED
-        || words.get(0)[1] - words.get(0)[0] == 1 && tokens.get(words.get(0)[0]).length() == 1)) {
-      return;
+    return Strength.BARE;
+  }
+
+  /** A lone stop word or a lone capital says no name; nor does a short word in capitals (an acronym: « SPJ »). */
+  private boolean tooShortForAName(List<Token> tokens, Reading r, Strength strength) {
+    if (r.n() != 1) {
+      return false;
     }
-    // A short all-capitals word is an acronym (« SPJ », « CGT ») unless a courtesy title vouches for it.
-    if (allCaps && (strength == Strength.BARE || title < 0) && n == 1
-        && tokens.get(words.get(0)[0]).length() <= 4) {
-      return;
+    Token t = tokens.get(r.start(0));
+    if (isStop(t) && strength != Strength.CUED || r.words.get(0)[1] - r.words.get(0)[0] == 1 && t.length() == 1) {
+      return true;
     }
+    // A courtesy title vouches for a short word in capitals.
+    return r.allCaps && (strength == Strength.BARE || r.title < 0) && t.length() <= 4;
+  }
+
+  /** The candidate of a name read from the run: its words as written, folded keys and the person it names. */
+  private Candidate candidate(String text, List<Token> tokens, Reading r, Strength strength, CorpusNames names) {
     List<String> surface = new ArrayList<>();
     List<String> keys = new ArrayList<>();
-    for (int[] w : words) {
+    for (int[] w : r.words) {
       if (w[1] - w[0] == 1) {
         // A one-piece word is its token, already folded (token keys have no dots).
         surface.add(tokens.get(w[0]).text());
@@ -442,20 +622,26 @@ final class PersonNames {
       }
     }
     String key = String.join(" ", keys);
+    String lexName = personNamed(key, surface, r.n(), tokens.get(r.start(0)).sentenceStart(), names);
+    int from = r.start(0);
+    int to = r.words.get(r.n() - 1)[1];
+    boolean plural = pluralCue(tokens, r.title >= 0 ? r.title : r.run.get(r.a));
+    return new Candidate(from, to, spanStart(tokens, r.title, from), surface, keys, key, strength, lexName, plural);
+  }
+
+  /** The person a name stands for: the lexicon's, a full name the corpus knows, or the corpus's bare surname. */
+  private String personNamed(String key, List<String> surface, int n, boolean sentenceStart, CorpusNames names) {
     String lexName = lexicon.persons.get(key);
     if (lexName == null && n > 1 && names.knowsFullName(key)) {
       // A full name the corpus gives with strong evidence elsewhere is a person here too, spelt as this article
       // spells it: the index picks one spelling for all afterwards, so what an article spells never depends on it.
-      lexName = PersonSpelling.canonical(PersonMerger.nameCase(String.join(" ", surface).replace(" - ", "-")), lexicon);
+      return PersonSpelling.canonical(PersonMerger.nameCase(String.join(" ", surface).replace(" - ", "-")), lexicon);
     } else if (lexName == null && !sentenceStart) {
       // The one person a bare surname stands for. A capital that opens a sentence says nothing (« Sapin de Noël »
       // is not Michel Sapin).
-      lexName = names.lookup(key);
+      return names.lookup(key);
     }
-    int from = words.get(0)[0];
-    int to = words.get(n - 1)[1];
-    boolean plural = pluralCue(tokens, title >= 0 ? title : run.get(a));
-    out.add(new Candidate(from, to, spanStart(tokens, title, from), surface, keys, key, strength, lexName, plural));
+    return lexName;
   }
 
   /**
@@ -487,7 +673,33 @@ final class PersonNames {
   /** « rue Jean-Jaurès », « loi Veil », « lycée Victor-Hugo »: names of things named after someone. */
   private static boolean isEponym(List<Token> tokens, int start) {
     int k = start - 1;
-    return k >= 0 && tokens.get(k).word() && EPONYM_CUES.contains(tokens.get(k).key());
+    if (k >= 0 && tokens.get(k).word() && EPONYM_CUES.contains(tokens.get(k).key())) {
+      return true;
+    }
+    // A given name and a surname there is the place's owner, not its name (« la ville de Robert Ménard »).
+    return k >= 1 && (tokens.get(k).key().equals("de") || tokens.get(k).key().equals("d'"))
+        && isPlaceOfCue(tokens.get(k - 1)) && !fullNameAt(tokens, start);
+  }
+
+  /**
+   * « comté de Harris », « ville de Washington », « province d'Helmand »: after these nouns and « de » a
+   * capitalised word names a place, even when it is also someone's surname.
+   */
+  private static boolean isPlaceOfCue(Token t) {
+    if (!t.word() || t.capitalized()) {
+      return false;
+    }
+    if (t.key().equals("comte") || t.key().equals("comtes")) {
+      // « comté » folds to the noble title « comte » (« le comte de Paris »): only the accented spelling is a county.
+      return t.text().toLowerCase(Locale.ROOT).startsWith("comté");
+    }
+    return PLACE_OF_CUES.contains(t.key());
+  }
+
+  /** « Yara, 12 ans »: an age in an apposition, which only a person has, even after a word opening a sentence. */
+  private static boolean ageAfter(List<Token> tokens, int k) {
+    return k + 2 < tokens.size() && tokens.get(k).isPunct(',') && tokens.get(k + 1).word()
+        && Character.isDigit(tokens.get(k + 1).firstChar()) && tokens.get(k + 2).key().equals("ans");
   }
 
   /** « Wiratno, un haut responsable », « Kraft, médecin », « Tony Chung, 19 ans »: an apposition that says who. */
@@ -542,7 +754,8 @@ final class PersonNames {
     if (k >= 0 && tokens.get(k).isPunct('.')) {
       k--;
     }
-    if (k >= 0 && (isCourtesy(tokens.get(k)) || isLowerCaseTitle(tokens.get(k)) || isMisreadMonsieur(tokens, k))) {
+    if (k >= 0 && (isCourtesy(tokens.get(k)) && !isLetterWithoutDot(tokens, k) || isLowerCaseTitle(tokens.get(k))
+        || isMisreadMonsieur(tokens, k))) {
       return Strength.CUED;
     }
     if (isCaptainAbbreviation(tokens, start)) {
