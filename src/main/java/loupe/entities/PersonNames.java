@@ -673,12 +673,20 @@ final class PersonNames {
   /** « rue Jean-Jaurès », « loi Veil », « lycée Victor-Hugo »: names of things named after someone. */
   private static boolean isEponym(List<Token> tokens, int start) {
     int k = start - 1;
-    if (k >= 0 && tokens.get(k).word() && EPONYM_CUES.contains(tokens.get(k).key())) {
+    if (k >= 0 && tokens.get(k).word() && EPONYM_CUES.contains(tokens.get(k).key()) && !isRoleOfCabinet(tokens, k)) {
       return true;
     }
     // A given name and a surname there is the place's owner, not its name (« la ville de Robert Ménard »).
     return k >= 1 && (tokens.get(k).key().equals("de") || tokens.get(k).key().equals("d'"))
         && isPlaceOfCue(tokens.get(k - 1)) && !fullNameAt(tokens, start);
+  }
+
+  /**
+   * « le directeur de cabinet Claude Guéant », « le chef de cabinet Mark Meadows »: « cabinet » after a bare « de »
+   * ends a role, where « le cabinet Roland Berger » names a firm after its founder.
+   */
+  private static boolean isRoleOfCabinet(List<Token> tokens, int k) {
+    return tokens.get(k).key().equals("cabinet") && k >= 1 && tokens.get(k - 1).key().equals("de");
   }
 
   /**
