@@ -267,25 +267,7 @@ public final class CorpusNames {
     if (words.isEmpty() || text == null) {
       return false;
     }
-    // The tokenizer's word pieces, without making a token per word: this reads every article the index holds.
-    int n = text.length();
-    int i = 0;
-    while (i < n) {
-      if (!Tokenizer.isWordChar(text.charAt(i))) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < n && Tokenizer.isWordChar(text.charAt(i))) {
-        i++;
-      }
-      boolean elided = i + 1 < n && Tokenizer.isApostrophe(text.charAt(i)) && Tokenizer.isWordChar(text.charAt(i + 1));
-      // An elided piece (« d' ») is keyed with its apostrophe, which no changed word has.
-      if (!elided && Character.isUpperCase(text.charAt(start)) && words.contains(Fold.fold(text.substring(start, i)))) {
-        return true;
-      }
-    }
-    return false;
+    return Tokenizer.anyCapitalisedPiece(text, words::contains);
   }
 
   /** Number of surnames and spellings known, for reports. */

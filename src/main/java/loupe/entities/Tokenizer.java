@@ -58,7 +58,7 @@ final class Tokenizer {
           i++;
         }
         // An apostrophe right after letters ends an elided piece (« l' », « d' », « O' ») that is its own token.
-        boolean elided = i < n && isApostrophe(text.charAt(i)) && i + 1 < n && isWordChar(text.charAt(i + 1));
+        boolean elided = elidedAt(text, i);
         int e = elided ? i + 1 : i;
         if (elided) {
           hash = 31 * hash + '\'';
@@ -97,6 +97,34 @@ final class Tokenizer {
       i++;
     }
     return out;
+  }
+
+  /** An apostrophe at {@code end}, right after letters and before more, ends an elided piece (« l' », « d' », « O' »). */
+  private static boolean elidedAt(String text, int end) {
+    return end + 1 < text.length() && isApostrophe(text.charAt(end)) && isWordChar(text.charAt(end + 1));
+  }
+
+  /**
+   * Whether a capitalised word piece of {@code text}, as {@link #tokenize} cuts it and other than an elided one, has
+   * a folded key {@code keys} accepts. It makes no token: the relearn runs it over every article of the index.
+   */
+  static boolean anyCapitalisedPiece(String text, java.util.function.Predicate<String> keys) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!isWordChar(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && isWordChar(text.charAt(i))) {
+        i++;
+      }
+      if (!elidedAt(text, i) && isUpperCase(text.charAt(start)) && keys.test(Fold.fold(text.substring(start, i)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A dot after a single capital (« J. Dupont », « M. Macron ») does not end the sentence. */

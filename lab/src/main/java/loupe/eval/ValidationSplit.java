@@ -8,8 +8,8 @@ package loupe.eval;
  * <p>The rule is a hash of an id (Java's {@link String#hashCode}, the same on every machine), so it
  * needs no file and no seed:
  * <ul>
- *   <li>PIAF: a question is validation when its Wikipedia article (the {@code piaf-aNNN} part of its
- *       paragraph's id) falls in bucket 0 of 4: questions written on one article stay on one side,
+ *   <li>PIAF: a question is validation when its Wikipedia article (its paragraph's id up to the last
+ *       « -p ») falls in bucket 0 of 4: questions written on one article stay on one side,
  *       as PIAF's own held-out split is by article.
  *   <li>OrangeSum: an article's summary is a validation query when the article falls in bucket 1 of
  *       16 under the rule of {@link WideKnownItems} (whose bucket 0 is the wide set, spent on earlier
@@ -27,7 +27,7 @@ final class ValidationSplit {
     return Math.floorMod(piafArticle(paragraphId).hashCode() * 31 + 11, PIAF_BUCKETS) == 0;
   }
 
-  /** The article part of a PIAF paragraph id: {@code piaf-a003-p00} → {@code piaf-a003}. */
+  /** The article part of a PIAF paragraph id: what comes before its last « -p » and paragraph number. */
   static String piafArticle(String paragraphId) {
     int cut = paragraphId.lastIndexOf("-p");
     return cut > 0 ? paragraphId.substring(0, cut) : paragraphId;
