@@ -280,7 +280,7 @@ final class ArticlePipeline {
 
   /**
    * Reads the articles again and writes those whose reading changed. Most articles that mention a changed word
-   * read the same (a given name shared by many people, a spelling the article does not use): rewriting them
+   * read the same (a surname shared by several people, a spelling the article does not use): rewriting them
    * would cost as much as indexing them again, and would leave their old copies counted in the index's term
    * statistics (documents deleted but not yet merged away) until a merge.
    */
