@@ -58,27 +58,34 @@ public final class HtmlSnippetFormatter extends PassageFormatter {
 
   /** Appends content[from, to) with the five HTML-significant characters escaped. */
   static void escape(String content, int from, int to, StringBuilder sb) {
+    int run = from; // the start of the chars not yet appended, which need no escaping
     for (int i = from; i < to; i++) {
       char c = content.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        case '\n', '\r', '\t', ' ' -> {
-          // Paragraph breaks and runs of spaces read as one space in a snippet.
-          if (sb.isEmpty() || sb.charAt(sb.length() - 1) != ' ') {
-            sb.append(' ');
-          }
-        }
-        default -> {
-          if (!Character.isISOControl(c)) {
-            sb.append(c);
-          }
-        }
+      if (c > '>' && (c < '\u007f' || c > '\u009f')) {
+        continue; // most chars: appended with their run, one copy instead of one call each
+      }
+      String replacement = switch (c) {
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '&' -> "&amp;";
+        case '"' -> "&quot;";
+        case '\'' -> "&#39;";
+        // Paragraph breaks and runs of spaces read as one space in a snippet.
+        case '\n', '\r', '\t', ' ' -> " ";
+        default -> Character.isISOControl(c) ? "" : null;
+      };
+      if (replacement == null) {
+        continue;
+      }
+      sb.append(content, run, i);
+      run = i + 1;
+      if (!replacement.equals(" ")) {
+        sb.append(replacement);
+      } else if (sb.isEmpty() || sb.charAt(sb.length() - 1) != ' ') {
+        sb.append(' ');
       }
     }
+    sb.append(content, run, to);
   }
 
   /** The whole text, escaped, with no mark: for fields without a match. */

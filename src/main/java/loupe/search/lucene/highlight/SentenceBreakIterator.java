@@ -1,6 +1,7 @@
 package loupe.search.lucene.highlight;
 
 import java.text.BreakIterator;
+import java.util.Arrays;
 import java.text.CharacterIterator;
 import java.text.StringCharacterIterator;
 
@@ -17,6 +18,10 @@ import java.text.StringCharacterIterator;
  * (« c'est fini. » Puis) does not hide the end of the sentence it closes, and a sentence glued to
  * the one before by a lost space (« par BFMTV.Cette fresque ») is still one.
  *
+ * <p>The boundaries of a text are found in one pass when it is set: the highlighter asks for the
+ * sentence around every match, and walking back and forth from each one read the same sentences
+ * many times over.
+ *
  * <p>Not thread-safe, as any {@link BreakIterator}: one per highlighted field.
  */
 final class SentenceBreakIterator extends BreakIterator {
@@ -26,6 +31,12 @@ final class SentenceBreakIterator extends BreakIterator {
   private int begin;
   private CharacterIterator textIterator = new StringCharacterIterator("");
   private int current; // relative to begin
+  /** The sentence starts strictly inside the text, ascending: {@code boundaries[0..count)}. */
+  private int[] boundaries = new int[16];
+  private int count;
+  /** Positions of the straight quotes, ascending, to tell an opening one from a closing one. */
+  private int[] quotes = new int[0];
+  private int quoteCount;
 
   @Override
   public void setText(String newText) {
@@ -33,6 +44,7 @@ final class SentenceBreakIterator extends BreakIterator {
     begin = 0;
     textIterator = new StringCharacterIterator(newText);
     current = 0;
+    findBoundaries();
   }
 
   @Override
@@ -46,6 +58,7 @@ final class SentenceBreakIterator extends BreakIterator {
     textIterator = newText;
     current = 0;
     newText.first();
+    findBoundaries();
   }
 
   @Override
@@ -115,7 +128,7 @@ final class SentenceBreakIterator extends BreakIterator {
   @Override
   public boolean isBoundary(int offset) {
     int at = relative(offset);
-    return at == 0 || at == text.length() || startsSentence(at);
+    return at == 0 || at == text.length() || Arrays.binarySearch(boundaries, 0, count, at) >= 0;
   }
 
   private int relative(int offset) {
@@ -133,28 +146,45 @@ final class SentenceBreakIterator extends BreakIterator {
 
   /** The first boundary after {@code at}, which is before the end of the text. */
   private int nextBoundary(int at) {
-    for (int i = at + 1; i < text.length(); i++) {
-      if (startsSentence(i)) {
-        return i;
-      }
-    }
-    return text.length();
+    int k = firstAfter(at);
+    return k < count ? boundaries[k] : text.length();
   }
 
   /** The last boundary before {@code at}, which is after the start of the text. */
   private int previousBoundary(int at) {
-    for (int i = at - 1; i > 0; i--) {
+    int k = firstAfter(at - 1) - 1;
+    return k >= 0 ? boundaries[k] : 0;
+  }
+
+  /** Index in {@link #boundaries} of the first boundary strictly after {@code at}. */
+  private int firstAfter(int at) {
+    int found = Arrays.binarySearch(boundaries, 0, count, at + 1);
+    return found >= 0 ? found : -found - 1;
+  }
+
+  private void findBoundaries() {
+    quoteCount = 0;
+    for (int k = text.indexOf('"'); k >= 0; k = text.indexOf('"', k + 1)) {
+      if (quoteCount == quotes.length) {
+        quotes = Arrays.copyOf(quotes, Math.max(8, 2 * quoteCount));
+      }
+      quotes[quoteCount++] = k;
+    }
+    count = 0;
+    for (int i = 1; i < text.length(); i++) {
       if (startsSentence(i)) {
-        return i;
+        if (count == boundaries.length) {
+          boundaries = Arrays.copyOf(boundaries, 2 * count);
+        }
+        boundaries[count++] = i;
       }
     }
-    return 0;
   }
 
   /** Whether a sentence starts at {@code i}, strictly inside the text. */
   private boolean startsSentence(int i) {
     char before = text.charAt(i - 1);
-    if (Character.isLetterOrDigit(before)) {
+    if (before < 0x80 ? ASCII_WORD[before] : Character.isLetterOrDigit(before)) {
       return false; // inside a word or right after one: most positions, decided on one char
     }
     char first = text.charAt(i);
@@ -203,13 +233,8 @@ final class SentenceBreakIterator extends BreakIterator {
 
   /** Whether the straight quote at {@code q} opens a quotation: an even number of them come before it. */
   private boolean opensQuote(int q) {
-    int count = 0;
-    for (int k = 0; k < q; k++) {
-      if (text.charAt(k) == '"') {
-        count++;
-      }
-    }
-    return count % 2 == 0;
+    int before = Arrays.binarySearch(quotes, 0, quoteCount, q);
+    return (before >= 0 ? before : -before - 1) % 2 == 0;
   }
 
   /** « M. » or « J. »: a single capital before the full stop. */
@@ -230,6 +255,15 @@ final class SentenceBreakIterator extends BreakIterator {
       }
     }
     return false;
+  }
+
+  /** ASCII letters and digits: most chars of a text, told apart without a table lookup. */
+  private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c);
+    }
   }
 
   private static boolean isTerminator(char c) {
@@ -257,6 +291,9 @@ final class SentenceBreakIterator extends BreakIterator {
 
   @Override
   public SentenceBreakIterator clone() {
-    return (SentenceBreakIterator) super.clone();
+    SentenceBreakIterator copy = (SentenceBreakIterator) super.clone();
+    copy.boundaries = boundaries.clone();
+    copy.quotes = quotes.clone();
+    return copy;
   }
 }
