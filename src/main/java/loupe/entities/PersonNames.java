@@ -193,7 +193,8 @@ final class PersonNames {
     while (j < tokens.size()) {
       Token u = tokens.get(j);
       if (u.word()) {
-        if (claimed[j]) {
+        if (claimed[j] || !run.isEmpty() && Token.opensGluedLine(tokens, j)) {
+          // A name never runs over a line the source glued to it (« Ziad Takieddine|Nicolas Sarkozy »).
           break;
         }
         boolean attached = !run.isEmpty() && (u.join() == Token.Join.HYPHEN || u.join() == Token.Join.APOSTROPHE);
