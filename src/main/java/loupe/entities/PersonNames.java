@@ -55,9 +55,18 @@ final class PersonNames {
 
   private final PersonMerger merger;
 
+  /** Courtesy titles that open a listed person's name (« lady » of « Lady Gaga », « Lady Di »). */
+  private final Set<String> titlesOfListedNames = new java.util.HashSet<>();
+
   PersonNames(Lexicon lexicon) {
     this.lexicon = lexicon;
     this.merger = new PersonMerger(lexicon);
+    for (String key : lexicon.persons.keySet()) {
+      int space = key.indexOf(' ');
+      if (space > 0 && lexicon.courtesyTitles.contains(key.substring(0, space))) {
+        titlesOfListedNames.add(key.substring(0, space));
+      }
+    }
   }
 
   /** A name found in the text before merging. */
@@ -357,6 +366,7 @@ final class PersonNames {
     if (!skipLeadingTitles(tokens, r)) {
       return;
     }
+    keepTitleOfListedName(tokens, r);
     trimTrailing(tokens, r);
     if (namesSomethingElse(tokens, r)) {
       return;
@@ -422,6 +432,28 @@ final class PersonNames {
       }
     }
     return true;
+  }
+
+  /**
+   * « Lady Gaga », « Lady Di »: a courtesy title that the persons lexicon lists as part of a name is the name's first
+   * word, not a title before it; without it the name would be the bare « Gaga » or « Di ».
+   */
+  private void keepTitleOfListedName(List<Token> tokens, Reading r) {
+    if (r.title < 0 || !titlesOfListedNames.contains(tokens.get(r.title).key())) {
+      return;
+    }
+    int at = r.run.indexOf(r.title);
+    StringBuilder key = new StringBuilder(tokens.get(r.title).key());
+    for (int x = r.a; x < r.b; x++) {
+      Token t = tokens.get(r.run.get(x));
+      if (t.word()) {
+        key.append(' ').append(t.key());
+      }
+    }
+    if (at >= 0 && lexicon.persons.containsKey(key.toString())) {
+      r.a = at;
+      r.title = -1;
+    }
   }
 
   /**
