@@ -367,6 +367,9 @@ final class PersonNames {
       return;
     }
     keepTitleOfListedName(tokens, r);
+    if (isNickname(tokens, r)) {
+      return;
+    }
     trimTrailing(tokens, r);
     if (namesSomethingElse(tokens, r)) {
       return;
@@ -432,6 +435,30 @@ final class PersonNames {
       }
     }
     return true;
+  }
+
+  private static final Set<String> NICKNAME_TITLES = Lexicon.wordList("nickname-titles");
+  private static final Set<String> NICKNAME_DETERMINERS = Lexicon.wordList("nickname-determiners");
+
+  /**
+   * « le Monsieur Politique du Grand Journal », « le "monsieur Déconfinement" du gouvernement »: French puts no article
+   * before « Monsieur Dupont », so an article before a title written in full makes the title and the word after it
+   * a nickname for a role.
+   */
+  private static boolean isNickname(List<Token> tokens, Reading r) {
+    if (r.a >= r.b) {
+      return false;
+    }
+    int title = r.title >= 0 ? r.title : r.run.get(r.a) - 1;
+    if (title < 1 || !tokens.get(title).word() || !NICKNAME_TITLES.contains(tokens.get(title).key())) {
+      return false;
+    }
+    int k = title - 1;
+    if (isQuote(tokens.get(k)) && k > 0) {
+      k--;
+    }
+    Token d = tokens.get(k);
+    return d.word() && !d.capitalized() && NICKNAME_DETERMINERS.contains(d.key());
   }
 
   /**
@@ -782,7 +809,7 @@ final class PersonNames {
   /** « a déclaré Wiratno », « selon Mingma Sherpa »: speech verbs announce a speaker. */
   private static boolean speechBefore(List<Token> tokens, int start) {
     int k = start - 1;
-    return k >= 0 && tokens.get(k).word() && SPEECH_CUES.contains(tokens.get(k).key());
+    return k >= 0 && (!Token.opensLineAfterWord(tokens, start) || tokens.get(start).lex().given) && tokens.get(k).word() && SPEECH_CUES.contains(tokens.get(k).key());
   }
 
   private boolean isRole(Token t) {
@@ -791,6 +818,12 @@ final class PersonNames {
   }
 
   private Strength cueBefore(List<Token> tokens, int start) {
+    if (Token.opensLineAfterWord(tokens, start) && !isGiven(tokens.get(start))) {
+      // A role ending the line before is not this word's cue: the title « … refusés par le commandant » over the
+      // body's « Deux voyageurs… », or « … aux gendarmes » over the rubric « INSOLITE - ». A listed given name
+      // opening a line is still the person the title announces (« … témoigne » / « Éliane, cadre… »).
+      return null;
+    }
     int k = start - 1;
     if (k >= 0 && tokens.get(k).isPunct('.')) {
       k--;
