@@ -129,7 +129,46 @@ final class PersonNames {
       i = Math.max(next, i + 1);
     }
     cueListMembers(tokens, candidates);
+    unglueTails(candidates);
     return merger.merge(candidates);
+  }
+
+  /** Lower-case function words the source glues to the end of a name (« Banerjee|de », « Buzyn|par »). */
+  private static final Set<String> GLUED_TAILS = Lexicon.wordList("glued-tails");
+
+  /**
+   * « Esther Duflo et Abhijit Banerjeede avaient estimé », « Agnès Buzynpar Public Sénat »: a name that is another
+   * name of the article plus a lower-case function word is that name with the next word glued to it by the source.
+   * Only a name the article also writes without the tail is cut, so « Claude » or « Bastide » never are.
+   */
+  private static void unglueTails(List<Candidate> candidates) {
+    java.util.Set<String> keys = null;
+    for (int c = 0; c < candidates.size(); c++) {
+      Candidate cur = candidates.get(c);
+      String last = cur.last();
+      String surfaceLast = cur.words().get(cur.words().size() - 1);
+      for (String tail : GLUED_TAILS) {
+        if (last.length() < tail.length() + 3 || !last.endsWith(tail) || !surfaceLast.endsWith(tail)) {
+          continue;
+        }
+        if (keys == null) {
+          keys = new java.util.HashSet<>();
+          for (Candidate o : candidates) {
+            keys.add(o.key());
+          }
+        }
+        String key = cur.key().substring(0, cur.key().length() - tail.length());
+        if (keys.contains(key)) {
+          List<String> words = new ArrayList<>(cur.words());
+          words.set(words.size() - 1, surfaceLast.substring(0, surfaceLast.length() - tail.length()));
+          List<String> partKeys = new ArrayList<>(cur.keys());
+          partKeys.set(partKeys.size() - 1, last.substring(0, last.length() - tail.length()));
+          candidates.set(c, new Candidate(cur.from(), cur.to(), cur.spanFrom(), words, partKeys, key, cur.strength(),
+              cur.lexiconName(), cur.plural()));
+          break;
+        }
+      }
+    }
   }
 
   /** « MM. Sarrien et Clemenceau », « les généraux Chômer, Hagron et Bougon »: a plural title cues the whole list. */
