@@ -55,9 +55,18 @@ final class PersonNames {
 
   private final PersonMerger merger;
 
+  /** Courtesy titles that open a listed person's name (« lady » of « Lady Gaga », « Lady Di »). */
+  private final Set<String> titlesOfListedNames = new java.util.HashSet<>();
+
   PersonNames(Lexicon lexicon) {
     this.lexicon = lexicon;
     this.merger = new PersonMerger(lexicon);
+    for (String key : lexicon.persons.keySet()) {
+      int space = key.indexOf(' ');
+      if (space > 0 && lexicon.courtesyTitles.contains(key.substring(0, space))) {
+        titlesOfListedNames.add(key.substring(0, space));
+      }
+    }
   }
 
   /** A name found in the text before merging. */
@@ -120,7 +129,46 @@ final class PersonNames {
       i = Math.max(next, i + 1);
     }
     cueListMembers(tokens, candidates);
+    unglueTails(candidates);
     return merger.merge(candidates);
+  }
+
+  /** Lower-case function words the source glues to the end of a name (« Banerjee|de », « Buzyn|par »). */
+  private static final Set<String> GLUED_TAILS = Lexicon.wordList("glued-tails");
+
+  /**
+   * « Esther Duflo et Abhijit Banerjeede avaient estimé », « Agnès Buzynpar Public Sénat »: a name that is another
+   * name of the article plus a lower-case function word is that name with the next word glued to it by the source.
+   * Only a name the article also writes without the tail is cut, so « Claude » or « Bastide » never are.
+   */
+  private static void unglueTails(List<Candidate> candidates) {
+    java.util.Set<String> keys = null;
+    for (int c = 0; c < candidates.size(); c++) {
+      Candidate cur = candidates.get(c);
+      String last = cur.last();
+      String surfaceLast = cur.words().get(cur.words().size() - 1);
+      for (String tail : GLUED_TAILS) {
+        if (last.length() < tail.length() + 3 || !last.endsWith(tail) || !surfaceLast.endsWith(tail)) {
+          continue;
+        }
+        if (keys == null) {
+          keys = new java.util.HashSet<>();
+          for (Candidate o : candidates) {
+            keys.add(o.key());
+          }
+        }
+        String key = cur.key().substring(0, cur.key().length() - tail.length());
+        if (keys.contains(key)) {
+          List<String> words = new ArrayList<>(cur.words());
+          words.set(words.size() - 1, surfaceLast.substring(0, surfaceLast.length() - tail.length()));
+          List<String> partKeys = new ArrayList<>(cur.keys());
+          partKeys.set(partKeys.size() - 1, last.substring(0, last.length() - tail.length()));
+          candidates.set(c, new Candidate(cur.from(), cur.to(), cur.spanFrom(), words, partKeys, key, cur.strength(),
+              cur.lexiconName(), cur.plural()));
+          break;
+        }
+      }
+    }
   }
 
   /** « MM. Sarrien et Clemenceau », « les généraux Chômer, Hagron et Bougon »: a plural title cues the whole list. */
@@ -193,7 +241,8 @@ final class PersonNames {
     while (j < tokens.size()) {
       Token u = tokens.get(j);
       if (u.word()) {
-        if (claimed[j]) {
+        if (claimed[j] || !run.isEmpty() && Token.opensGluedLine(tokens, j)) {
+          // A name never runs over a line the source glued to it (« Ziad Takieddine|Nicolas Sarkozy »).
           break;
         }
         boolean attached = !run.isEmpty() && (u.join() == Token.Join.HYPHEN || u.join() == Token.Join.APOSTROPHE);
@@ -356,6 +405,10 @@ final class PersonNames {
     if (!skipLeadingTitles(tokens, r)) {
       return;
     }
+    keepTitleOfListedName(tokens, r);
+    if (isNickname(tokens, r)) {
+      return;
+    }
     trimTrailing(tokens, r);
     if (namesSomethingElse(tokens, r)) {
       return;
@@ -421,6 +474,52 @@ final class PersonNames {
       }
     }
     return true;
+  }
+
+  private static final Set<String> NICKNAME_TITLES = Lexicon.wordList("nickname-titles");
+  private static final Set<String> NICKNAME_DETERMINERS = Lexicon.wordList("nickname-determiners");
+
+  /**
+   * « le Monsieur Politique du Grand Journal », « le "monsieur Déconfinement" du gouvernement »: French puts no article
+   * before « Monsieur Dupont », so an article before a title written in full makes the title and the word after it
+   * a nickname for a role.
+   */
+  private static boolean isNickname(List<Token> tokens, Reading r) {
+    if (r.a >= r.b) {
+      return false;
+    }
+    int title = r.title >= 0 ? r.title : r.run.get(r.a) - 1;
+    if (title < 1 || !tokens.get(title).word() || !NICKNAME_TITLES.contains(tokens.get(title).key())) {
+      return false;
+    }
+    int k = title - 1;
+    if (isQuote(tokens.get(k)) && k > 0) {
+      k--;
+    }
+    Token d = tokens.get(k);
+    return d.word() && !d.capitalized() && NICKNAME_DETERMINERS.contains(d.key());
+  }
+
+  /**
+   * « Lady Gaga », « Lady Di »: a courtesy title that the persons lexicon lists as part of a name is the name's first
+   * word, not a title before it; without it the name would be the bare « Gaga » or « Di ».
+   */
+  private void keepTitleOfListedName(List<Token> tokens, Reading r) {
+    if (r.title < 0 || !titlesOfListedNames.contains(tokens.get(r.title).key())) {
+      return;
+    }
+    int at = r.run.indexOf(r.title);
+    StringBuilder key = new StringBuilder(tokens.get(r.title).key());
+    for (int x = r.a; x < r.b; x++) {
+      Token t = tokens.get(r.run.get(x));
+      if (t.word()) {
+        key.append(' ').append(t.key());
+      }
+    }
+    if (at >= 0 && lexicon.persons.containsKey(key.toString())) {
+      r.a = at;
+      r.title = -1;
+    }
   }
 
   /**
@@ -749,7 +848,7 @@ final class PersonNames {
   /** « a déclaré Wiratno », « selon Mingma Sherpa »: speech verbs announce a speaker. */
   private static boolean speechBefore(List<Token> tokens, int start) {
     int k = start - 1;
-    return k >= 0 && tokens.get(k).word() && SPEECH_CUES.contains(tokens.get(k).key());
+    return k >= 0 && (!Token.opensLineAfterWord(tokens, start) || tokens.get(start).lex().given) && tokens.get(k).word() && SPEECH_CUES.contains(tokens.get(k).key());
   }
 
   private boolean isRole(Token t) {
@@ -758,6 +857,12 @@ final class PersonNames {
   }
 
   private Strength cueBefore(List<Token> tokens, int start) {
+    if (Token.opensLineAfterWord(tokens, start) && !isGiven(tokens.get(start))) {
+      // A role ending the line before is not this word's cue: the title « … refusés par le commandant » over the
+      // body's « Deux voyageurs… », or « … aux gendarmes » over the rubric « INSOLITE - ». A listed given name
+      // opening a line is still the person the title announces (« … témoigne » / « Éliane, cadre… »).
+      return null;
+    }
     int k = start - 1;
     if (k >= 0 && tokens.get(k).isPunct('.')) {
       k--;

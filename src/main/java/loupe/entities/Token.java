@@ -119,6 +119,24 @@ final class Token {
     return letters > 1;
   }
 
+  /**
+   * A word that opens a line the source ran into the previous word (« Castex|Christian Jacob »): the tokenizer cut it
+   * off with no space before it, after another word.
+   */
+  static boolean opensGluedLine(java.util.List<Token> tokens, int k) {
+    Token t = tokens.get(k);
+    return k > 0 && t.word && t.join == Join.NONE && t.sentenceStart && tokens.get(k - 1).word;
+  }
+
+  /**
+   * A word that opens a line right after a word: only a line break (or a glued line) sets a sentence start with no
+   * punctuation before it. The title's last word and a heading are then on another line (« … aux gendarmes » /
+   * « INSOLITE - Un homme… »).
+   */
+  static boolean opensLineAfterWord(java.util.List<Token> tokens, int k) {
+    return k > 0 && tokens.get(k).sentenceStart && tokens.get(k - 1).word;
+  }
+
   boolean isPunct(char c) {
     return !word && end - start == 1 && source.charAt(start) == c;
   }

@@ -145,4 +145,13 @@ class CorpusNamesTest {
     assertFalse(CorpusNames.mentionsAny("un bihan, mot breton", words)); // a person's name is capitalised
     assertTrue(after.changedWords(after).isEmpty());
   }
+
+  @Test
+  void aNameGluedToTheNextLineSendsItsArticleBack() {
+    // The extractor may cut « TakieddineNicolas » at the lost line break: both pieces send the article back.
+    assertTrue(CorpusNames.mentionsAny("Les mensonges de Ziad TakieddineNicolas Sarkozy a déploré", java.util.Set.of("takieddine")));
+    assertTrue(CorpusNames.mentionsAny("Jean CastexChristian Jacob était l'invité", java.util.Set.of("jacob")));
+    assertTrue(CorpusNames.mentionsAny("Objet de menaces de mortsJean-Luc Mélenchon", java.util.Set.of("jean")));
+    assertFalse(CorpusNames.mentionsAny("John McCain", java.util.Set.of("cain")));
+  }
 }

@@ -25,6 +25,20 @@ class OrganizationsTest {
   }
 
   @Test
+  void magazinesAndPollstersAreOrganisationsNotPersons() {
+    ArticleEntities e = EXTRACTOR.extract("", "Selon Télé Star, Camille Lacourt a quitté l'émission. Contactée par "
+        + "PurePeople et par Le HuffPost, elle n'a pas répondu à BFM Business ni à L'Opinion, d'après un sondage Odoxa.");
+    assertEquals(List.of("Camille Lacourt"), e.persons());
+    assertEquals(List.of("Télé Star", "Purepeople", "Le HuffPost", "BFM Business", "L'Opinion", "Odoxa"), e.organizations());
+  }
+
+  @Test
+  void mediaNamedByACommonWordAreNeverPersons() {
+    ArticleEntities e = EXTRACTOR.extract("", "Le magazine Public et Opinion ont publié les photos.");
+    assertEquals(List.of(), e.persons());
+  }
+
+  @Test
   void organisationWithACountrysNameIsNotThatCountry() {
     ArticleEntities e = EXTRACTOR.extract("", "Air France a annulé des vols, selon Le Parisien.");
     assertEquals(List.of("Air France", "Le Parisien"), e.organizations());
