@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -112,6 +113,23 @@ class LauncherIT {
     assertEquals("1", tieredStopAtLevel(launch("-XX:+PrintFlagsFinal", "index", "--help")));
     assertEquals("4", tieredStopAtLevel(launch("-XX:+PrintFlagsFinal", "serve", "--help")));
     assertEquals("4", tieredStopAtLevel(launch("-XX:+PrintFlagsFinal -XX:TieredStopAtLevel=4", "index", "--help")));
+  }
+
+  @Test
+  void anIndexOfALargeInputKeepsBothCompilers() throws Exception {
+    builtJar();
+    Path small = dir.resolve("small.jsonl");
+    Files.writeString(small, "{\"id\": \"a\", \"title\": \"t\", \"body\": \"b\"}\n");
+    // Sparse: as large as a long run's input to the launcher, which reads sizes, without the disk it would take.
+    Path large = Files.createDirectories(dir.resolve("corpus")).resolve("large.jsonl");
+    try (RandomAccessFile file = new RandomAccessFile(large.toFile(), "rw")) {
+      file.setLength(300L << 20);
+    }
+    assertEquals("1", tieredStopAtLevel(launch("-XX:+PrintFlagsFinal", "index", "--help", small.toString())));
+    assertEquals("4", tieredStopAtLevel(launch("-XX:+PrintFlagsFinal", "index", "--help", dir.resolve("corpus").toString())));
+    // The index folder named by --index is where the index goes, not input.
+    assertEquals("1", tieredStopAtLevel(
+        launch("-XX:+PrintFlagsFinal", "index", "--help", "--index", dir.resolve("corpus").toString(), small.toString())));
   }
 
   /** The value -XX:+PrintFlagsFinal printed for TieredStopAtLevel. */
