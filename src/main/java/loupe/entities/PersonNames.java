@@ -1,6 +1,7 @@
 package loupe.entities;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,7 +57,7 @@ final class PersonNames {
   private final PersonMerger merger;
 
   /** Courtesy titles that open a listed person's name (« lady » of « Lady Gaga », « Lady Di »). */
-  private final Set<String> titlesOfListedNames = new java.util.HashSet<>();
+  private final Set<String> titlesOfListedNames = new HashSet<>();
 
   PersonNames(Lexicon lexicon) {
     this.lexicon = lexicon;
@@ -142,7 +143,7 @@ final class PersonNames {
    * Only a name the article also writes without the tail is cut, so « Claude » or « Bastide » never are.
    */
   private static void unglueTails(List<Candidate> candidates) {
-    java.util.Set<String> keys = null;
+    Set<String> keys = null;
     for (int c = 0; c < candidates.size(); c++) {
       Candidate cur = candidates.get(c);
       String last = cur.last();
@@ -152,7 +153,7 @@ final class PersonNames {
           continue;
         }
         if (keys == null) {
-          keys = new java.util.HashSet<>();
+          keys = new HashSet<>();
           for (Candidate o : candidates) {
             keys.add(o.key());
           }
@@ -848,7 +849,17 @@ final class PersonNames {
   /** « a déclaré Wiratno », « selon Mingma Sherpa »: speech verbs announce a speaker. */
   private static boolean speechBefore(List<Token> tokens, int start) {
     int k = start - 1;
-    return k >= 0 && (!Token.opensLineAfterWord(tokens, start) || tokens.get(start).lex().given) && tokens.get(k).word() && SPEECH_CUES.contains(tokens.get(k).key());
+    return k >= 0 && !cueIsOnTheLineBefore(tokens, start) && tokens.get(k).word()
+        && SPEECH_CUES.contains(tokens.get(k).key());
+  }
+
+  /**
+   * A role or speech verb ending the line before is not this word's cue: the title « … refusés par le commandant »
+   * over the body's « Deux voyageurs… », or « … aux gendarmes » over the rubric « INSOLITE - ». A listed given name
+   * opening a line is still the person the title announces (« … témoigne » / « Éliane, cadre… »).
+   */
+  private static boolean cueIsOnTheLineBefore(List<Token> tokens, int start) {
+    return Token.opensLineAfterWord(tokens, start) && !tokens.get(start).lex().given;
   }
 
   private boolean isRole(Token t) {
@@ -857,10 +868,7 @@ final class PersonNames {
   }
 
   private Strength cueBefore(List<Token> tokens, int start) {
-    if (Token.opensLineAfterWord(tokens, start) && !isGiven(tokens.get(start))) {
-      // A role ending the line before is not this word's cue: the title « … refusés par le commandant » over the
-      // body's « Deux voyageurs… », or « … aux gendarmes » over the rubric « INSOLITE - ». A listed given name
-      // opening a line is still the person the title announces (« … témoigne » / « Éliane, cadre… »).
+    if (cueIsOnTheLineBefore(tokens, start)) {
       return null;
     }
     int k = start - 1;

@@ -1,5 +1,7 @@
 package loupe.entities;
 
+import java.util.List;
+
 /**
  * One word piece of the raw text with its offsets. Hyphenated words are several pieces joined by
  * {@link Join#HYPHEN}, so « nord-coréen » can match a lexicon entry and « Jean-Luc » a given name.
@@ -123,7 +125,7 @@ final class Token {
    * A word that opens a line the source ran into the previous word (« Castex|Christian Jacob »): the tokenizer cut it
    * off with no space before it, after another word.
    */
-  static boolean opensGluedLine(java.util.List<Token> tokens, int k) {
+  static boolean opensGluedLine(List<Token> tokens, int k) {
     Token t = tokens.get(k);
     return k > 0 && t.word && t.join == Join.NONE && t.sentenceStart && tokens.get(k - 1).word;
   }
@@ -133,7 +135,7 @@ final class Token {
    * punctuation before it. The title's last word and a heading are then on another line (« … aux gendarmes » /
    * « INSOLITE - Un homme… »).
    */
-  static boolean opensLineAfterWord(java.util.List<Token> tokens, int k) {
+  static boolean opensLineAfterWord(List<Token> tokens, int k) {
     return k > 0 && tokens.get(k).sentenceStart && tokens.get(k - 1).word;
   }
 

@@ -3,6 +3,7 @@ package loupe.entities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Cuts raw text into word pieces and punctuation while keeping offsets into the original string. */
 final class Tokenizer {
@@ -170,7 +171,7 @@ final class Tokenizer {
    * Whether a capitalised word piece of {@code text}, as {@link #tokenize} cuts it and other than an elided one, has
    * a folded key {@code keys} accepts. It makes no token: the relearn runs it over every article of the index.
    */
-  static boolean anyCapitalisedPiece(String text, java.util.function.Predicate<String> keys) {
+  static boolean anyCapitalisedPiece(String text, Predicate<String> keys) {
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -196,7 +197,7 @@ final class Tokenizer {
    * The pieces {@link #tokenize} may cut a word into at lost line breaks (« CastexChristian »): whether it cuts
    * depends on the lexicons, so every piece it could make is tested, head and tail at each cut.
    */
-  private static boolean gluedPieceMatches(String text, int start, int end, java.util.function.Predicate<String> keys) {
+  private static boolean gluedPieceMatches(String text, int start, int end, Predicate<String> keys) {
     int seg = start;
     for (int p = start + 1; p < end; p++) {
       if (p - seg >= MIN_GLUED_HEAD && isUpperCase(text.charAt(p)) && isLowerCase(text.charAt(p - 1))) {
