@@ -127,12 +127,26 @@ final class ColdIndexBench {
    * (JDK 25+: .aot, else .jsa); the launcher drops a cache older than its jar.
    */
   static boolean startupCacheExists(String command) throws IOException {
-    Path target = Path.of(System.getProperty("loupe.home", ".")).resolve("dist").resolve("target");
+    return startupCacheExists(Path.of(System.getProperty("loupe.home", ".")).resolve("dist").resolve("target"), command);
+  }
+
+  /** As {@link #startupCacheExists(String)}, in the build folder {@code target}. */
+  static boolean startupCacheExists(Path target, String command) throws IOException {
     if (!Files.isDirectory(target)) {
       return false;
     }
+    String suffix = "-" + command;
     try (var files = Files.list(target)) {
-      return files.anyMatch(f -> f.getFileName().toString().matches("loupe-.*-all-" + command + "\\.(aot|jsa)"));
+      for (Path cache : files.filter(f -> f.getFileName().toString().matches("loupe-.*-all-" + command + "\\.(aot|jsa)")).toList()) {
+        String name = cache.getFileName().toString();
+        Path jar = cache.resolveSibling(name.substring(0, name.lastIndexOf(suffix)) + ".jar");
+        // A cache older than its jar is one the launcher deletes before recording a new one: the next
+        // start would be a training run, so it does not count as present.
+        if (Files.isRegularFile(jar) && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

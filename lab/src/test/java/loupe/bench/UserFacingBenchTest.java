@@ -1,6 +1,7 @@
 package loupe.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -110,5 +112,19 @@ class UserFacingBenchTest {
     assertEquals(20.0, r.max(), 1e-9);
     assertEquals(12.5, ColdIndexBench.cpuSeconds("CPU 11.25 1.25"), 1e-9);
     assertTrue(Double.isNaN(ColdIndexBench.cpuSeconds("indexed 40")));
+  }
+
+  @Test
+  void aStartUpCacheOlderThanItsJarIsNotCountedAsPresent(@TempDir Path target) throws Exception {
+    Path jar = Files.writeString(target.resolve("loupe-1.0-all.jar"), "jar");
+    Path cache = Files.writeString(target.resolve("loupe-1.0-all-serve.aot"), "cache");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(2_000_000));
+    Files.setLastModifiedTime(cache, FileTime.fromMillis(1_000_000));
+    // The launcher deletes such a cache and the next serve runs in training mode: measuring it
+    // would measure the recording, so the bench must record first.
+    assertFalse(ColdIndexBench.startupCacheExists(target, "serve"));
+    Files.setLastModifiedTime(cache, FileTime.fromMillis(3_000_000));
+    assertTrue(ColdIndexBench.startupCacheExists(target, "serve"));
+    assertFalse(ColdIndexBench.startupCacheExists(target, "index"));
   }
 }
