@@ -69,6 +69,25 @@ class LauncherIT {
     // machine it is still writing when the server is gone.
     long size = awaitStableSize(fresh.get(0), TimeUnit.SECONDS.toNanos(300));
     assertTrue(size > 1_000_000, "cache of " + size + " bytes");
+    if (fresh.get(0).toString().endsWith(".aot")) {
+      // The cache keeps classes, not the first session's method profiles: the next server maps it
+      // and does not replay any (a short first session's profiles slowed every later server down).
+      ProcessBuilder again = new ProcessBuilder(List.of("./loupe", "serve", "--index", index.toString(), "--port",
+          Integer.toString(port))).redirectErrorStream(true).redirectOutput(dir.resolve("serve2.log").toFile());
+      again.environment().put("LOUPE_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+      Process second = again.start();
+      try {
+        awaitHealth(port, second);
+      } finally {
+        second.destroy();
+        if (!second.waitFor(120, TimeUnit.SECONDS)) {
+          second.destroyForcibly();
+        }
+      }
+      List<String> flags = Files.readAllLines(dir.resolve("serve2.log"));
+      assertTrue(flags.stream().anyMatch(l -> l.matches("\\s*ccstr AOTCache\\s+= \\S+.*")), "the cache was not used");
+      assertTrue(flags.stream().anyMatch(l -> l.matches("\\s*bool AOTReplayTraining\\s+= false.*")), "profiles replayed");
+    }
   }
 
   @Test
