@@ -56,6 +56,8 @@ public final class HttpBench {
       double bytesPerSearch, double bytesPerFloor, double cpuMsPerSearch, double cpuMsPerFloor, double firstAnswerSeconds) {}
 
   /** How to start one server and what to ask it. */
+  private static final int WARMUP_SLICE_SECONDS = 15;
+
   private record Server(String name, List<String> command, Map<String, String> env, String searchPath, String floorPath) {}
 
   private HttpBench() {}
@@ -99,12 +101,19 @@ public final class HttpBench {
         Running l = Running.start(loupeServer, queries, work, out)) {
       // Both servers stay up and every phase runs on one then the other, so that both meet the same
       // moments of a shared machine; an idle server costs the other nothing.
-      int slices = 3;
+      // Warm-up in slices of about 15 s, each printed: under load on a small machine the JIT takes
+      // minutes to compile a server's hot code, and the slices show when each side stops speeding up.
+      int slices = Math.max(1, Math.round(options.warmupSeconds() / (float) WARMUP_SLICE_SECONDS));
+      int sliceSeconds = Math.max(1, options.warmupSeconds() / slices);
       Driver saturating = wrk.isPresent() ? wrk.get()::run : OpenLoopLoad::saturate;
       for (int i = 0; i < slices && options.warmupSeconds() > 0; i++) {
+        double[] qps = new double[2];
         for (Running r : List.of(p, l)) {
-          saturating.run(r.port, r.searchPaths, options.connections(), Math.max(1, options.warmupSeconds() / slices));
+          qps[r == p ? 0 : 1] = saturating.run(r.port, r.searchPaths, options.connections(), sliceSeconds).qps();
         }
+        out.printf(Locale.ROOT, "  warm-up %d-%d s at %d connections: plain %.0f q/s, Loupe %.0f q/s%n",
+            i * sliceSeconds, (i + 1) * sliceSeconds, options.connections(), qps[0], qps[1]);
+        out.flush();
       }
       List<Running> both = List.of(p, l);
       int seconds = options.seconds();
