@@ -37,6 +37,8 @@ final class SentenceBreakIterator extends BreakIterator {
   /** Positions of the straight quotes, ascending, to tell an opening one from a closing one. */
   private int[] quotes = new int[0];
   private int quoteCount;
+  /** Positions of the chars a sentence may follow ({@link #RUN_OPENERS}), ascending; scratch of findBoundaries. */
+  private int[] runStarts = new int[16];
 
   @Override
   public void setText(String newText) {
@@ -170,16 +172,45 @@ final class SentenceBreakIterator extends BreakIterator {
       }
       quotes[quoteCount++] = k;
     }
-    count = 0;
-    for (int i = 1; i < text.length(); i++) {
-      if (startsSentence(i)) {
-        if (count == boundaries.length) {
-          boundaries = Arrays.copyOf(boundaries, 2 * count);
+    // A sentence starts only in the run of spaces and closing quotes after sentence punctuation or a
+    // line break (startsSentence walks back to one), so only those runs are read, each position once
+    // and in order; String.indexOf finds the few chars that open a run much faster than a loop
+    // over every char of the text.
+    int runs = 0;
+    for (char c : RUN_OPENERS) {
+      for (int k = text.indexOf(c); k >= 0; k = text.indexOf(c, k + 1)) {
+        if (runs == runStarts.length) {
+          runStarts = Arrays.copyOf(runStarts, 2 * runs);
         }
-        boundaries[count++] = i;
+        runStarts[runs++] = k;
       }
     }
+    Arrays.sort(runStarts, 0, runs);
+    count = 0;
+    int next = 0; // the first position not read yet
+    for (int r = 0; r < runs; r++) {
+      int i = runStarts[r] + 1;
+      if (i < next) {
+        continue; // a line break inside a run already read: its run ends where that one did
+      }
+      while (i < text.length()) {
+        if (startsSentence(i)) {
+          if (count == boundaries.length) {
+            boundaries = Arrays.copyOf(boundaries, 2 * count);
+          }
+          boundaries[count++] = i;
+        }
+        char c = text.charAt(i++);
+        if (!isSpace(c) && !isCloser(c)) {
+          break;
+        }
+      }
+      next = i;
+    }
   }
+
+  /** The chars after which a sentence may start: sentence punctuation and line breaks. */
+  private static final char[] RUN_OPENERS = {'.', '!', '?', '…', '\n', '\r', '\u2028', '\u2029'};
 
   /** Whether a sentence starts at {@code i}, strictly inside the text. */
   private boolean startsSentence(int i) {
@@ -294,6 +325,7 @@ final class SentenceBreakIterator extends BreakIterator {
     SentenceBreakIterator copy = (SentenceBreakIterator) super.clone();
     copy.boundaries = boundaries.clone();
     copy.quotes = quotes.clone();
+    copy.runStarts = runStarts.clone();
     return copy;
   }
 }

@@ -44,6 +44,15 @@ class SentenceBreakIteratorTest {
   }
 
   @Test
+  void punctuationRunsAndWindowsLineBreaksEndOneSentenceEach() {
+    // Only what follows sentence punctuation or a line break is read: runs of both, and a line break
+    // inside the spaces after a full stop, must still give one boundary each.
+    String text = "Quoi ?! Oui.\r\n\r\n« Non. » Alors…\nFin. \n Suite\u2028Dernière";
+    assertEquals(List.of("Quoi ?! ", "Oui.\r\n\r\n", "« Non. » ", "Alors…\n", "Fin. \n ", "Suite\u2028", "Dernière"),
+        sentences(new SentenceBreakIterator(), text));
+  }
+
+  @Test
   void sentencesGluedByALostSpaceAreSplitAtTheirCapital() {
     String text = "Selon ABCTV.Cette affiche divise.\"Une autre viendra.\"Il le dit. \"Bien.\" Y a-t-il un contentieux ?Les juges"
         + " lisent le site orange.fr et les 3.5 litres d'un V8 aux U.S.A. sans conclure.";
