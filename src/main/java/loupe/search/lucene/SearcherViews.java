@@ -2,6 +2,7 @@ package loupe.search.lucene;
 
 import java.io.IOException;
 import loupe.index.Fields;
+import loupe.search.lucene.facets.FacetLabels;
 import loupe.search.lucene.highlight.SnippetHighlighter;
 import loupe.search.lucene.suggest.Suggester;
 import org.apache.lucene.analysis.Analyzer;
@@ -24,6 +25,7 @@ public final class SearcherViews {
     private final IndexSearcher searcher;
     private final SortedSetDocValuesReaderState facetState;
     private final SnippetHighlighter highlighter;
+    private final FacetLabels facetLabels = new FacetLabels();
     private volatile Suggester suggester;
 
     View(IndexSearcher searcher, SortedSetDocValuesReaderState facetState, SnippetHighlighter highlighter) {
@@ -38,6 +40,11 @@ public final class SearcherViews {
 
     public SortedSetDocValuesReaderState facetState() {
       return facetState;
+    }
+
+    /** The facet labels this view has read, kept for its later requests. */
+    public FacetLabels facetLabels() {
+      return facetLabels;
     }
 
     public SnippetHighlighter highlighter() {

@@ -31,6 +31,7 @@ import org.apache.lucene.util.LongValues;
 public final class DimensionCounts extends Facets {
 
   private final SortedSetDocValuesReaderState state;
+  private final FacetLabels labels;
   private final List<String> dims;
   private final int start; // the first index-wide ordinal counted; indexes below are relative to it
   // The values counted at least once, sparse: a search's hits carry a few hundred of the tens of
@@ -50,7 +51,17 @@ public final class DimensionCounts extends Facets {
    * @param dims flat dimensions of {@code state}'s field, counted in one pass over the hits
    */
   public DimensionCounts(SortedSetDocValuesReaderState state, FacetsCollector hits, String... dims) throws IOException {
+    this(state, new FacetLabels(), hits, dims);
+  }
+
+  /**
+   * @param labels the labels already read for {@code state}'s view, shared by its requests
+   * @see #DimensionCounts(SortedSetDocValuesReaderState, FacetsCollector, String...)
+   */
+  public DimensionCounts(SortedSetDocValuesReaderState state, FacetLabels labels, FacetsCollector hits, String... dims)
+      throws IOException {
     this.state = state;
+    this.labels = labels;
     this.dims = List.of(dims);
     int first = Integer.MAX_VALUE;
     int last = -1;
@@ -248,8 +259,7 @@ public final class DimensionCounts extends Facets {
   }
 
   private String label(SortedSetDocValues values, int i) throws IOException {
-    String[] parts = FacetsConfig.stringToPath(values.lookupOrd(start + i).utf8ToString());
-    return parts[parts.length - 1];
+    return labels.label(values, start + i);
   }
 
   /** The dimension's index-wide ordinals, null when no document has it. */

@@ -115,7 +115,7 @@ public final class FacetedSearch {
       return new Result((TopDocs) both[0], null,
           DateHistograms.of((FacetsCollector) both[1], request.dateFrom(), request.dateTo()));
     }
-    DimensionDrillSideways sideways = new DimensionDrillSideways(view.searcher(), facetsConfig, view.facetState());
+    DimensionDrillSideways sideways = new DimensionDrillSideways(view.searcher(), facetsConfig, view.facetState(), view.facetLabels());
     DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drillDown, collector);
     // The timeline counts the hits as they are, every filter applied: a span picked on it zooms in.
     DateHistogram histogram = sideways.drillDownHits == null ? null
@@ -131,8 +131,12 @@ public final class FacetedSearch {
     /** The hits with every filter applied, kept for the date histogram. */
     FacetsCollector drillDownHits;
 
-    DimensionDrillSideways(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state) {
+    private final FacetLabels labels;
+
+    DimensionDrillSideways(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState state,
+        FacetLabels labels) {
       super(searcher, config, state);
+      this.labels = labels;
     }
 
     @Override
@@ -142,12 +146,12 @@ public final class FacetedSearch {
       Map<String, Facets> byDimension = new HashMap<>();
       List<String> sideways = drillSidewaysDims == null ? List.of() : Arrays.asList(drillSidewaysDims);
       for (int i = 0; i < sideways.size(); i++) {
-        byDimension.put(sideways.get(i), new DimensionCounts(state, drillSideways[i], sideways.get(i)));
+        byDimension.put(sideways.get(i), new DimensionCounts(state, labels, drillSideways[i], sideways.get(i)));
       }
       // The dimensions without a ticked value share the drill-down hits: one pass counts them all.
       String[] rest = Arrays.stream(SearcherViews.dims()).filter(d -> !sideways.contains(d)).toArray(String[]::new);
       if (rest.length > 0) {
-        Facets counts = new DimensionCounts(state, drillDowns, rest);
+        Facets counts = new DimensionCounts(state, labels, drillDowns, rest);
         for (String dim : rest) {
           byDimension.put(dim, counts);
         }

@@ -78,12 +78,16 @@ class DimensionCountsTest {
       SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, Fields.facetsConfig());
       List<Query> queries = List.of(MatchAllDocsQuery.INSTANCE, new TermQuery(new Term("bucket", "0")),
           new TermQuery(new Term("bucket", "3")), new TermQuery(new Term("bucket", "nowhere")));
+      // Labels read by one request serve the next ones of the same view, across dimensions and queries.
+      FacetLabels shared = new FacetLabels();
       for (Query query : queries) {
         FacetsCollector hits = hits(searcher, query);
         Facets lucene = new SortedSetDocValuesFacetCounts(state, hits);
         Facets both = new DimensionCounts(state, hits, Fields.COUNTRY, Fields.PERSON);
+        Facets bothShared = new DimensionCounts(state, shared, hits, Fields.COUNTRY, Fields.PERSON);
         for (String dim : List.of(Fields.PERSON, Fields.COUNTRY)) {
-          for (Facets ours : List.of(new DimensionCounts(state, hits, dim), both)) {
+          for (Facets ours : List.of(new DimensionCounts(state, hits, dim), both, bothShared,
+              new DimensionCounts(state, shared, hits, dim))) {
             String where = query + " " + dim;
             assertSame(lucene.getAllChildren(dim), ours.getAllChildren(dim), false, where);
             for (int topN : new int[] {1, 3, 50}) {
