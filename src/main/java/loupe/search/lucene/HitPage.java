@@ -55,7 +55,7 @@ final class HitPage {
         highlightQuery == null ? null : view.highlighter().highlight(highlightQuery, docIds, docs);
     List<Hit> hits = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
-      // Only what a result shows: the mentions are the bulk of a stored article.
+      // Only what a result shows: the stored mentions are left unread.
       Document doc = docs[i];
       String title = Objects.requireNonNullElse(doc.get(Fields.TITLE), "");
       String titleHighlighted = highlights == null ? null : highlights.title(i);
