@@ -75,13 +75,15 @@ class UserFacingBenchTest {
     writeCorpus(40);
     String out = withoutLauncher(() -> {
       StringWriter text = new StringWriter();
-      int code = HttpBench.run(new HttpBench.Options(data, 0, 1, 2, 128, data.resolve("work"), "java"), new PrintWriter(text));
+      int code = HttpBench.run(new HttpBench.Options(data, 1, 1, 2, 128, data.resolve("work"), "java"), new PrintWriter(text));
       assertEquals(0, code, text.toString());
       return text.toString();
     });
     assertTrue(out.contains("open-loop Java generator") && out.contains("open loop at"), out);
     assertTrue(out.matches("(?s).*search, 2 conn errors\\s+0\\s+0.*"), out);
     assertTrue(out.contains("search, 2 conn capacity q/s (closed loop)"), out);
+    // Each slice of the warm-up is shown, both servers side by side, so a reader sees when they stop speeding up.
+    assertTrue(out.matches("(?s).*warm-up 0-1 s at 2 connections: plain \\d+ q/s, Loupe \\d+ q/s.*"), out);
   }
 
   /**
