@@ -55,9 +55,9 @@ public final class HttpBench {
   private record Side(Wrk.Result search1, Wrk.Result searchMany, Wrk.Result floor1, Wrk.Result floorMany,
       double bytesPerSearch, double bytesPerFloor, double cpuMsPerSearch, double cpuMsPerFloor, double firstAnswerSeconds) {}
 
-  /** How to start one server and what to ask it. */
   private static final int WARMUP_SLICE_SECONDS = 15;
 
+  /** How to start one server and what to ask it. */
   private record Server(String name, List<String> command, Map<String, String> env, String searchPath, String floorPath) {}
 
   private HttpBench() {}

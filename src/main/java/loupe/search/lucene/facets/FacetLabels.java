@@ -8,8 +8,8 @@ import org.apache.lucene.index.SortedSetDocValues;
 /**
  * The labels of the facet values one view of the index has already shown, by index-wide ordinal.
  * Reading a label decompresses a block of the facet terms, and every search lists the top values
- * of five dimensions, mostly the same ones (« Emmanuel Macron », « France »): a profile of
- * {@code serve} put those reads at a twentieth of a search.
+ * of five dimensions, mostly the same ones (« Emmanuel Macron », « France »), which profiles of
+ * {@code serve} showed as a visible share of a search (docs/decisions.md).
  */
 public final class FacetLabels {
 
