@@ -136,9 +136,9 @@ final class SolrTestCluster implements AutoCloseable {
   void command(String command) throws IOException, InterruptedException {
     commands.write(command + "\n");
     commands.flush();
-    // Stopping the last node of a cluster whose other node is down sometimes waits about a minute for
-    // Solr's update executor to give up on its peer ("did not forcefully stop" in the log): twice in
-    // a dozen CI runs that exceeded a 90 s wait, so a command gets three minutes.
+    // Stopping the last node of a cluster whose other node is down sometimes waits for Solr's update
+    // executor to give up on its peer ("did not forcefully stop" in the log), past a 90 s wait in CI:
+    // a command gets three minutes.
     String answer = lines.poll(180, TimeUnit.SECONDS);
     if (!"ok".equals(answer)) {
       throw new IllegalStateException(command + ": " + (answer == null ? "no answer in 180 s" : answer)

@@ -324,8 +324,8 @@ public final class BenchCommand implements Runnable, ExternalCommand {
   static final class Http implements Callable<Integer> {
     @Mixin DataOption data;
 
-    // Under 16 connections on 2 cores Loupe's server needs about two minutes of traffic before the JIT
-    // has compiled its hot code (docs/performance-http.md); the warm figures are those of a server past that.
+    // Under load on a small machine Loupe's server keeps speeding up while the JIT compiles its hot code
+    // (docs/performance-http.md): the warm figures are those of a server past that.
     @Option(names = "--warmup", paramLabel = "S", defaultValue = "150",
         description = "Warm-up of each server under load, seconds, printed in slices of about 15 s (default: ${DEFAULT-VALUE}).")
     int warmup;

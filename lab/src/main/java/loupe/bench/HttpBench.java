@@ -107,12 +107,10 @@ public final class HttpBench {
       int sliceSeconds = Math.max(1, options.warmupSeconds() / slices);
       Driver saturating = wrk.isPresent() ? wrk.get()::run : OpenLoopLoad::saturate;
       for (int i = 0; i < slices && options.warmupSeconds() > 0; i++) {
-        double[] qps = new double[2];
-        for (Running r : List.of(p, l)) {
-          qps[r == p ? 0 : 1] = saturating.run(r.port, r.searchPaths, options.connections(), sliceSeconds).qps();
-        }
+        double plainQps = saturating.run(p.port, p.searchPaths, options.connections(), sliceSeconds).qps();
+        double loupeQps = saturating.run(l.port, l.searchPaths, options.connections(), sliceSeconds).qps();
         out.printf(Locale.ROOT, "  warm-up %d-%d s at %d connections: plain %.0f q/s, Loupe %.0f q/s%n",
-            i * sliceSeconds, (i + 1) * sliceSeconds, options.connections(), qps[0], qps[1]);
+            i * sliceSeconds, (i + 1) * sliceSeconds, options.connections(), plainQps, loupeQps);
         out.flush();
       }
       List<Running> both = List.of(p, l);

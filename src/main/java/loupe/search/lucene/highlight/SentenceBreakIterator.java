@@ -37,7 +37,7 @@ final class SentenceBreakIterator extends BreakIterator {
   /** Positions of the straight quotes, ascending, to tell an opening one from a closing one. */
   private int[] quotes = new int[0];
   private int quoteCount;
-  /** Positions of the chars a sentence may follow ({@link #RUN_OPENERS}), ascending; scratch of findBoundaries. */
+  /** Positions of the chars a sentence may follow (sentence punctuation, line breaks), ascending; scratch of findBoundaries. */
   private int[] runStarts = new int[16];
 
   @Override
@@ -209,8 +209,6 @@ final class SentenceBreakIterator extends BreakIterator {
     }
   }
 
-  /** The chars after which a sentence may start: sentence punctuation and line breaks. */
-  private static final char[] RUN_OPENERS = {'.', '!', '?', '…', '\n', '\r', '\u2028', '\u2029'};
 
   /** Whether a sentence starts at {@code i}, strictly inside the text. */
   private boolean startsSentence(int i) {
@@ -297,8 +295,13 @@ final class SentenceBreakIterator extends BreakIterator {
     }
   }
 
+  /** Sentence punctuation and line breaks: a sentence starts only after one of them, read by {@link #findBoundaries}. */
+  private static final String TERMINATORS = ".!?…";
+  private static final String LINE_BREAKS = "\n\r\u2028\u2029";
+  private static final char[] RUN_OPENERS = (TERMINATORS + LINE_BREAKS).toCharArray();
+
   private static boolean isTerminator(char c) {
-    return c == '.' || c == '!' || c == '?' || c == '…';
+    return TERMINATORS.indexOf(c) >= 0;
   }
 
   private static boolean isSpace(char c) {
@@ -309,7 +312,7 @@ final class SentenceBreakIterator extends BreakIterator {
   }
 
   private static boolean isLineBreak(char c) {
-    return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
+    return LINE_BREAKS.indexOf(c) >= 0;
   }
 
   private static boolean isCloser(char c) {
